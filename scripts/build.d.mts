@@ -1,0 +1,2 @@
+export declare const entries: Record<string, string>;
+export declare function buildAll(options?: { minify?: boolean }): Promise<void>;
