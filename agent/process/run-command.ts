@@ -1,0 +1,80 @@
+// The one place that spawns programs: ready scripts, attribute commands and hooks.
+// Output is bounded so a chatty program cannot grow the daemon's memory, and every run has a timeout.
+import { spawn } from 'node:child_process';
+
+/** What to run and how. */
+export interface RunCommandOptions {
+  /** argv form: [program, ...args]; never passed through a shell. */
+  argv: string[];
+  /** Kill the program (SIGTERM, then SIGKILL after 2 s) when it runs longer than this. */
+  timeoutMs: number;
+  /** Extra environment on top of process.env. */
+  env?: Record<string, string>;
+  /** Written to the program's stdin, which is then closed. */
+  input?: string;
+  /** Working directory. */
+  cwd?: string;
+  /** Keep at most this many bytes of stdout and of stderr; default 1 MiB. */
+  maxOutputBytes?: number;
+  /** Aborting kills the program. */
+  signal?: AbortSignal;
+}
+
+/** How a program ended. */
+export interface RunCommandResult {
+  /** Exit status, or null when killed by a signal or not started. */
+  code: number | null;
+  /** The signal that ended it, if any. */
+  signal: NodeJS.Signals | null;
+  /** Standard output (UTF-8, truncated to the bound). */
+  stdout: string;
+  /** Standard error (UTF-8, truncated to the bound). */
+  stderr: string;
+  /** True when the timeout killed it. */
+  timedOut: boolean;
+  /** Set when the program could not be started (ENOENT, EACCES). */
+  spawnError?: Error;
+}
+
+/** Runs a program to completion; never rejects. */
+export function runCommand(options: RunCommandOptions): Promise<RunCommandResult> {
+  const limit = options.maxOutputBytes ?? 1024 * 1024;
+  return new Promise((resolve) => {
+    const [program, ...args] = options.argv;
+    const child = spawn(program, args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      signal: options.signal,
+    });
+    const out = collect(child.stdout, limit);
+    const err = collect(child.stderr, limit);
+    let timedOut = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+      killTimer = setTimeout(() => child.kill('SIGKILL'), 2000);
+    }, options.timeoutMs);
+    let spawnError: Error | undefined;
+    child.on('error', (e) => { spawnError = e; });
+    child.stdin.on('error', () => { /* the program may exit without reading its input */ });
+    child.stdin.end(options.input ?? '');
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      clearTimeout(killTimer);
+      resolve({ code, signal, stdout: out(), stderr: err(), timedOut, spawnError });
+    });
+  });
+}
+
+function collect(stream: NodeJS.ReadableStream, limit: number): () => string {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  stream.on('data', (chunk: Buffer) => {
+    if (size >= limit) return;
+    chunks.push(chunk.subarray(0, limit - size));
+    size += chunk.length;
+  });
+  return () => Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { runCommand } from '../../../agent/process/run-command';
+
+describe('runCommand', () => {
+  it('captures output and exit status', async () => {
+    const r = await runCommand({ argv: ['sh', '-c', 'echo out; echo err >&2; exit 3'], timeoutMs: 5000 });
+    expect(r).toMatchObject({ code: 3, stdout: 'out\n', stderr: 'err\n', timedOut: false });
+  });
+  it('passes input and environment', async () => {
+    const r = await runCommand({ argv: ['sh', '-c', 'cat; printf %s "$X"'], timeoutMs: 5000, input: 'in-', env: { X: 'env' } });
+    expect(r.stdout).toBe('in-env');
+  });
+  it('kills a program that runs too long', async () => {
+    const r = await runCommand({ argv: ['sleep', '10'], timeoutMs: 100 });
+    expect(r.timedOut).toBe(true);
+    expect(r.signal).toBe('SIGTERM');
+  });
+  it('bounds the output it keeps', async () => {
+    const r = await runCommand({ argv: ['sh', '-c', 'head -c 10000 /dev/zero'], timeoutMs: 5000, maxOutputBytes: 100 });
+    expect(r.stdout.length).toBe(100);
+  });
+  it('reports a program that cannot start', async () => {
+    const r = await runCommand({ argv: ['/nonexistent/program'], timeoutMs: 5000 });
+    expect(r.code).toBeNull();
+    expect(r.spawnError?.message).toMatch(/ENOENT/);
+  });
+});
