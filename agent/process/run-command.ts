@@ -63,7 +63,8 @@ export function runCommand(options: RunCommandOptions): Promise<RunCommandResult
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       clearTimeout(killTimer);
-      resolve({ code, signal, stdout: out(), stderr: err(), timedOut, spawnError });
+      // Node reports a failed spawn as close(-errno): no program ran, so there is no exit status.
+      resolve({ code: spawnError ? null : code, signal, stdout: out(), stderr: err(), timedOut, spawnError });
     });
   });
 }
