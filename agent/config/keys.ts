@@ -1,0 +1,90 @@
+// Building blocks of the configuration schema. Each key is a plain object (kind, default, description)
+// so that validation, the packaged sample and the docs are all generated from the one schema, and the
+// TypeScript type of a loaded configuration is derived from it (ConfigOf) instead of being written twice.
+
+/** Fields every key has. */
+interface KeyBase {
+  /** One sentence for the sample file and the docs. */
+  description: string;
+  /** Context variable that overrides this key (documented subset). */
+  context?: string;
+}
+
+/** A whole number, bounded. */
+export interface IntegerKey extends KeyBase { kind: 'integer'; default: number; min: number; max: number }
+/** A decimal number, bounded. */
+export interface NumberKey extends KeyBase { kind: 'number'; default: number; min: number; max: number }
+/** A string, optionally one of a fixed list. */
+export interface StringKey extends KeyBase { kind: 'string'; default: string; values?: readonly string[] }
+/** true or false. */
+export interface BooleanKey extends KeyBase { kind: 'boolean'; default: boolean }
+/** A list of strings. */
+export interface StringListKey extends KeyBase { kind: 'string-list'; default: string[]; example?: string[] }
+/** A mapping of names to strings. */
+export interface StringMapKey extends KeyBase { kind: 'string-map'; default: Record<string, string>; example?: Record<string, string> }
+/** A group of keys; unknown keys inside are errors unless `open` (then passed through as-is). */
+export interface SectionKey<K extends Keys = Keys> extends KeyBase { kind: 'section'; keys: K; open?: boolean }
+/** A mapping of free names (e.g. collector names) to sections of the same shape. */
+export interface MapKey<V extends SectionKey = SectionKey> extends KeyBase { kind: 'map'; value: V; example?: Record<string, unknown> }
+/** A list of sections of the same shape. */
+export interface ListKey<V extends SectionKey = SectionKey> extends KeyBase { kind: 'list'; item: V; example?: unknown[] }
+
+export type LeafKey = IntegerKey | NumberKey | StringKey | BooleanKey | StringListKey | StringMapKey;
+export type AnyKey = LeafKey | SectionKey | MapKey | ListKey;
+export type Keys = Record<string, AnyKey>;
+
+/** The value type a key produces once loaded. */
+export type ValueOf<K> =
+  K extends IntegerKey | NumberKey ? number :
+  K extends StringKey ? string :
+  K extends BooleanKey ? boolean :
+  K extends StringListKey ? string[] :
+  K extends StringMapKey ? Record<string, string> :
+  K extends SectionKey<infer S> ? ConfigOf<S> & (K extends { open: true } ? Record<string, unknown> : unknown) :
+  K extends MapKey<infer V> ? Record<string, ValueOf<V>> :
+  K extends ListKey<infer V> ? ValueOf<V>[] :
+  never;
+
+/** The loaded configuration type of a set of keys. */
+export type ConfigOf<S extends Keys> = { [P in keyof S]: ValueOf<S[P]> };
+
+type Extra<K> = Omit<K, 'kind' | 'default' | 'description'>;
+
+export function integer(def: number, description: string, extra: Extra<IntegerKey>): IntegerKey {
+  return { kind: 'integer', default: def, description, ...extra };
+}
+export function number(def: number, description: string, extra: Extra<NumberKey>): NumberKey {
+  return { kind: 'number', default: def, description, ...extra };
+}
+export function string(def: string, description: string, extra: Extra<StringKey> = {}): StringKey {
+  return { kind: 'string', default: def, description, ...extra };
+}
+export function boolean(def: boolean, description: string, extra: Extra<BooleanKey> = {}): BooleanKey {
+  return { kind: 'boolean', default: def, description, ...extra };
+}
+export function stringList(def: string[], description: string, extra: Extra<StringListKey> = {}): StringListKey {
+  return { kind: 'string-list', default: def, description, ...extra };
+}
+export function stringMap(description: string, extra: Extra<StringMapKey> = {}): StringMapKey {
+  return { kind: 'string-map', default: {}, description, ...extra };
+}
+export function section<K extends Keys>(description: string, keys: K, open?: boolean): SectionKey<K> {
+  return { kind: 'section', description, keys, ...(open ? { open } : {}) };
+}
+export function mapOf<V extends SectionKey>(description: string, value: V, example?: Record<string, unknown>): MapKey<V> {
+  return { kind: 'map', description, value, ...(example ? { example } : {}) };
+}
+export function listOf<V extends SectionKey>(description: string, item: V, example?: unknown[]): ListKey<V> {
+  return { kind: 'list', description, item, ...(example ? { example } : {}) };
+}
+
+/** The default value of a key (sections recursively; maps and lists start empty). */
+export function defaultOf<K extends AnyKey>(key: K): ValueOf<K> {
+  const k = key as AnyKey;
+  if (k.kind === 'section') {
+    return Object.fromEntries(Object.entries(k.keys).map(([name, sub]) => [name, defaultOf(sub)])) as ValueOf<K>;
+  }
+  if (k.kind === 'map') return {} as ValueOf<K>;
+  if (k.kind === 'list') return [] as unknown as ValueOf<K>;
+  return structuredClone(k.default) as ValueOf<K>;
+}

@@ -1,0 +1,87 @@
+// Every configuration key of the daemon, once. Validation (load.ts), context overrides
+// (overrides.ts), the packaged sample agent.yaml and the key table in docs/daemon.md are generated from it.
+import {
+  boolean, defaultOf, integer, listOf, mapOf, number, section, string, stringList, stringMap,
+  type ConfigOf,
+} from './keys';
+
+const command = section('One program to run.', {
+  command: stringList([], 'Program and arguments (argv, never passed to a shell).'),
+  timeout: integer(10, 'Seconds before the program is killed.', { min: 1, max: 3600 }),
+});
+
+export const schema = {
+  interval: integer(60, 'Seconds between collection and push cycles.', { min: 1, max: 86400, context: 'ONEGATE_AGENT_INTERVAL' }),
+  jitter: number(0.1, 'Random jitter added to each cycle, as a fraction of the interval (plus or minus).', { min: 0, max: 0.5 }),
+  log_level: string('info', 'Most verbose level logged.', { values: ['error', 'warn', 'info', 'debug'], context: 'ONEGATE_AGENT_LOG_LEVEL' }),
+  state_dir: string('/var/lib/onegate-agent', 'Directory of the persistent state (pending attributes, ready state); survives restarts.'),
+  run_dir: string('/run/onegate-agent', 'Directory of the status file and the pulled documents; may be on tmpfs.'),
+  context: section('Where the VM context comes from.', {
+    dir: string('', 'Directory holding context.sh and token.txt; empty: discover (CONTEXT media, one_env, environment).'),
+    file: string('', 'A context.sh file to read instead of discovering one.'),
+    poll: integer(60, 'Seconds between checks for a changed context (recontextualization, new token); 0 disables.', { min: 0, max: 86400 }),
+  }),
+  onegate: section('How OneGate is reached.', {
+    endpoint: string('', 'OneGate URL overriding ONEGATE_ENDPOINT from the context.'),
+    ca_file: string('', 'PEM file of CA certificates trusted for an https endpoint, in addition to the system ones.'),
+    insecure: boolean(false, 'Skip TLS certificate verification (not recommended).'),
+    timeout: integer(30, 'Seconds a request may take in total, retries included.', { min: 1, max: 600 }),
+    connect_timeout: integer(5, 'Seconds to establish a connection.', { min: 1, max: 120 }),
+  }),
+  ready: section('READY reporting (replaces one-context\'s net-99-report-ready).', {
+    enabled: boolean(true, 'Report READY=YES when the context says REPORT_READY=YES.', { context: 'ONEGATE_AGENT_READY' }),
+    script_timeout: integer(300, 'Seconds READY_SCRIPT or READY_SCRIPT_PATH may run before it is killed and retried.', { min: 1, max: 86400 }),
+  }),
+  push: section('Attribute push (PUT /vm).', {
+    enabled: boolean(true, 'Push metrics and custom attributes to the VM\'s user template.', { context: 'ONEGATE_AGENT_PUSH' }),
+    prefix: string('', 'Prefix of every pushed attribute name (upper case, e.g. "GUEST_").', { context: 'ONEGATE_AGENT_PREFIX' }),
+    decimals: integer(2, 'Decimals of pushed numbers.', { min: 0, max: 6 }),
+    heartbeat_cycles: integer(10, 'Every this many cycles all attributes are sent, changed or not; 0 never.', { min: 0, max: 100000, context: 'ONEGATE_AGENT_HEARTBEAT_CYCLES' }),
+    threshold: number(0, 'A numeric change smaller than this counts as unchanged and is not sent.', { min: 0, max: 1e12 }),
+  }),
+  metrics: mapOf('Collectors by name: enabled plus the collector\'s own options; unlisted collectors keep their defaults.',
+    section('One collector.', {
+      enabled: boolean(true, 'Run this collector.'),
+    }, true),
+    { cpu: { enabled: true }, filesystem: { enabled: true, mounts: ['/'] } }),
+  attributes: section('Custom attributes pushed along with the metrics.', {
+    static: stringMap('Fixed attributes, NAME: value.', { example: { ROLE: 'db' } }),
+    commands: listOf('Programs whose standard output is KEY=VALUE lines, run every cycle.', command,
+      [{ command: ['/usr/local/bin/queue-depth'], timeout: 10 }]),
+    directory: string('/etc/onegate-agent/attributes.d', 'Directory of *.attrs files (KEY=VALUE lines) written by other programs.'),
+  }),
+  pull: section('Data pull (GET /vm, /service, /vrouter, /vnet/:id) written as JSON under run_dir.', {
+    enabled: boolean(true, 'Pull documents periodically.', { context: 'ONEGATE_AGENT_PULL' }),
+    interval: integer(0, 'Seconds between pulls; 0: the same as interval.', { min: 0, max: 86400, context: 'ONEGATE_AGENT_PULL_INTERVAL' }),
+    vm: boolean(true, 'Pull the VM document (GET /vm).'),
+    service: string('auto', 'Pull the service document: auto (when the VM belongs to a service), always or never.', { values: ['auto', 'always', 'never'] }),
+    vrouter: string('auto', 'Pull the virtual router document: auto, always or never.', { values: ['auto', 'always', 'never'] }),
+    vnets: stringList([], 'Virtual network IDs to pull (GET /vnet/:id); "auto" adds the networks of the VM\'s NICs.', { example: ['auto'] }),
+  }),
+  hooks: section('Programs run when a pulled document changes.', {
+    timeout: integer(60, 'Seconds a hook may run before it is killed.', { min: 1, max: 86400 }),
+    directory: string('/etc/onegate-agent/hooks.d', 'Directory of hook programs, one sub-directory per event.'),
+    events: mapOf('Event name to the programs to run for it.', section('Programs of one event.', {
+      commands: stringList([], 'Paths of the programs.'),
+    }), { service: { commands: ['/usr/local/bin/on-service-change'] } }),
+  }),
+  backoff: section('Retry of failed requests: full-jitter exponential backoff.', {
+    base: number(1, 'Seconds of the first retry delay (upper bound; the delay is random below it).', { min: 0.01, max: 3600 }),
+    factor: number(2, 'Growth of the delay per failed attempt.', { min: 1, max: 10 }),
+    max: number(300, 'Seconds the delay never exceeds.', { min: 1, max: 86400 }),
+  }),
+};
+
+/** The root of the schema, as a section. */
+export const rootSection = section('onegate-agent configuration.', schema);
+
+/** A loaded, validated configuration. */
+export type AgentConfig = ConfigOf<typeof schema>;
+
+/** The configuration when no file exists. */
+export function defaultConfig(): AgentConfig {
+  return defaultOf(rootSection);
+}
+
+/** Where `run`, `once` and `status` look by default. */
+export const DEFAULT_CONFIG_PATH = '/etc/onegate-agent/agent.yaml';

@@ -1,0 +1,36 @@
+// The packaged sample and the docs key table are generated from the schema; UPDATE_GOLDEN=1 rewrites them.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../agent/config/load';
+import { renderKeyTable, renderSample } from '../../../agent/config/render';
+import { defaultConfig, schema } from '../../../agent/config/schema';
+
+const SAMPLE = 'packaging/root/etc/onegate-agent/agent.yaml';
+const DOCS = 'docs/daemon.md';
+const BEGIN = '<!-- config-keys:begin (generated from agent/config/schema.ts) -->\n';
+const END = '<!-- config-keys:end -->';
+
+describe('packaged sample agent.yaml', () => {
+  it('is what the schema renders', () => {
+    if (process.env.UPDATE_GOLDEN) writeFileSync(SAMPLE, renderSample());
+    expect(readFileSync(SAMPLE, 'utf8')).toBe(renderSample());
+  });
+
+  it('loads to exactly the defaults and mentions every top-level key', () => {
+    const text = readFileSync(SAMPLE, 'utf8');
+    expect(parseConfig(text, SAMPLE)).toEqual(defaultConfig());
+    for (const key of Object.keys(schema)) expect(text).toMatch(new RegExp(`^${key}:`, 'm'));
+  });
+});
+
+describe('docs/daemon.md key table', () => {
+  it('is what the schema renders', () => {
+    const docs = readFileSync(DOCS, 'utf8');
+    const start = docs.indexOf(BEGIN);
+    const end = docs.indexOf(END);
+    expect(start).toBeGreaterThanOrEqual(0);
+    const table = docs.slice(start + BEGIN.length, end);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(DOCS, docs.slice(0, start + BEGIN.length) + renderKeyTable() + docs.slice(end));
+    else expect(table).toBe(renderKeyTable());
+  });
+});
