@@ -1,0 +1,53 @@
+// The one reader for procfs and sysfs files. Their stat size is 0 or 4096 whatever the content, so the file is
+// read in chunks up to a bound instead of trusting the size (prometheus/procfs readfile.go does the same).
+// Reads are synchronous on purpose: procfs is served from kernel memory and never waits for a disk, and a sync
+// read costs one syscall where fs.promises costs three thread-pool round trips per file; it also keeps the
+// libuv pool free for statfs and DNS.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { CollectError, NoDataError } from './types';
+
+/** Errors that mean "this file is not there for us" rather than a failure. */
+const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'ESRCH']);
+const CHUNK = 16 * 1024;
+
+/** Default bound: /proc/self/mountinfo on a busy container host can reach a few hundred KiB. */
+export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
+
+/** Reads `rel` under `root` as UTF-8 text; NoDataError when absent, CollectError when larger than maxBytes. */
+export function readProc(root: string, rel: string, maxBytes = DEFAULT_MAX_BYTES): string {
+  const path = join(root, rel);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw wrap(e, path);
+  }
+  try {
+    return readBounded(fd, path, maxBytes);
+  } catch (e) {
+    throw e instanceof CollectError ? e : wrap(e, path);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readBounded(fd: number, path: string, maxBytes: number): string {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    const n = readSync(fd, buf, 0, CHUNK, null);
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) throw new CollectError('COLLECT_TOO_LARGE', path, `larger than ${maxBytes} bytes`);
+    chunks.push(buf.subarray(0, n));
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
+}
+
+function wrap(e: unknown, path: string): Error {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code && ABSENT.has(code)) return new NoDataError(path, code, { cause: e });
+  return new CollectError('COLLECT_READ_FAILED', path, (e as Error).message, { cause: e });
+}

@@ -1,0 +1,28 @@
+// Swap used %: (SwapTotal - SwapFree) / SwapTotal; 0 on a VM without swap, so rules like SWAP_USED > 50 stay false.
+import { join } from 'node:path';
+import { parseMeminfo } from './meminfo';
+import { readProc } from './read-proc';
+import { NoDataError, type CollectContext, type CollectorInstance, type CollectorToggle } from './types';
+
+/** Options of the swap collector (only the switch). */
+export type SwapOptions = CollectorToggle;
+
+export const name = 'swap';
+export const defaultEnabled = true;
+
+/** SWAP_USED in % from meminfo text; undefined when the swap fields are missing. */
+export function computeSwap(meminfo: string): Record<string, number> | undefined {
+  const { SwapTotal: total, SwapFree: free } = parseMeminfo(meminfo);
+  if (total === undefined || free === undefined) return undefined;
+  return { SWAP_USED: total > 0 ? (100 * (total - Math.min(free, total))) / total : 0 };
+}
+
+export function create(ctx: CollectContext<SwapOptions>): CollectorInstance {
+  return {
+    async collect() {
+      const metrics = computeSwap(readProc(ctx.procRoot, 'meminfo'));
+      if (!metrics) throw new NoDataError(join(ctx.procRoot, 'meminfo'), 'no SwapTotal or SwapFree');
+      return metrics;
+    },
+  };
+}
