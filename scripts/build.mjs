@@ -10,6 +10,8 @@ export const entries = {
   'onegate': 'cli/onegate/main.ts',
   'onegate-agent': 'cli/agent/main.ts',
   'lib': 'agent/index.ts',
+  // One executable serving both programs by the name it is started under (packaging/build.sh).
+  'multicall': 'cli/multicall.ts',
 };
 
 export async function buildAll({ minify = true } = {}) {
