@@ -1,4 +1,34 @@
-// Public library API (filled in by the client library).
+/**
+ * onegate-agent as a library: a typed OneGate client for Node programs running in OpenNebula guests.
+ *
+ * @example
+ * ```ts
+ * import { OneGateClient } from 'onegate-agent';
+ * const client = new OneGateClient({ credentials: { endpoint: 'http://169.254.16.9:5030', vmid: '42', token } });
+ * const { VM } = await client.getVm();
+ * await client.updateVm({ APP_STATUS: 'ok' });
+ * client.close();
+ * ```
+ * @packageDocumentation
+ */
 export { VERSION } from './version';
 export type { Logger, LogLevel } from './log';
 export { createLogger, silentLogger } from './log';
+export type { Credentials } from './onegate/types';
+export { OneGateClient } from './onegate/client';
+export type { ClientOptions, RequestOptions, RawResponse } from './onegate/client';
+export { OneGateError, isOneGateError, codeForStatus } from './onegate/errors';
+export type { OneGateErrorCode, OneGateErrorDetails } from './onegate/errors';
+export { parseEndpoint } from './onegate/endpoint';
+export type { Endpoint, ParseEndpointOptions } from './onegate/endpoint';
+export { proxyFor, bypassesProxy, isLocalHost } from './onegate/proxy-env';
+export { checkAttributeName, checkAttributeValue, validateAttributes, formatUpdateText } from './onegate/values';
+export { backoffDelay, parseRetryAfter, sleep } from './onegate/retry';
+export type { RetryPolicy } from './onegate/retry';
+export {
+  asArray, normaliseVm, normaliseService, normaliseVrouter, normaliseVnet,
+} from './onegate/documents';
+export type {
+  TemplateValue, TemplateVector, VmNic, VmDocument, ServiceNode, ServiceRole, ServiceDocument, VrouterDocument,
+  VnetLease, VnetAddressRange, VnetDocument,
+} from './onegate/documents';

@@ -1,0 +1,292 @@
+// OneGateClient: credentials, headers, deadlines, retries and 401 refresh around the two transports, plus one
+// typed method per OneGate route.
+import { readFileSync } from 'node:fs';
+import { silentLogger, type Logger } from '../log';
+import { VERSION } from '../version';
+import {
+  normaliseService, normaliseVm, normaliseVnet, normaliseVrouter,
+  type ServiceDocument, type VmDocument, type VnetDocument, type VrouterDocument,
+} from './documents';
+import { parseEndpoint, type Endpoint } from './endpoint';
+import { httpError, OneGateError } from './errors';
+import { proxyFor, redactProxy } from './proxy-env';
+import * as route from './requests';
+import { backoffDelay, sleep, type RetryPolicy } from './retry';
+import { createHttpTransport } from './transport/http';
+import { createProxyTransport } from './transport/proxy';
+import { isIdempotent, type RawResponse, type Transport, type TransportOptions } from './transport/types';
+import type { Credentials } from './types';
+
+export type { RawResponse } from './transport/types';
+
+/** Options of {@link OneGateClient}. */
+export interface ClientOptions {
+  /** Endpoint, VM ID and token to use (see resolveCredentials in agent/context). */
+  credentials: Credentials;
+  /** Called once after a 401 to re-read the token and VMID; the request is then retried once. */
+  refreshCredentials?: () => Promise<Credentials>;
+  /** Bound on a whole call, retries and backoff included, ms; default 30000. */
+  timeoutMs?: number;
+  /** Bound on TCP connect plus TLS handshake, ms; default 5000. */
+  connectTimeoutMs?: number;
+  /** Retries after a connection error (refused, reset, connect timeout), GET and PUT only; default 1. */
+  retries?: number;
+  /** Backoff between those retries; default { baseMs: 250, factor: 2, maxMs: 2000 } with full jitter. */
+  backoff?: Omit<RetryPolicy, 'maxAttempts'>;
+  /** PEM file with the CA(s) that sign the OneGate certificate, replacing the system store. */
+  caFile?: string;
+  /** Skip TLS certificate verification (the Ruby CLI never verifies); default false. */
+  insecure?: boolean;
+  /** Source of http_proxy, https_proxy and no_proxy; default process.env. */
+  env?: Record<string, string | undefined>;
+  /** Where debug lines go; default silent. The token is never logged. */
+  log?: Logger;
+  /** Aborts every call of this client (ONEGATE_ABORTED). */
+  signal?: AbortSignal;
+  /** User-Agent header; default "onegate-agent/<version>". */
+  userAgent?: string;
+  /** Keep the path prefix of the endpoint (https://h/onegate -> /onegate/vm); default true. */
+  keepPathPrefix?: boolean;
+  /** Idle keep-alive sockets are closed after this long, ms; default 4000 (below the servers' 5 s and up). */
+  freeSocketTimeoutMs?: number;
+  /** Largest accepted response body, bytes; default 16 MiB. */
+  maxResponseBytes?: number;
+}
+
+/** Per-call options of {@link OneGateClient.request}. */
+export interface RequestOptions {
+  /** Query parameters. */
+  query?: Record<string, string>;
+  /** Request body, sent as is. */
+  body?: string;
+  /** Content-Type of the body. */
+  contentType?: string;
+  /** X-ONEGATE-VMID for this call instead of the credentials' VMID. */
+  vmid?: string;
+}
+
+const DEFAULT_BACKOFF = { baseMs: 250, factor: 2, maxMs: 2000 };
+
+function checkCredentials(c: Credentials): Endpoint {
+  for (const [name, value] of [['token', c.token], ['VMID', c.vmid]] as const) {
+    // Only the name is reported: the token must never appear in a message.
+    if (typeof value !== 'string' || /[\u0000-\u001f\u007f]/.test(value.trim())) {
+      throw new OneGateError('ONEGATE_INVALID_VALUE', `invalid OneGate credentials: the ${name} contains a control character`);
+    }
+  }
+  return parseEndpoint(c.endpoint);
+}
+
+/** A typed client for every OneGate route. Reuses one keep-alive connection; call close() when done. */
+export class OneGateClient {
+  #credentials: Credentials;
+  #endpoint: Endpoint;
+  #transport: Transport | undefined;
+  readonly #options: ClientOptions;
+  readonly #transportOptions: TransportOptions;
+  readonly #log: Logger;
+
+  /** Throws ONEGATE_INVALID_ENDPOINT for an unusable endpoint, and an fs error for an unreadable caFile. */
+  constructor(options: ClientOptions) {
+    this.#options = options;
+    this.#log = options.log ?? silentLogger;
+    this.#endpoint = this.#parse(options.credentials);
+    this.#credentials = { ...options.credentials };
+    this.#transportOptions = {
+      connectTimeoutMs: options.connectTimeoutMs ?? 5000,
+      freeSocketTimeoutMs: options.freeSocketTimeoutMs ?? 4000,
+      maxResponseBytes: options.maxResponseBytes ?? 16 * 1024 * 1024,
+      ca: options.caFile === undefined ? undefined : readFileSync(options.caFile),
+      insecure: options.insecure ?? false,
+    };
+  }
+
+  /** The credentials in use (a copy). */
+  get credentials(): Credentials {
+    return { ...this.#credentials };
+  }
+
+  /** Replaces the credentials; a new endpoint gets new connections. */
+  setCredentials(credentials: Credentials): void {
+    const endpoint = this.#parse(credentials);
+    if (endpoint.origin !== this.#endpoint.origin) {
+      this.#transport?.close();
+      this.#transport = undefined;
+    }
+    this.#endpoint = endpoint;
+    this.#credentials = { ...credentials };
+  }
+
+  /** Closes idle connections so the process can exit; the client stays usable. */
+  close(): void {
+    this.#transport?.close();
+    this.#transport = undefined;
+  }
+
+  #parse(credentials: Credentials): Endpoint {
+    checkCredentials(credentials);
+    return parseEndpoint(credentials.endpoint, { keepPathPrefix: this.#options.keepPathPrefix });
+  }
+
+  #transportFor(): Transport {
+    if (this.#transport) return this.#transport;
+    const proxy = proxyFor(this.#endpoint, this.#options.env ?? process.env);
+    if (proxy) this.#log.debug(`onegate: using proxy ${redactProxy(proxy)} for ${this.#endpoint.origin}`);
+    this.#transport = proxy
+      ? createProxyTransport(this.#endpoint, proxy, this.#transportOptions)
+      : createHttpTransport(this.#endpoint, this.#transportOptions);
+    return this.#transport;
+  }
+
+  #headers(opts: RequestOptions): Record<string, string> {
+    const headers: Record<string, string> = {
+      'User-Agent': this.#options.userAgent ?? `onegate-agent/${VERSION}`,
+      Accept: 'application/json',
+      'X-ONEGATE-TOKEN': this.#credentials.token.trim(),
+      'X-ONEGATE-VMID': (opts.vmid ?? this.#credentials.vmid).trim(),
+    };
+    if (opts.contentType !== undefined) headers['Content-Type'] = opts.contentType;
+    return headers;
+  }
+
+  /**
+   * Sends one request and returns the 2xx response; any other status throws a OneGateError carrying the
+   * status and the server's plain-text body. Handles the deadline, connection retries and the 401 refresh.
+   */
+  async request(method: string, path: string, opts: RequestOptions = {}): Promise<RawResponse> {
+    const verb = method.toUpperCase();
+    const query = opts.query && Object.keys(opts.query).length > 0 ? `?${new URLSearchParams(opts.query)}` : '';
+    const timeoutMs = this.#options.timeoutMs ?? 30000;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new OneGateError('ONEGATE_TIMEOUT',
+      `${verb} ${path}: no complete answer from ${this.#endpoint.origin} within ${timeoutMs} ms`, { transient: true })), timeoutMs);
+    const outer = this.#options.signal;
+    const onAbort = (): void => controller.abort(new OneGateError('ONEGATE_ABORTED', `${verb} ${path}: aborted`, { cause: outer?.reason }));
+    if (outer?.aborted) onAbort();
+    else outer?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await this.#attempts(verb, path + query, opts, controller.signal);
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async #attempts(method: string, path: string, opts: RequestOptions, signal: AbortSignal): Promise<RawResponse> {
+    const policy: RetryPolicy = { maxAttempts: 1 + (this.#options.retries ?? 1), ...(this.#options.backoff ?? DEFAULT_BACKOFF) };
+    let refreshed = false;
+    for (let attempt = 1; ; attempt++) {
+      if (signal.aborted) throw signal.reason;
+      let res: RawResponse;
+      try {
+        res = await this.#send(method, path, opts, signal);
+      } catch (err) {
+        if (signal.aborted) throw signal.reason;
+        const retryable = err instanceof OneGateError && err.transient && err.status === undefined;
+        if (!retryable || !isIdempotent(method) || attempt >= policy.maxAttempts) throw err;
+        const delay = backoffDelay(attempt, policy);
+        this.#log.debug(`onegate: ${method} ${path}: ${err.message}; retry ${attempt} in ${delay} ms`);
+        await sleep(delay, signal);
+        continue;
+      }
+      if (res.status >= 200 && res.status < 300) return res;
+      if (res.status === 401 && this.#options.refreshCredentials && !refreshed) {
+        refreshed = true;
+        await this.#refresh(method, path, res);
+        attempt--; // the retry after a refresh does not use up a connection retry
+        continue;
+      }
+      throw httpError(method, path, res.status, res.body);
+    }
+  }
+
+  async #refresh(method: string, path: string, res: RawResponse): Promise<void> {
+    this.#log.debug(`onegate: ${method} ${path}: 401, re-reading credentials`);
+    try {
+      this.setCredentials(await this.#options.refreshCredentials!());
+    } catch (err) {
+      const base = httpError(method, path, res.status, res.body);
+      throw new OneGateError(base.code, base.message, {
+        status: res.status, body: res.body, cause: err,
+        hint: `re-reading the credentials failed: ${err instanceof Error ? err.message : String(err)}`,
+      });
+    }
+  }
+
+  async #send(method: string, path: string, opts: RequestOptions, signal: AbortSignal): Promise<RawResponse> {
+    const started = Date.now();
+    const res = await this.#transportFor().send({
+      method, path: this.#endpoint.basePath + path, headers: this.#headers(opts), body: opts.body, signal,
+    });
+    this.#log.debug(`onegate: ${method} ${path} -> ${res.status} (${Date.now() - started} ms)`);
+    return res;
+  }
+
+  async #json(req: route.RouteRequest, vmid?: string): Promise<unknown> {
+    const res = await this.#call(req, vmid);
+    try {
+      return JSON.parse(res.body);
+    } catch (err) {
+      const start = res.body.slice(0, 60).replace(/\s+/g, ' ');
+      throw new OneGateError('ONEGATE_BAD_RESPONSE',
+        `${req.method} ${req.path} answered ${res.status} with a body that is not JSON: "${start}"`, { status: res.status, body: res.body, cause: err });
+    }
+  }
+
+  #call(req: route.RouteRequest, vmid?: string): Promise<RawResponse> {
+    return this.request(req.method, req.path, { query: req.query, body: req.body, contentType: req.contentType, vmid });
+  }
+
+  /** GET /: the server's vm_info and service_info URLs. */
+  getRoot(): Promise<unknown> {
+    return this.#json({ method: 'GET', path: '/' });
+  }
+
+  /** GET /vm (own VM) or GET /vms/:id (a VM of the same service or virtual router). */
+  async getVm(vmid?: string | number): Promise<VmDocument> {
+    const req = route.showVm(vmid);
+    return normaliseVm(await this.#json(req), `GET ${req.path}`);
+  }
+
+  /** Merges attributes into the USER_TEMPLATE (type=1) after validating them; nothing is sent for {}. */
+  async updateVm(attributes: Record<string, string>, opts: { vmid?: string | number } = {}): Promise<void> {
+    const req = route.updateVm(attributes, opts.vmid);
+    if (req) await this.#call(req);
+  }
+
+  /** Sends `data` ("K=V\nK2=V2") unchanged, like `onegate vm update --data`; no validation. */
+  async updateVmRaw(data: string, opts: { vmid?: string | number } = {}): Promise<void> {
+    await this.#call(route.updateVmRaw(data, opts.vmid));
+  }
+
+  /** Erases one USER_TEMPLATE attribute (type=2); a missing one gives ONEGATE_SERVER_ERROR "attribute not found". */
+  async eraseVmAttribute(key: string, opts: { vmid?: string | number } = {}): Promise<void> {
+    await this.#call(route.eraseVmAttribute(key, opts.vmid));
+  }
+
+  /** POST /vms/:id/action; `hard` selects the -hard variant, `params` sends another parameter. Never retried. */
+  async vmAction(vmid: string | number, action: string, opts: { hard?: boolean; params?: unknown } = {}): Promise<void> {
+    await this.#call(route.vmAction(vmid, action, opts));
+  }
+
+  /** GET /service; `extended` replaces each node's vm_info with the full VM. */
+  async getService(opts: { extended?: boolean } = {}): Promise<ServiceDocument> {
+    return normaliseService(await this.#json(route.showService(opts)));
+  }
+
+  /** PUT /service/role/:role with {"cardinality":N}. */
+  async scaleRole(role: string, cardinality: number): Promise<void> {
+    await this.#call(route.scaleRole(role, cardinality));
+  }
+
+  /** GET /vrouter. */
+  async getVrouter(opts: { extended?: boolean } = {}): Promise<VrouterDocument> {
+    return normaliseVrouter(await this.#json(route.showVrouter(opts)));
+  }
+
+  /** GET /vnet/:id; `extended` adds lease details (NIC_NAME, BACKEND, ONEGATE_*). */
+  async getVnet(id: string | number, opts: { extended?: boolean } = {}): Promise<VnetDocument> {
+    const req = route.showVnet(id, opts);
+    return normaliseVnet(await this.#json(req), `GET ${req.path}`);
+  }
+}

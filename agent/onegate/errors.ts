@@ -1,0 +1,100 @@
+// Typed errors with stable codes (as undici's UND_ERR_*): callers match on `code`, never on the message.
+
+/** Every code a {@link OneGateError} can carry. */
+export type OneGateErrorCode =
+  | 'ONEGATE_BAD_REQUEST'       // 400
+  | 'ONEGATE_UNAUTHORIZED'      // 401 (after the one refresh-and-retry)
+  | 'ONEGATE_FORBIDDEN'         // 403
+  | 'ONEGATE_NOT_FOUND'         // 404
+  | 'ONEGATE_SERVER_ERROR'      // 5xx
+  | 'ONEGATE_HTTP_ERROR'        // any other non-2xx, redirects included (never followed)
+  | 'ONEGATE_UNREACHABLE'       // refused, reset, DNS, TLS, proxy failures
+  | 'ONEGATE_TIMEOUT'           // connect timeout or the total per-call timeout
+  | 'ONEGATE_ABORTED'           // the caller's AbortSignal fired
+  | 'ONEGATE_BAD_RESPONSE'      // a 2xx that is not the expected JSON, or too large
+  | 'ONEGATE_INVALID_VALUE'     // refused before sending: attribute name/value, id, credentials
+  | 'ONEGATE_INVALID_ENDPOINT'; // ONEGATE_ENDPOINT (or a proxy URL) that cannot be used
+
+/** Extra fields of a {@link OneGateError}. */
+export interface OneGateErrorDetails {
+  /** HTTP status, for errors built from a response. */
+  status?: number;
+  /** The server's plain-text body (OneGate error bodies are text despite their JSON content type). */
+  body?: string;
+  /** A short suggestion for the user. */
+  hint?: string;
+  /** The attribute name an ONEGATE_INVALID_VALUE is about. */
+  key?: string;
+  /** The offending character (or sequence) of an ONEGATE_INVALID_VALUE. */
+  character?: string;
+  /** True when sending the same request again may succeed (refused, reset, connect timeout, 5xx). */
+  transient?: boolean;
+  /** The underlying error (socket, TLS, JSON). */
+  cause?: unknown;
+}
+
+/** Any failure of a OneGate call. */
+export class OneGateError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: OneGateErrorCode;
+  /** HTTP status, when the server answered. */
+  readonly status?: number;
+  /** The server's plain-text body, when the server answered. */
+  readonly body?: string;
+  /** A short suggestion for the user, when one applies. */
+  readonly hint?: string;
+  /** Attribute name of an ONEGATE_INVALID_VALUE. */
+  readonly key?: string;
+  /** Offending character of an ONEGATE_INVALID_VALUE. */
+  readonly character?: string;
+  /** True when sending the same request again may succeed (refused, reset, connect timeout, 5xx). */
+  readonly transient: boolean;
+
+  constructor(code: OneGateErrorCode, message: string, details: OneGateErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'OneGateError';
+    this.code = code;
+    this.transient = details.transient ?? false;
+    if (details.status !== undefined) this.status = details.status;
+    if (details.body !== undefined) this.body = details.body;
+    if (details.hint !== undefined) this.hint = details.hint;
+    if (details.key !== undefined) this.key = details.key;
+    if (details.character !== undefined) this.character = details.character;
+  }
+}
+
+/** True for a OneGateError, optionally with one of the given codes. */
+export function isOneGateError(err: unknown, ...codes: OneGateErrorCode[]): err is OneGateError {
+  return err instanceof OneGateError && (codes.length === 0 || codes.includes(err.code));
+}
+
+/** The code for a non-2xx status. */
+export function codeForStatus(status: number): OneGateErrorCode {
+  if (status === 400) return 'ONEGATE_BAD_REQUEST';
+  if (status === 401) return 'ONEGATE_UNAUTHORIZED';
+  if (status === 403) return 'ONEGATE_FORBIDDEN';
+  if (status === 404) return 'ONEGATE_NOT_FOUND';
+  if (status >= 500 && status <= 599) return 'ONEGATE_SERVER_ERROR';
+  return 'ONEGATE_HTTP_ERROR';
+}
+
+function hintFor(status: number, body: string): string | undefined {
+  if (status === 401) return 'the token or VMID does not match this VM; re-read the context (token.txt, one_env)';
+  if (status === 403 && body.trim() === 'Host not permitted') {
+    return 'OneGate 7.0-7.2 refuses DNS host names; use an IP address in ONEGATE_ENDPOINT or upgrade the server';
+  }
+  if (status === 403 && /^Action \(reboot\)/.test(body)) {
+    return 'OneGate blocks reboot by default (:restricted_actions); ask the administrator';
+  }
+  if (status >= 300 && status < 400) return 'OneGate clients do not follow redirects; check ONEGATE_ENDPOINT';
+  return undefined;
+}
+
+/** The error for a non-2xx response; the message names the request and quotes the body's first line. */
+export function httpError(method: string, path: string, status: number, body: string): OneGateError {
+  const firstLine = body.split(/\r?\n/, 1)[0]!.slice(0, 300);
+  const text = firstLine === '' ? '' : `: ${firstLine}`;
+  return new OneGateError(codeForStatus(status), `${method} ${path} failed with HTTP ${status}${text}`, {
+    status, body, hint: hintFor(status, body), transient: status >= 500,
+  });
+}
