@@ -1,0 +1,209 @@
+// One pull cycle: GET /vm, then /service, /vrouter and /vnet/:id where the VM belongs to them (or
+// as configured), one request at a time. Each document goes through applyDocument (write, diff,
+// hooks). The daemon schedules pullOnce; nothing here keeps a timer.
+import { readdir } from 'node:fs/promises';
+import type { Logger } from '../log';
+import type { HookEvent, RunHook } from '../hooks/types';
+import { applyDocument, newDocState, primeState, type ApplyContext, type DocState } from './apply-document';
+import { matchAny } from './canonical';
+import { classifyPullError } from './classify-error';
+import { diffService, diffVm, diffWhole, type Change } from './diff';
+import { field, serviceIdOf, unwrap, vnetIdsOf } from './documents';
+import type { PullerOptions } from './options';
+import { ensureDir } from './write-atomic';
+
+/** The client calls the puller makes (OneGateClient satisfies it). */
+export interface PullClient {
+  getVm(): Promise<unknown>;
+  getService(opts?: { extended?: boolean }): Promise<unknown>;
+  getVrouter(opts?: { extended?: boolean }): Promise<unknown>;
+  getVnet(id: number, opts?: { extended?: boolean }): Promise<unknown>;
+}
+
+/** changed/unchanged: fetched; removed: its file was deleted; absent: nothing to pull; off: turned off now. */
+export type DocumentStatus = 'changed' | 'unchanged' | 'removed' | 'absent' | 'off' | 'error';
+
+/** The outcome for one document in one cycle. */
+export interface DocumentReport {
+  /** vm, service, vrouter or vnet-<id>. */
+  name: string;
+  /** Its file. */
+  path: string;
+  /** What happened. */
+  status: DocumentStatus;
+  /** Hook events that fired. */
+  events: HookEvent[];
+  /** The failure, for status "error" and "off". */
+  error?: { code: string; message: string };
+}
+
+/** What one pullOnce did. */
+export interface PullReport {
+  /** Documents requested (or removed) this cycle, in request order. */
+  documents: DocumentReport[];
+  /** Features the server refused (service, vrouter, vnet): no longer requested until reset(). */
+  disabled: string[];
+  /** HTTP requests made. */
+  requests: number;
+}
+
+/** What createPuller needs. */
+export interface PullerDeps {
+  /** The OneGate client. */
+  client: PullClient;
+  /** What to pull. */
+  options: PullerOptions;
+  /** Where the documents are written, e.g. /run/onegate-agent. */
+  runDir: string;
+  /** Logger. */
+  log: Logger;
+  /** Runs the hooks of an event (createHookRunner). */
+  runHook: RunHook;
+  /** More USER_TEMPLATE names that never fire user_template (the daemon's pushed attributes). */
+  isOwnAttribute?: (name: string) => boolean;
+}
+
+/** The puller the daemon schedules. */
+export interface Puller {
+  /** One cycle; never rejects for a server or network failure (those are in the report). */
+  pullOnce(): Promise<PullReport>;
+  /** Forgets turned-off features and membership answers (after SIGHUP or a context change). */
+  reset(): void;
+}
+
+type Kind = 'vm' | 'service' | 'vrouter' | 'vnet';
+
+/** Creates a puller. */
+export function createPuller(deps: PullerDeps): Puller {
+  const { client, options, runDir, log } = deps;
+  const ignored = matchAny(options.ignoreAttributes);
+  const ignore = (name: string): boolean => ignored(name) || (deps.isOwnAttribute?.(name) ?? false);
+  const states = new Map<string, DocState>();
+  const disabled = new Set<Kind>();
+  let notMember: { service?: string; vrouter?: boolean } = {};
+  const stateOf = (name: string): DocState => states.get(name) ?? states.set(name, newDocState(runDir, name)).get(name)!;
+  const ctx: ApplyContext = { runDir, log, runHook: deps.runHook, vmid: () => field(unwrap(stateOf('vm').doc, 'VM'), 'ID') };
+
+  async function pull(report: PullReport, kind: Kind, name: string, fetch: () => Promise<unknown>, diff: (o: unknown, n: unknown) => Change[], auto: boolean): Promise<DocumentReport> {
+    const state = stateOf(name);
+    const entry: DocumentReport = { name, path: state.path, status: 'unchanged', events: [] };
+    report.documents.push(entry);
+    report.requests++;
+    let next: unknown;
+    try {
+      next = await fetch();
+    } catch (err) {
+      const failure = classifyPullError(err);
+      if (failure.kind === 'off') {
+        disabled.add(kind);
+        log.warn(`pull: ${name} turned off: the server answered ${failure.message}`);
+        await removeQuietly(kind);
+        return Object.assign(entry, { status: 'off', error: { code: failure.code, message: failure.message } });
+      }
+      const vanished = failure.kind === 'gone' || (failure.kind === 'not-member' && auto);
+      if (!vanished) return fail(state, entry, failure);
+      if (failure.kind === 'not-member') recordNotMember(kind);
+      log.debug(`pull: ${name}: ${failure.message}`);
+      next = undefined;
+    }
+    if (state.lastError !== undefined) log.info(`pull: ${name} recovered`);
+    state.lastError = undefined;
+    await primeState(state);
+    const before = state.content;
+    entry.events = await applyDocument(ctx, state, next, diff);
+    if (next === undefined) entry.status = before === undefined ? 'absent' : 'removed';
+    else entry.status = entry.events.length > 0 || state.content !== before ? 'changed' : 'unchanged';
+    return entry;
+  }
+
+  function fail(state: DocState, entry: DocumentReport, failure: ReturnType<typeof classifyPullError>): DocumentReport {
+    if (state.lastError !== failure.message) log.warn(`pull: ${state.name} failed: ${failure.message}`);
+    state.lastError = failure.message;
+    return Object.assign(entry, { status: 'error', error: { code: failure.code, message: failure.message } });
+  }
+
+  function recordNotMember(kind: Kind): void {
+    if (kind === 'service') notMember.service = serviceIdOf(stateOf('vm').doc) ?? '';
+    if (kind === 'vrouter') notMember.vrouter = true;
+  }
+
+  // A document the VM no longer has (left the service, feature off): its file goes, and its hooks
+  // fire with ONEGATE_REMOVED=YES when they had seen it.
+  async function drop(report: PullReport, name: string, diff: (o: unknown, n: unknown) => Change[]): Promise<void> {
+    const state = stateOf(name);
+    await primeState(state);
+    if (state.content === undefined && state.seen) return;
+    const hadFile = state.content !== undefined;
+    const events = await applyDocument(ctx, state, undefined, diff);
+    if (hadFile) report.documents.push({ name, path: state.path, status: 'removed', events });
+  }
+
+  async function removeQuietly(kind: Kind): Promise<void> {
+    for (const state of states.values()) {
+      if (kindOf(state.name) === kind) await applyDocument(ctx, state, undefined, () => []);
+    }
+  }
+
+  const vnetDiff = (id: number) => (o: unknown, n: unknown) => diffWhole('vnet', { ONEGATE_VNET_ID: String(id) }, o, n);
+  const vrouterDiff = (o: unknown, n: unknown) => diffWhole('vrouter', { ONEGATE_VROUTER_ID: field(unwrap(n ?? o, 'VROUTER'), 'ID') }, o, n);
+
+  async function pullOnce(): Promise<PullReport> {
+    const report: PullReport = { documents: [], disabled: [], requests: 0 };
+    if (states.size === 0) await adoptLeftovers();
+    if (!disabled.has('vm')) {
+      const vm = await pull(report, 'vm', 'vm', () => client.getVm(), (o, n) => diffVm(o, n, ignore), false);
+      // The server is down or refuses our credentials: the other requests would only fail the same way.
+      if (vm.status === 'error' && classifyPullError(vm.error).kind === 'transient') return finish(report);
+    }
+    const vmKnown = stateOf('vm').doc !== undefined;
+    const sid = serviceIdOf(stateOf('vm').doc);
+    const wantService = options.service === true || (options.service === 'auto' && sid !== undefined && notMember.service !== sid);
+    if (disabled.has('service')) { /* turned off: nothing to do */ } else if (wantService) {
+      await pull(report, 'service', 'service', () => client.getService(options.serviceExtended ? { extended: true } : {}), diffService, options.service === 'auto');
+    } else if (vmKnown || options.service === false) await drop(report, 'service', diffService);
+    if (!disabled.has('vrouter')) {
+      if (options.vrouter === true || (options.vrouter === 'auto' && !notMember.vrouter)) {
+        await pull(report, 'vrouter', 'vrouter', () => client.getVrouter(), vrouterDiff, options.vrouter === 'auto');
+      } else await drop(report, 'vrouter', vrouterDiff);
+    }
+    if (!disabled.has('vnet')) await pullVnets(report);
+    return finish(report);
+  }
+
+  async function pullVnets(report: PullReport): Promise<void> {
+    const ids = options.vnets === 'auto' ? vnetIdsOf(stateOf('vrouter').doc) : options.vnets === false ? [] : options.vnets;
+    for (const id of ids) {
+      if (disabled.has('vnet')) break;
+      await pull(report, 'vnet', `vnet-${id}`, () => client.getVnet(id, options.vnetExtended ? { extended: true } : {}), vnetDiff(id), false);
+    }
+    for (const name of [...states.keys()].filter((n) => kindOf(n) === 'vnet' && !ids.includes(Number(n.slice(5))))) {
+      await drop(report, name, vnetDiff(Number(name.slice(5))));
+    }
+  }
+
+  // vnet files an earlier run left behind are removed when their network is no longer pulled.
+  async function adoptLeftovers(): Promise<void> {
+    await ensureDir(runDir);
+    for (const file of await readdir(runDir)) {
+      const m = /^(vnet-\d+)\.json$/.exec(file);
+      if (m) stateOf(m[1]);
+    }
+  }
+
+  function finish(report: PullReport): PullReport {
+    report.disabled = [...disabled].sort();
+    return report;
+  }
+
+  return {
+    pullOnce,
+    reset() {
+      disabled.clear();
+      notMember = {};
+    },
+  };
+}
+
+function kindOf(name: string): Kind {
+  return name.startsWith('vnet-') ? 'vnet' : (name as Kind);
+}
