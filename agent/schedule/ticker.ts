@@ -1,0 +1,95 @@
+// Periodic cycles, herd-proof: each VM ticks at its own phase within the interval (a hash of its VMID,
+// as Prometheus spreads scrape targets), never aligned to the wall clock, plus a little random jitter.
+// A nominal `next` advances by exactly one interval per tick so jitter never accumulates, and a setTimeout
+// chain (not setInterval) recomputes each wait, so a suspended VM resumes on its grid without bunching.
+import { createHash } from 'node:crypto';
+import { silentLogger, type Logger } from '../log';
+import { systemClock, type Clock } from './clock';
+
+/** Options of {@link createTicker}. */
+export interface TickerOptions {
+  /** Milliseconds between ticks. */
+  intervalMs: number;
+  /** What the phase is derived from, normally the VMID. */
+  phaseKey: string;
+  /** Random jitter per tick as a fraction of the interval, plus or minus (0.1 = +-10 %). */
+  jitter: number;
+  /** The cycle; a tick that comes while the previous cycle still runs is skipped. Must not reject. */
+  onTick: () => Promise<void>;
+  /** Time source; default the system clock. */
+  clock?: Clock;
+  /** Uniform random numbers in [0, 1); default Math.random. */
+  rand?: () => number;
+  /** Where skipped ticks are reported (debug). */
+  log?: Logger;
+}
+
+/** A running schedule. */
+export interface Ticker {
+  /** Arms the first tick at the next phase-aligned time (now, if now is on the grid). */
+  start(): void;
+  /** Cancels the pending tick; a running cycle is not interrupted. */
+  stop(): void;
+  /** Nominal time of the next tick (ms since the epoch), without jitter; undefined when stopped. */
+  readonly next: number | undefined;
+  /** True while a cycle runs. */
+  readonly running: boolean;
+  /** Resolves when the running cycle, if any, has finished. */
+  idle(): Promise<void>;
+}
+
+/** This key's offset within the interval, in [0, intervalMs): the same key always gets the same phase. */
+export function phaseOf(key: string, intervalMs: number): number {
+  const digest = createHash('sha256').update(key).digest();
+  return digest.readUIntBE(0, 6) % intervalMs;
+}
+
+/** The first time >= `now` that lies on the grid phase + k * interval. */
+export function alignToPhase(now: number, phase: number, intervalMs: number): number {
+  return now + ((((phase - now) % intervalMs) + intervalMs) % intervalMs);
+}
+
+export function createTicker(options: TickerOptions): Ticker {
+  const clock = options.clock ?? systemClock;
+  const rand = options.rand ?? Math.random;
+  const log = options.log ?? silentLogger;
+  const interval = options.intervalMs;
+  const phase = phaseOf(options.phaseKey, interval);
+  let next: number | undefined;
+  let timer: unknown;
+  let cycle: Promise<void> | undefined;
+
+  const arm = (): void => {
+    const now = clock.now();
+    const offset = (rand() * 2 - 1) * options.jitter * interval;
+    timer = clock.setTimeout(fire, Math.max(0, Math.round((next as number) - now + offset)));
+  };
+
+  const fire = (): void => {
+    // After a suspend, jump to the first grid point in the future instead of firing once per missed tick.
+    next = (next as number) + interval;
+    if (next <= clock.now()) next = alignToPhase(clock.now() + 1, phase, interval);
+    arm();
+    if (cycle) {
+      log.debug('previous cycle still running: tick skipped');
+      return;
+    }
+    cycle = options.onTick().finally(() => { cycle = undefined; });
+  };
+
+  return {
+    start() {
+      if (next !== undefined) return;
+      next = alignToPhase(clock.now(), phase, interval);
+      arm();
+    },
+    stop() {
+      if (timer !== undefined) clock.clearTimeout(timer);
+      timer = undefined;
+      next = undefined;
+    },
+    get next() { return next; },
+    get running() { return cycle !== undefined; },
+    async idle() { await cycle; },
+  };
+}

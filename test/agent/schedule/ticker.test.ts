@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Clock } from '../../../agent/schedule/clock';
+import { alignToPhase, createTicker, phaseOf } from '../../../agent/schedule/ticker';
+
+const fakeClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
+describe('phaseOf', () => {
+  it('is stable per key, inside the interval, and spreads keys', () => {
+    expect(phaseOf('42', 60_000)).toBe(phaseOf('42', 60_000));
+    const phases = Array.from({ length: 1000 }, (_, i) => phaseOf(String(i), 60_000));
+    expect(Math.min(...phases)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...phases)).toBeLessThan(60_000);
+    // 1000 VMs over 60 one-second buckets: no bucket holds more than twice the mean.
+    const buckets = new Array(60).fill(0);
+    for (const p of phases) buckets[Math.floor(p / 1000)]++;
+    expect(Math.max(...buckets)).toBeLessThan(2 * 1000 / 60);
+  });
+});
+
+describe('alignToPhase', () => {
+  it.each([
+    [0, 250, 1000, 250],
+    [250, 250, 1000, 250],
+    [251, 250, 1000, 1250],
+    [10_999, 0, 1000, 11_000],
+  ])('now=%i phase=%i interval=%i -> %i', (now, phase, interval, expected) => {
+    expect(alignToPhase(now, phase, interval)).toBe(expected);
+  });
+});
+
+describe('createTicker', () => {
+  beforeEach(() => { vi.useFakeTimers(); vi.setSystemTime(1_000_000); });
+  afterEach(() => { vi.useRealTimers(); });
+
+  function record(opts: { jitter?: number; rand?: () => number; cycleMs?: number } = {}) {
+    const ticks: number[] = [];
+    const ticker = createTicker({
+      intervalMs: 10_000, phaseKey: '7', jitter: opts.jitter ?? 0, clock: fakeClock, rand: opts.rand ?? (() => 0.5),
+      onTick: async () => {
+        ticks.push(Date.now());
+        if (opts.cycleMs) await new Promise((r) => setTimeout(r, opts.cycleMs));
+      },
+    });
+    return { ticks, ticker };
+  }
+
+  it('ticks at phase + k * interval exactly', async () => {
+    const { ticks, ticker } = record();
+    const phase = phaseOf('7', 10_000);
+    const first = alignToPhase(1_000_000, phase, 10_000);
+    ticker.start();
+    expect(ticker.next).toBe(first);
+    await vi.advanceTimersByTimeAsync(first - 1_000_000 + 30_000);
+    expect(ticks).toEqual([first, first + 10_000, first + 20_000, first + 30_000]);
+    ticker.stop();
+    await vi.advanceTimersByTimeAsync(50_000);
+    expect(ticks).toHaveLength(4);
+  });
+
+  it('adds jitter to each wait without drifting the nominal grid', async () => {
+    const draws = [0, 1, 0.75];
+    const { ticks, ticker } = record({ jitter: 0.1, rand: () => draws.shift() ?? 0.5 });
+    const first = alignToPhase(1_000_000, phaseOf('7', 10_000), 10_000);
+    ticker.start();
+    await vi.advanceTimersByTimeAsync(first - 1_000_000 + 30_000);
+    // rand 0 -> -10 % (-1000 ms), 1 -> +10 %, 0.75 -> +5 %, then 0.5 -> none.
+    expect(ticks).toEqual([Math.max(1_000_000, first - 1000), first + 10_000 + 1000, first + 20_000 + 500, first + 30_000]);
+  });
+
+  it('skips a tick while the previous cycle still runs', async () => {
+    const { ticks, ticker } = record({ cycleMs: 15_000 });
+    const first = alignToPhase(1_000_000, phaseOf('7', 10_000), 10_000);
+    ticker.start();
+    await vi.advanceTimersByTimeAsync(first - 1_000_000 + 40_000);
+    // Cycles take 15 s: the tick at +10 s is skipped, +20 s runs, +30 s skipped, +40 s runs.
+    expect(ticks).toEqual([first, first + 20_000, first + 40_000]);
+    expect(ticker.running).toBe(true);
+    ticker.stop();
+  });
+
+  it('after a clock jump resumes on the grid instead of catching up', async () => {
+    const { ticks, ticker } = record();
+    const first = alignToPhase(1_000_000, phaseOf('7', 10_000), 10_000);
+    ticker.start();
+    await vi.advanceTimersByTimeAsync(first - 1_000_000);
+    expect(ticks).toEqual([first]);
+    // The VM is suspended for 95 s: the wall clock jumps, and the pending timer fires 95 s late.
+    vi.setSystemTime(first + 95_000);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(ticks).toEqual([first, first + 105_000]);
+    expect(ticker.next).toBe(first + 110_000);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(ticks).toEqual([first, first + 105_000, first + 110_000]);
+    ticker.stop();
+  });
+});
