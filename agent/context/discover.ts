@@ -1,0 +1,77 @@
+// Context discovery: each of endpoint, VMID and token is taken from the first layer that has it.
+// Layers, highest first: explicit options; --context-file/--context-dir (which replace the search);
+// the environment; the context found by searching (media, /context, vmware); one_env.
+import { createHash } from 'node:crypto';
+import { silentLogger } from '../log';
+import type { Credentials } from '../onegate/types';
+import { ContextError } from './errors';
+import type { ContextSource, DiscoverOptions, ResolvedContext } from './types';
+import { checkEndpoint, checkVmid, cleanToken } from './validate';
+import type { Candidate, Candidates } from './sources/candidates';
+import { parseContextFiles, type ParsedContext } from './sources/context-files';
+import { readEnvironment } from './sources/environment';
+import { readExplicit, readGivenContext } from './sources/explicit';
+import { readOneEnv, type OneEnvSource } from './sources/one-env';
+import { searchContext } from './sources/search';
+
+/** Finds the endpoint, VMID, token and every context variable; throws CONTEXT_INVALID on bad input. */
+export async function discoverContext(opts: DiscoverOptions = {}): Promise<ResolvedContext> {
+  const env = opts.env ?? process.env;
+  const root = opts.root ?? '/';
+  const log = opts.log ?? silentLogger;
+  const explicit = await readExplicit(opts, log);
+  const environment = await readEnvironment(env, log);
+  const given = opts.contextFile !== undefined || opts.contextDir !== undefined;
+  const files = given ? await readGivenContext(opts, log) : await searchContext({ root, env, log });
+  const context = files ? parseContextFiles(files) : undefined;
+  const oneEnv = given ? undefined : await readOneEnv(root, log);
+  const layers = given ? [explicit, context, environment] : [explicit, environment, context, oneEnv];
+  const endpoint = pick(layers, 'endpoint');
+  const vmid = pick(layers, 'vmid');
+  const token = pick(layers, 'token');
+  const { source, vars, varsOrigin } = variables(files?.kind, context, oneEnv, environment);
+  const resolved: Omit<ResolvedContext, 'fingerprint'> = {
+    endpoint: endpoint && checkEndpoint(endpoint.value, endpoint.origin),
+    vmid: vmid && checkVmid(vmid.value, vmid.origin),
+    token: cleanToken(token?.value),
+    source,
+    sources: { endpoint: endpoint?.origin, vmid: vmid?.origin, token: token?.origin, vars: varsOrigin },
+    vars,
+  };
+  return { ...resolved, fingerprint: fingerprint(resolved) };
+}
+
+/** Discovery that insists on all three credentials; CONTEXT_MISSING names what is missing. */
+export async function resolveCredentials(opts: DiscoverOptions = {}): Promise<Credentials> {
+  const ctx = await discoverContext(opts);
+  if (!ctx.endpoint) throw missing('ONEGATE_ENDPOINT', '--endpoint');
+  if (!ctx.vmid) throw missing('VMID', '--vmid');
+  if (!ctx.token) throw missing('token', '--token-file');
+  return { endpoint: ctx.endpoint, vmid: ctx.vmid, token: ctx.token };
+}
+
+function missing(what: string, option: string): ContextError {
+  return new ContextError('CONTEXT_MISSING', what,
+    `not found in any context source (the VM's context needs TOKEN="YES"; or pass ${option})`);
+}
+
+function pick(layers: (Candidates | undefined)[], key: keyof Candidates): Candidate | undefined {
+  for (const layer of layers) if (layer?.[key]) return layer[key];
+  return undefined;
+}
+
+function variables(kind: ContextSource | undefined, context: ParsedContext | undefined, oneEnv: OneEnvSource | undefined,
+  environment: Candidates): { source: ContextSource; vars: Record<string, string>; varsOrigin?: string } {
+  if (kind && context) return { source: kind, vars: context.vars, varsOrigin: context.label };
+  if (oneEnv) return { source: 'one_env', vars: oneEnv.vars, varsOrigin: oneEnv.file };
+  const vars: Record<string, string> = {};
+  if (environment.endpoint) vars.ONEGATE_ENDPOINT = environment.endpoint.value;
+  if (environment.vmid) vars.VMID = environment.vmid.value;
+  if (Object.keys(vars).length > 0) return { source: 'environment', vars, varsOrigin: 'environment' };
+  return { source: 'none', vars };
+}
+
+function fingerprint(ctx: Omit<ResolvedContext, 'fingerprint'>): string {
+  const vars = Object.entries(ctx.vars).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify([ctx.endpoint, ctx.vmid, ctx.token, ctx.source, vars])).digest('hex');
+}

@@ -1,0 +1,21 @@
+// A candidate value for endpoint, VMID or token, with a human-readable origin for `onegate-agent context`.
+
+/** Values one source offers; each is optional. */
+export interface Candidates {
+  endpoint?: Candidate;
+  vmid?: Candidate;
+  token?: Candidate;
+}
+
+/** One value and where it came from. */
+export interface Candidate {
+  /** The raw value. */
+  value: string;
+  /** e.g. "environment ONEGATE_ENDPOINT", "ONEGATE_TOKEN in /dev/sr0:context.sh". */
+  origin: string;
+}
+
+/** A candidate when `value` is a non-empty string. */
+export function candidate(value: string | undefined, origin: string): Candidate | undefined {
+  return value !== undefined && value !== '' ? { value, origin } : undefined;
+}

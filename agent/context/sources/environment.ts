@@ -1,0 +1,28 @@
+// Environment variables: ONEGATE_ENDPOINT, VMID, TOKENTXT (what the Ruby CLI reads) and ONEGATE_TOKEN.
+import * as path from 'node:path';
+import type { Logger } from '../../log';
+import { candidate, type Candidates, type Candidate } from './candidates';
+import { readOptional } from './files';
+
+/** The values the environment offers. */
+export async function readEnvironment(env: Record<string, string | undefined>, log: Logger): Promise<Candidates> {
+  return {
+    endpoint: candidate(env.ONEGATE_ENDPOINT, 'environment ONEGATE_ENDPOINT'),
+    vmid: candidate(env.VMID, 'environment VMID'),
+    token: candidate(env.TOKENTXT, 'environment TOKENTXT') ?? await onegateToken(env.ONEGATE_TOKEN, log),
+  };
+}
+
+/**
+ * ONEGATE_TOKEN in the environment is a token value, except that the OneGate API docs' sample script
+ * uses it as the path of token.txt: an absolute path to an existing file is read (a base64 token that
+ * starts with "/" and names an existing file is not a realistic collision).
+ */
+async function onegateToken(value: string | undefined, log: Logger): Promise<Candidate | undefined> {
+  if (!value) return undefined;
+  if (path.isAbsolute(value)) {
+    const content = await readOptional(value, log);
+    if (content !== undefined) return candidate(content, `file ${value} (environment ONEGATE_TOKEN)`);
+  }
+  return candidate(value, 'environment ONEGATE_TOKEN');
+}
