@@ -1,18 +1,20 @@
 // What the puller fetches; the daemon maps its `pull` config key to this.
 
-/** "auto" follows what the VM document says; true always fetches; false never does. */
-export type Membership = 'auto' | boolean;
+/** "auto" follows what the server says about the VM; "always" fetches and reports failures; "never" does not fetch. */
+export type Membership = 'auto' | 'always' | 'never';
 
-/** Options of the puller. GET /vm is always pulled. */
+/** Options of the puller (the daemon's `pull` config key, same names and values). */
 export interface PullerOptions {
+  /** GET /vm; without it "auto" cannot see SERVICE_ID and the service is not pulled. */
+  vm: boolean;
   /** GET /service: "auto" when USER_TEMPLATE/SERVICE_ID is set and the service lists this VM. */
   service: Membership;
   /** Ask for ?extended (peers' full VM data); costs the server one oned call per node. */
   serviceExtended: boolean;
   /** GET /vrouter: "auto" asks once and stops when the server says the VM is in no virtual router. */
   vrouter: Membership;
-  /** GET /vnet/:id: "auto" pulls the virtual router's NIC networks; a list pulls exactly those; false none. */
-  vnets: 'auto' | number[] | false;
+  /** GET /vnet/:id for these network IDs; the entry "auto" adds the networks of the VM's virtual router. */
+  vnets: Array<string | number>;
   /** Ask for ?extended=true (lease owners, BACKEND attributes). */
   vnetExtended: boolean;
   /** USER_TEMPLATE names (with * wildcards) whose changes never fire user_template, e.g. the agent's own metrics. */
@@ -21,10 +23,24 @@ export interface PullerOptions {
 
 /** Defaults of {@link PullerOptions}. */
 export const DEFAULT_PULLER_OPTIONS: PullerOptions = {
+  vm: true,
   service: 'auto',
   serviceExtended: false,
   vrouter: 'auto',
-  vnets: 'auto',
+  vnets: ['auto'],
   vnetExtended: false,
   ignoreAttributes: [],
 };
+
+/** The network IDs listed in `vnets` and whether "auto" is among them; throws naming a bad entry. */
+export function parseVnets(vnets: Array<string | number>): { auto: boolean; ids: number[] } {
+  let auto = false;
+  const ids: number[] = [];
+  for (const entry of vnets) {
+    const text = String(entry).trim();
+    if (text === 'auto') auto = true;
+    else if (/^\d+$/.test(text)) ids.push(Number(text));
+    else throw new Error(`pull.vnets: "${text}" is neither "auto" nor a network ID (a non-negative integer)`);
+  }
+  return { auto, ids };
+}

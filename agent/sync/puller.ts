@@ -9,7 +9,7 @@ import { matchAny } from './canonical';
 import { classifyPullError } from './classify-error';
 import { diffService, diffVm, diffWhole, type Change } from './diff';
 import { field, serviceIdOf, unwrap, vnetIdsOf } from './documents';
-import type { PullerOptions } from './options';
+import { parseVnets, type PullerOptions } from './options';
 import { ensureDir } from './write-atomic';
 
 /** The client calls the puller makes (OneGateClient satisfies it). */
@@ -73,10 +73,11 @@ export interface Puller {
 
 type Kind = 'vm' | 'service' | 'vrouter' | 'vnet';
 
-/** Creates a puller. */
+/** Creates a puller; throws when options.vnets has an entry that is neither "auto" nor an ID. */
 export function createPuller(deps: PullerDeps): Puller {
   const { client, options, runDir, log } = deps;
   const ignored = matchAny(options.ignoreAttributes);
+  const vnets = parseVnets(options.vnets);
   const ignore = (name: string): boolean => ignored(name) || (deps.isOwnAttribute?.(name) ?? false);
   const states = new Map<string, DocState>();
   const disabled = new Set<Kind>();
@@ -150,19 +151,19 @@ export function createPuller(deps: PullerDeps): Puller {
   async function pullOnce(): Promise<PullReport> {
     const report: PullReport = { documents: [], disabled: [], requests: 0 };
     if (states.size === 0) await adoptLeftovers();
-    if (!disabled.has('vm')) {
+    if (options.vm && !disabled.has('vm')) {
       const vm = await pull(report, 'vm', 'vm', () => client.getVm(), (o, n) => diffVm(o, n, ignore), false);
       // The server is down or refuses our credentials: the other requests would only fail the same way.
       if (vm.status === 'error' && classifyPullError(vm.error).kind === 'transient') return finish(report);
     }
     const vmKnown = stateOf('vm').doc !== undefined;
     const sid = serviceIdOf(stateOf('vm').doc);
-    const wantService = options.service === true || (options.service === 'auto' && sid !== undefined && notMember.service !== sid);
+    const wantService = options.service === 'always' || (options.service === 'auto' && sid !== undefined && notMember.service !== sid);
     if (disabled.has('service')) { /* turned off: nothing to do */ } else if (wantService) {
       await pull(report, 'service', 'service', () => client.getService(options.serviceExtended ? { extended: true } : {}), diffService, options.service === 'auto');
-    } else if (vmKnown || options.service === false) await drop(report, 'service', diffService);
+    } else if (vmKnown || options.service === 'never') await drop(report, 'service', diffService);
     if (!disabled.has('vrouter')) {
-      if (options.vrouter === true || (options.vrouter === 'auto' && !notMember.vrouter)) {
+      if (options.vrouter === 'always' || (options.vrouter === 'auto' && !notMember.vrouter)) {
         await pull(report, 'vrouter', 'vrouter', () => client.getVrouter(), vrouterDiff, options.vrouter === 'auto');
       } else await drop(report, 'vrouter', vrouterDiff);
     }
@@ -171,7 +172,7 @@ export function createPuller(deps: PullerDeps): Puller {
   }
 
   async function pullVnets(report: PullReport): Promise<void> {
-    const ids = options.vnets === 'auto' ? vnetIdsOf(stateOf('vrouter').doc) : options.vnets === false ? [] : options.vnets;
+    const ids = [...new Set([...(vnets.auto ? vnetIdsOf(stateOf('vrouter').doc) : []), ...vnets.ids])].sort((a, b) => a - b);
     for (const id of ids) {
       if (disabled.has('vnet')) break;
       await pull(report, 'vnet', `vnet-${id}`, () => client.getVnet(id, options.vnetExtended ? { extended: true } : {}), vnetDiff(id), false);

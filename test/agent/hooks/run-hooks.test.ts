@@ -1,0 +1,67 @@
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHookRunner } from '../../../agent/hooks/run-hooks';
+import { DEFAULT_HOOKS_OPTIONS, type HookInvocation } from '../../../agent/hooks/types';
+import type { Logger } from '../../../agent/log';
+
+const dirs: string[] = [];
+afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+
+function setup(scripts: Record<string, string>) {
+  const root = mkdtempSync(join(tmpdir(), 'og-hooks-'));
+  dirs.push(root);
+  mkdirSync(join(root, 'hooks.d', 'service_role'), { recursive: true });
+  for (const [name, body] of Object.entries(scripts)) {
+    const path = join(root, 'hooks.d', 'service_role', name);
+    writeFileSync(path, `#!/bin/sh\n${body}\n`);
+    chmodSync(path, 0o755);
+  }
+  const lines: string[] = [];
+  const log: Logger = { error: (m) => lines.push(`error ${m}`), warn: (m) => lines.push(`warn ${m}`), info: (m) => lines.push(`info ${m}`), debug: () => {} };
+  return { root, lines, log, options: { ...DEFAULT_HOOKS_OPTIONS, directory: join(root, 'hooks.d') } };
+}
+
+const invocation = (root: string): HookInvocation => ({
+  event: 'service_role', oldPath: '/dev/null', newPath: join(root, 'service.json'), env: { ONEGATE_ROLE: 'web', ONEGATE_VMID: '42' },
+});
+
+describe('createHookRunner', () => {
+  it('passes the event, old and new paths as arguments and ONEGATE_* in the environment', async () => {
+    const t = setup({ '10-record': 'printf "%s|%s|%s|%s|%s|%s|%s\\n" "$1" "$2" "$3" "$ONEGATE_EVENT" "$ONEGATE_OLD" "$ONEGATE_NEW" "$ONEGATE_ROLE" > "$(dirname "$0")/../../out"' });
+    const outcomes = await createHookRunner({ options: t.options, log: t.log })(invocation(t.root));
+    expect(outcomes).toEqual([{ program: join(t.options.directory, 'service_role', '10-record'), ok: true }]);
+    const newPath = join(t.root, 'service.json');
+    expect(readFileSync(join(t.root, 'out'), 'utf8')).toBe(`service_role|/dev/null|${newPath}|service_role|/dev/null|${newPath}|web\n`);
+  });
+
+  it('logs a failing hook, keeps going with the next one, and logs output bounded', async () => {
+    const t = setup({
+      '10-fail': 'echo "about to fail" >&2; exit 3',
+      '20-chatty': 'i=0; while [ $i -lt 100 ]; do echo "line $i"; i=$((i+1)); done',
+    });
+    const outcomes = await createHookRunner({ options: t.options, log: t.log })(invocation(t.root));
+    expect(outcomes.map((o) => [o.ok, o.reason])).toEqual([[false, 'exit 3'], [true, undefined]]);
+    expect(t.lines).toContain('warn hook service_role 10-fail stderr: about to fail');
+    expect(t.lines).toContain('warn hook service_role 10-fail failed: exit 3');
+    expect(t.lines.filter((l) => l.includes('20-chatty stdout: line'))).toHaveLength(20);
+    expect(t.lines).toContain('info hook service_role 20-chatty stdout: (80 more lines not logged)');
+  });
+
+  it('kills a hook that outlives its timeout and reports it', async () => {
+    const t = setup({ '10-sleep': 'exec sleep 30' });
+    const started = Date.now();
+    const outcomes = await createHookRunner({ options: { ...t.options, timeoutMs: 300 }, log: t.log })(invocation(t.root));
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(outcomes[0]).toMatchObject({ ok: false, reason: 'timed out after 0.3 s' });
+  });
+
+  it('reports a configured hook that cannot start', async () => {
+    const t = setup({});
+    const options = { ...t.options, commands: { service_role: ['/nonexistent/hook'] } };
+    const outcomes = await createHookRunner({ options, log: t.log })(invocation(t.root));
+    expect(outcomes[0].ok).toBe(false);
+    expect(outcomes[0].reason).toMatch(/^could not start: .*ENOENT/);
+  });
+});
