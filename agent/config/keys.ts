@@ -19,13 +19,21 @@ export interface StringKey extends KeyBase { kind: 'string'; default: string; va
 /** true or false. */
 export interface BooleanKey extends KeyBase { kind: 'boolean'; default: boolean }
 /** A list of strings. */
-export interface StringListKey extends KeyBase { kind: 'string-list'; default: string[]; example?: string[] }
+export interface StringListKey extends KeyBase {
+  kind: 'string-list'; default: string[]; example?: string[];
+  /** Every item must match this regular expression (source), described by patternText. */
+  pattern?: string; patternText?: string;
+}
 /** A mapping of names to strings. */
 export interface StringMapKey extends KeyBase { kind: 'string-map'; default: Record<string, string>; example?: Record<string, string> }
 /** A group of keys; unknown keys inside are errors unless `open` (then passed through as-is). */
 export interface SectionKey<K extends Keys = Keys> extends KeyBase { kind: 'section'; keys: K; open?: boolean }
-/** A mapping of free names (e.g. collector names) to sections of the same shape. */
-export interface MapKey<V extends SectionKey = SectionKey> extends KeyBase { kind: 'map'; value: V; example?: Record<string, unknown> }
+/** A mapping of names (free, or from a fixed list) to values of the same shape. */
+export interface MapKey<V extends AnyKey = AnyKey> extends KeyBase {
+  kind: 'map'; value: V; example?: Record<string, unknown>;
+  /** The allowed names; any name when absent. */
+  names?: readonly string[];
+}
 /** A list of sections of the same shape. */
 export interface ListKey<V extends SectionKey = SectionKey> extends KeyBase { kind: 'list'; item: V; example?: unknown[] }
 
@@ -71,8 +79,8 @@ export function stringMap(description: string, extra: Extra<StringMapKey> = {}):
 export function section<K extends Keys>(description: string, keys: K, open?: boolean): SectionKey<K> {
   return { kind: 'section', description, keys, ...(open ? { open } : {}) };
 }
-export function mapOf<V extends SectionKey>(description: string, value: V, example?: Record<string, unknown>): MapKey<V> {
-  return { kind: 'map', description, value, ...(example ? { example } : {}) };
+export function mapOf<V extends AnyKey>(description: string, value: V, example?: Record<string, unknown>, names?: readonly string[]): MapKey<V> {
+  return { kind: 'map', description, value, ...(example ? { example } : {}), ...(names ? { names } : {}) };
 }
 export function listOf<V extends SectionKey>(description: string, item: V, example?: unknown[]): ListKey<V> {
   return { kind: 'list', description, item, ...(example ? { example } : {}) };
@@ -80,11 +88,15 @@ export function listOf<V extends SectionKey>(description: string, item: V, examp
 
 /** The default value of a key (sections recursively; maps and lists start empty). */
 export function defaultOf<K extends AnyKey>(key: K): ValueOf<K> {
-  const k = key as AnyKey;
-  if (k.kind === 'section') {
-    return Object.fromEntries(Object.entries(k.keys).map(([name, sub]) => [name, defaultOf(sub)])) as ValueOf<K>;
+  return defaultValue(key) as ValueOf<K>;
+}
+
+/** defaultOf without the derived type, for code that handles keys generically. */
+export function defaultValue(key: AnyKey): unknown {
+  if (key.kind === 'section') {
+    return Object.fromEntries(Object.entries(key.keys).map(([name, sub]) => [name, defaultValue(sub)]));
   }
-  if (k.kind === 'map') return {} as ValueOf<K>;
-  if (k.kind === 'list') return [] as unknown as ValueOf<K>;
-  return structuredClone(k.default) as ValueOf<K>;
+  if (key.kind === 'map') return {};
+  if (key.kind === 'list') return [];
+  return structuredClone(key.default);
 }

@@ -57,7 +57,7 @@ export function renderKeyTable(): string {
       const full = `${prefix}${name}`;
       rows.push(`| \`${full}\` | ${typeName(key)} | ${defaultText(key)} | ${key.context ? `\`${key.context}\`` : ''} | ${key.description} |`);
       if (key.kind === 'section') walk(key.keys, `${full}.`);
-      if (key.kind === 'map') walk(key.value.keys, `${full}.<name>.`);
+      if (key.kind === 'map' && key.value.kind === 'section') walk(key.value.keys, `${full}.<name>.`);
       if (key.kind === 'list') walk(key.item.keys, `${full}[].`);
     }
   };

@@ -1,9 +1,13 @@
 // Every configuration key of the daemon, once. Validation (load.ts), context overrides
 // (overrides.ts), the packaged sample agent.yaml and the key table in docs/daemon.md are generated from it.
+import { DEFAULT_NETWORK_EXCLUDE } from '../collect/network';
+import { HOOK_EVENTS } from '../hooks/types';
 import {
   boolean, defaultOf, integer, listOf, mapOf, number, section, string, stringList, stringMap,
   type ConfigOf,
 } from './keys';
+
+const toggle = (def: boolean, description: string) => section(description, { enabled: boolean(def, 'Run this collector.') });
 
 const command = section('One program to run.', {
   command: stringList([], 'Program and arguments (argv, never passed to a shell).'),
@@ -23,7 +27,7 @@ export const schema = {
   }),
   onegate: section('How OneGate is reached.', {
     endpoint: string('', 'OneGate URL overriding ONEGATE_ENDPOINT from the context.'),
-    ca_file: string('', 'PEM file of CA certificates trusted for an https endpoint, in addition to the system ones.'),
+    ca_file: string('', 'PEM file of the CA certificates trusted for an https endpoint, instead of the system store.'),
     insecure: boolean(false, 'Skip TLS certificate verification (not recommended).'),
     timeout: integer(30, 'Seconds a request may take in total, retries included.', { min: 1, max: 600 }),
     connect_timeout: integer(5, 'Seconds to establish a connection.', { min: 1, max: 120 }),
@@ -39,11 +43,25 @@ export const schema = {
     heartbeat_cycles: integer(10, 'Every this many cycles all attributes are sent, changed or not; 0 never.', { min: 0, max: 100000, context: 'ONEGATE_AGENT_HEARTBEAT_CYCLES' }),
     threshold: number(0, 'A numeric change smaller than this counts as unchanged and is not sent.', { min: 0, max: 1e12 }),
   }),
-  metrics: mapOf('Collectors by name: enabled plus the collector\'s own options; unlisted collectors keep their defaults.',
-    section('One collector.', {
+  metrics: section('Metric collectors (each reads /proc or statfs, never runs a program).', {
+    cpu: toggle(true, 'CPU_USAGE and CPU_STEAL (percent of all CPUs).'),
+    filesystem: section('DISK_USED_<MOUNT>: percent used per mount point, as df shows it.', {
       enabled: boolean(true, 'Run this collector.'),
-    }, true),
-    { cpu: { enabled: true }, filesystem: { enabled: true, mounts: ['/'] } }),
+      mounts: stringList([], 'Mount points to measure; empty: every local filesystem.', { example: ['/', '/var/lib/mysql'] }),
+      fs_types: stringList([], 'Filesystem types measured when mounts is empty; empty: the local types (ext4, xfs, btrfs, ...).'),
+      exclude_mounts: stringList([], 'Mount points skipped, with everything below them, when mounts is empty.'),
+      timeout: number(2, 'Seconds one statfs may take before the mount is marked stuck and skipped.', { min: 0.1, max: 60 }),
+    }),
+    load: toggle(true, 'LOAD1, LOAD5 and LOAD15.'),
+    memory: toggle(true, 'MEM_USED: percent of memory in use (from MemAvailable).'),
+    network: section('NET_RX_BPS and NET_TX_BPS: bytes per second over the non-loopback interfaces.', {
+      enabled: boolean(true, 'Run this collector.'),
+      include: stringList([], 'Interface name patterns (* and ? wildcards) to count; empty: all.'),
+      exclude: stringList([...DEFAULT_NETWORK_EXCLUDE], 'Interface name patterns never counted.'),
+    }),
+    swap: toggle(true, 'SWAP_USED: percent of swap in use.'),
+    uptime: toggle(false, 'UPTIME in seconds.'),
+  }),
   attributes: section('Custom attributes pushed along with the metrics.', {
     static: stringMap('Fixed attributes, NAME: value.', { example: { ROLE: 'db' } }),
     commands: listOf('Programs whose standard output is KEY=VALUE lines, run every cycle.', command,
@@ -51,19 +69,22 @@ export const schema = {
     directory: string('/etc/onegate-agent/attributes.d', 'Directory of *.attrs files (KEY=VALUE lines) written by other programs.'),
   }),
   pull: section('Data pull (GET /vm, /service, /vrouter, /vnet/:id) written as JSON under run_dir.', {
-    enabled: boolean(true, 'Pull documents periodically.', { context: 'ONEGATE_AGENT_PULL' }),
+    enabled: boolean(true, 'Pull documents periodically (GET /vm always, the others as below).', { context: 'ONEGATE_AGENT_PULL' }),
     interval: integer(0, 'Seconds between pulls; 0: the same as interval.', { min: 0, max: 86400, context: 'ONEGATE_AGENT_PULL_INTERVAL' }),
-    vm: boolean(true, 'Pull the VM document (GET /vm).'),
     service: string('auto', 'Pull the service document: auto (when the VM belongs to a service), always or never.', { values: ['auto', 'always', 'never'] }),
-    vrouter: string('auto', 'Pull the virtual router document: auto, always or never.', { values: ['auto', 'always', 'never'] }),
-    vnets: stringList([], 'Virtual network IDs to pull (GET /vnet/:id); "auto" adds the networks of the VM\'s NICs.', { example: ['auto'] }),
+    service_extended: boolean(false, 'Ask for the extended service document (full VM data of every peer; costs the server more).'),
+    vrouter: string('auto', 'Pull the virtual router document: auto (when the VM is in one), always or never.', { values: ['auto', 'always', 'never'] }),
+    vnets: stringList(['auto'], 'Virtual networks to pull: "auto" (the virtual router\'s networks) or numeric IDs; empty: none.',
+      { pattern: '^(auto|\\d+)$', patternText: '"auto" or numeric network IDs', example: ['0', '3'] }),
+    vnet_extended: boolean(false, 'Ask for the extended network documents (lease owners).'),
+    ignore_attributes: stringList([], 'USER_TEMPLATE names (* wildcards) whose changes never fire the user_template hook; pushed attributes are always ignored.'),
   }),
-  hooks: section('Programs run when a pulled document changes.', {
-    timeout: integer(60, 'Seconds a hook may run before it is killed.', { min: 1, max: 86400 }),
-    directory: string('/etc/onegate-agent/hooks.d', 'Directory of hook programs, one sub-directory per event.'),
-    events: mapOf('Event name to the programs to run for it.', section('Programs of one event.', {
-      commands: stringList([], 'Paths of the programs.'),
-    }), { service: { commands: ['/usr/local/bin/on-service-change'] } }),
+  hooks: section('Programs run when a pulled document changes (see docs/sync.md for the hook interface).', {
+    timeout: integer(30, 'Seconds a hook may run before it is killed.', { min: 1, max: 86400 }),
+    directory: string('/etc/onegate-agent/hooks.d', 'Directory with one sub-directory per event holding executable hooks; empty: none.'),
+    max_output: integer(4096, 'Bytes of each of stdout and stderr kept and logged per hook.', { min: 0, max: 1048576 }),
+    commands: mapOf('Event (vm, user_template, service, service_role, vrouter, vnet) to the programs run for it, before hooks.d.',
+      stringList([], 'Program paths.'), { service_role: ['/usr/local/bin/on-scale'] }, HOOK_EVENTS),
   }),
   backoff: section('Retry of failed requests: full-jitter exponential backoff.', {
     base: number(1, 'Seconds of the first retry delay (upper bound; the delay is random below it).', { min: 0.01, max: 3600 }),

@@ -1,5 +1,5 @@
 // Checks a parsed YAML value against the schema and fills in defaults. Pure: the caller adds file and line.
-import { defaultOf, type AnyKey, type LeafKey, type SectionKey } from './keys';
+import { defaultValue, type AnyKey, type LeafKey, type SectionKey } from './keys';
 
 /** One problem, located by its key path (e.g. ["push", "decimals"] or ["attributes", "commands", 0, "timeout"]). */
 export interface ConfigProblem {
@@ -14,13 +14,19 @@ export interface ConfigProblem {
 /** Validates `value` (undefined = absent) against `key`; returns the value with defaults and the problems found. */
 export function validate(key: AnyKey, value: unknown, path: (string | number)[] = [], problems: ConfigProblem[] = []):
 { value: unknown; problems: ConfigProblem[] } {
-  if (value === undefined || value === null) return { value: defaultOf(key), problems };
+  if (value === undefined || value === null) return { value: defaultValue(key), problems };
   switch (key.kind) {
     case 'section': return { value: validateSection(key, value, path, problems), problems };
     case 'map': {
       if (!isObject(value)) return fail(key, value, path, problems, 'a mapping of names to settings');
       const out: Record<string, unknown> = {};
-      for (const [name, sub] of Object.entries(value)) out[name] = validate(key.value, sub, [...path, name], problems).value;
+      for (const [name, sub] of Object.entries(value)) {
+        if (key.names && !key.names.includes(name)) {
+          problems.push({ path: [...path, name], expected: `one of the names ${key.names.join(', ')}`, got: 'an unknown name' });
+        } else {
+          out[name] = validate(key.value, sub, [...path, name], problems).value;
+        }
+      }
       return { value: out, problems };
     }
     case 'list': {
@@ -59,8 +65,12 @@ export function checkLeaf(key: LeafKey, value: unknown): string | undefined {
     case 'string':
       if (key.values) return key.values.includes(value as string) ? undefined : `one of ${key.values.join(', ')}`;
       return typeof value === 'string' ? undefined : 'a string';
-    case 'string-list':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'a list of strings';
+    case 'string-list': {
+      const pattern = key.pattern === undefined ? undefined : new RegExp(key.pattern);
+      const fits = (v: unknown) => typeof v === 'string' && (!pattern || pattern.test(v));
+      if (Array.isArray(value) && value.every(fits)) return undefined;
+      return key.patternText ? `a list of ${key.patternText}` : 'a list of strings';
+    }
     case 'string-map':
       return isObject(value) && Object.values(value).every((v) => typeof v === 'string') ? undefined : 'a mapping of names to strings (quote numbers)';
   }
@@ -68,7 +78,7 @@ export function checkLeaf(key: LeafKey, value: unknown): string | undefined {
 
 function fail(key: AnyKey, value: unknown, path: (string | number)[], problems: ConfigProblem[], expected: string) {
   problems.push({ path, expected, got: describe(value) });
-  return { value: defaultOf(key), problems };
+  return { value: defaultValue(key), problems };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -77,7 +87,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** A short, safe rendering of a found value for messages. */
 export function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value) && !value.every((v) => v === null || typeof v !== 'object')) return 'a list';
   if (isObject(value)) return 'a mapping';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;

@@ -36,10 +36,10 @@ describe('parseConfig', () => {
   });
 
   it('reports an out-of-range value and an unknown key, one line each', () => {
-    const text = 'interval: 0\npull:\n  vm: true\n  servce: auto\n';
+    const text = 'interval: 0\npull:\n  enabled: true\n  servce: auto\n';
     expect(problem(text).split('\n')).toEqual([
       'agent.yaml:1: interval: expected an integer from 1 to 86400, got 0',
-      'agent.yaml:4: pull.servce: expected one of the keys enabled, interval, vm, service, vrouter, vnets, got an unknown key',
+      'agent.yaml:4: pull.servce: expected one of the keys enabled, interval, service, service_extended, vrouter, vnets, vnet_extended, ignore_attributes, got an unknown key',
     ]);
   });
 
@@ -52,9 +52,10 @@ describe('parseConfig', () => {
     expect(problem('log_level: loud\n')).toBe('agent.yaml:1: log_level: expected one of error, warn, info, debug, got "loud"');
   });
 
-  it('passes collector options through and checks enabled', () => {
+  it('reads collector options and checks them', () => {
     const c = parseConfig('metrics:\n  filesystem:\n    mounts: [/, /data]\n', 'agent.yaml');
-    expect(c.metrics.filesystem).toEqual({ enabled: true, mounts: ['/', '/data'] });
+    expect(c.metrics.filesystem).toEqual({ enabled: true, mounts: ['/', '/data'], fs_types: [], exclude_mounts: [], timeout: 2 });
+    expect(problem('metrics:\n  gpu:\n    enabled: true\n')).toMatch(/^agent\.yaml:2: metrics\.gpu: expected one of the keys cpu, filesystem, /);
     expect(problem('metrics:\n  cpu:\n    enabled: maybe\n')).toBe('agent.yaml:3: metrics.cpu.enabled: expected true or false, got "maybe"');
   });
 
@@ -63,7 +64,7 @@ describe('parseConfig', () => {
   });
 
   it('requires a top-level mapping', () => {
-    expect(problem('- a\n- b\n')).toBe('agent.yaml:1: (top level): expected a mapping of keys, got a list');
+    expect(problem('- a\n- b\n')).toBe('agent.yaml:1: (top level): expected a mapping of keys, got ["a","b"]');
   });
 });
 
@@ -78,5 +79,19 @@ describe('loadConfig', () => {
 
   it('fails on an explicit file that is missing', () => {
     expect(() => loadConfig(join(dir, 'nope.yaml'))).toThrow(/nope\.yaml: configuration file not found/);
+  });
+});
+
+describe('schema and the collector registry', () => {
+  it('has one metrics section per collector, enabled by the collector\'s default', async () => {
+    const { collectors } = await import('../../../agent/collect');
+    const metrics = defaultConfig().metrics as Record<string, { enabled: boolean }>;
+    expect(Object.keys(metrics).sort()).toEqual(collectors.map((c) => c.name).sort());
+    for (const c of collectors) expect(metrics[c.name].enabled).toBe(c.defaultEnabled);
+  });
+
+  it('accepts only hook event names and "auto" or numeric vnets', () => {
+    expect(problem('hooks:\n  commands:\n    scale: [/bin/x]\n')).toMatch(/^agent\.yaml:3: hooks\.commands\.scale: expected one of the names vm, user_template, /);
+    expect(problem('pull:\n  vnets: [auto, net0]\n')).toBe('agent.yaml:2: pull.vnets: expected a list of "auto" or numeric network IDs, got ["auto","net0"]');
   });
 });
