@@ -8,6 +8,8 @@ export interface MountEntry {
   mountPoint: string;
   /** Filesystem type, e.g. "ext4", "nfs4". */
   fsType: string;
+  /** Directory of the filesystem shown here: "/" for a plain mount, a subdirectory for a bind mount. */
+  root: string;
 }
 
 /** Disk filesystems that live on the VM's own block devices; network, FUSE and pseudo filesystems are not here. */
@@ -23,7 +25,7 @@ export function parseMountinfo(text: string): MountEntry[] {
     const fields = line.split(' ');
     const dash = fields.indexOf('-', 6);
     if (dash < 0 || fields.length < dash + 2) continue;
-    out.push({ device: fields[2], mountPoint: unescapeMount(fields[4]), fsType: fields[dash + 1] });
+    out.push({ device: fields[2], root: unescapeMount(fields[3]), mountPoint: unescapeMount(fields[4]), fsType: fields[dash + 1] });
   }
   return out;
 }
@@ -34,7 +36,7 @@ export function parseMounts(text: string): MountEntry[] {
   for (const line of text.split('\n')) {
     const fields = line.split(' ');
     if (fields.length < 3 || !fields[1].startsWith('/')) continue;
-    out.push({ device: unescapeMount(fields[0]), mountPoint: unescapeMount(fields[1]), fsType: fields[2] });
+    out.push({ device: unescapeMount(fields[0]), root: '/', mountPoint: unescapeMount(fields[1]), fsType: fields[2] });
   }
   return out;
 }
@@ -58,8 +60,9 @@ export function selectMounts(entries: MountEntry[], sel: MountSelection): string
   const excluded = (p: string) => (sel.excludeMounts ?? []).some((x) => p === x || p.startsWith(x.endsWith('/') ? x : `${x}/`));
   const byDevice = new Map<string, string>();
   const candidates = [...visible.values()].filter((e) => types.has(e.fsType) && !excluded(e.mountPoint));
-  // Shortest path first, so a bind mount of a subdirectory never hides the filesystem's own mount point.
-  candidates.sort((a, b) => a.mountPoint.length - b.mountPoint.length || a.mountPoint.localeCompare(b.mountPoint));
+  // The filesystem's own mount (root "/") before bind mounts of its subdirectories, then the shortest path.
+  const rank = (e: MountEntry) => (e.root === '/' ? 0 : 1);
+  candidates.sort((a, b) => rank(a) - rank(b) || a.mountPoint.length - b.mountPoint.length || a.mountPoint.localeCompare(b.mountPoint));
   for (const e of candidates) if (!byDevice.has(e.device)) byDevice.set(e.device, e.mountPoint);
   return [...byDevice.values()].sort();
 }
