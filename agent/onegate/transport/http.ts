@@ -61,8 +61,10 @@ export function createHttpTransport(endpoint: Endpoint, options: TransportOption
         }, options.connectTimeoutMs);
         socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
       });
+      let responded = false;
       r.on('error', (err) => {
-        if (settled) return;
+        // Once a response has started, readBody settles the call (body complete, too large, or cut off).
+        if (settled || responded) return;
         if (r.reusedSocket && isReset(err) && idempotent && !fresh) {
           // The server closed the idle socket just as we reused it; the request never reached it.
           settled = true;
@@ -73,6 +75,7 @@ export function createHttpTransport(endpoint: Endpoint, options: TransportOption
         finish(connectionFailure(err, endpoint.origin));
       });
       r.on('response', (res) => {
+        responded = true;
         readBody(res, options.maxResponseBytes).then(
           (body) => finish(undefined, { status: res.statusCode ?? 0, headers: flattenHeaders(res.headers), body }),
           (err) => finish(connectionFailure(err, endpoint.origin)),

@@ -10,14 +10,15 @@ export function readBody(stream: Readable, maxBytes: number): Promise<string> {
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
-        stream.destroy();
         reject(new OneGateError('ONEGATE_BAD_RESPONSE', `response body exceeds ${maxBytes} bytes`));
+        stream.destroy();
         return;
       }
       chunks.push(chunk);
     });
     stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     stream.on('error', reject);
-    stream.on('aborted', () => reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })));
+    // A body cut off by the server ends in 'close' without 'end' (after 'end', reject is a no-op).
+    stream.on('close', () => reject(Object.assign(new Error('response cut off'), { code: 'ECONNRESET' })));
   });
 }
