@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { collectors } from '../../../agent/collect';
 import { ConfigError, loadConfig, parseConfig } from '../../../agent/config/load';
 import { defaultConfig } from '../../../agent/config/schema';
 
@@ -83,8 +84,7 @@ describe('loadConfig', () => {
 });
 
 describe('schema and the collector registry', () => {
-  it('has one metrics section per collector, enabled by the collector\'s default', async () => {
-    const { collectors } = await import('../../../agent/collect');
+  it('has one metrics section per collector, enabled by the collector\'s default', () => {
     const metrics = defaultConfig().metrics as Record<string, { enabled: boolean }>;
     expect(Object.keys(metrics).sort()).toEqual(collectors.map((c) => c.name).sort());
     for (const c of collectors) expect(metrics[c.name].enabled).toBe(c.defaultEnabled);
