@@ -1,0 +1,95 @@
+// startOneGate(): the simulator as a test helper (port 0 by default) and the engine of main.ts.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLogger, silentLogger, type Logger } from '../../agent/log';
+import type { Credentials } from '../../agent/onegate/types';
+import { loadConfig } from './config';
+import { tokenOf, writeContexts } from './contexts';
+import { validateFault, type Fault } from './faults';
+import { DEFAULT_FIXTURES, loadFixtures } from './fixtures';
+import { Recorder, type RecordedRequest } from './recorder';
+import { handleRequest } from './server';
+import type { SimState } from './state';
+import { startControl } from './control';
+import { createOps, type SimOps } from './ops';
+
+export type { RecordedRequest } from './recorder';
+export type { Fault } from './faults';
+
+/** Options of startOneGate. */
+export interface StartOptions {
+  /** Fixture file path or parsed object; default test/fixtures/simulator/default.yaml. */ fixtures?: string | object;
+  /** onegate-server.conf path or parsed object; default the shipped 7.4 file. */ config?: string | object;
+  /** Listen address; default 127.0.0.1 (the config's bind address is used only by main.ts). */ host?: string;
+  /** Listen port; default 0 (any free port). */ port?: number;
+  /** Start the control listener (true = port 0 on the same host). */ control?: boolean | { port?: number; host?: string };
+  /** Write DIR/<vmid>/context.sh and token.txt for every VM. */ contextsDir?: string;
+  /** No request log lines (default true for tests; main.ts passes false). */ quiet?: boolean;
+  /** Where log lines go; default stderr. */ log?: Logger;
+  /** Faults active from the start. */ faults?: Fault[];
+}
+
+/** A running simulator. */
+export interface Simulator extends SimOps {
+  /** Base URL, e.g. http://127.0.0.1:PORT. */ url: string;
+  /** Control API base URL when started with `control`. */ controlUrl?: string;
+  /** Every request received, oldest first. */ requests: RecordedRequest[];
+  /** The token oned would give a VM (throws when it has none). */ tokenFor(vmid: number | string): string;
+  /** Endpoint, VMID and token of a VM. */ credentials(vmid: number | string): Credentials;
+  /** Injects a fault. */ setFault(fault: Fault): void;
+  /** Removes every fault. */ clearFaults(): void;
+  /** Stops both listeners and drops open connections. */ close(): Promise<void>;
+}
+
+/** Starts a simulator. */
+export async function startOneGate(opts: StartOptions = {}): Promise<Simulator> {
+  const config = loadConfig(opts.config);
+  const world = loadFixtures(opts.fixtures ?? DEFAULT_FIXTURES);
+  const log = opts.log ?? (opts.quiet === false ? createLogger({ journald: false, level: config.logLevel >= 3 ? 'debug' : 'info' }) : silentLogger);
+  const recorder = new Recorder();
+  const faults: Fault[] = (opts.faults ?? []).map(validateFault);
+  let url = '';
+  const sim: SimState = { world, config, log, onWorldChange: () => { if (opts.contextsDir) writeContexts(world, opts.contextsDir, url); } };
+  const deps = { sim, recorder, faults, onRequest: opts.quiet === false ? (line: string) => log.info(line) : undefined };
+  const server = createServer((req, res) => void handleRequest(deps, req, res).catch((e: unknown) => {
+    log.error(`request failed: ${(e as Error).message}`);
+    if (!res.headersSent) res.writeHead(500).end();
+  }));
+  const host = opts.host ?? '127.0.0.1';
+  const port = await listen(server, host, opts.port ?? 0);
+  url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  sim.onWorldChange();
+  const ops = createOps(sim);
+  const tokenFor = (vmid: number | string): string => {
+    const vm = world.vms.get(Number(vmid));
+    const token = vm && tokenOf(world, vm);
+    if (!token) throw new Error(`simulator: VM ${vmid} has no token (no such VM, or its creator has no TOKEN_PASSWORD)`);
+    return token;
+  };
+  const control = opts.control ? await startControl({ sim, recorder, faults, ops, tokenFor },
+    typeof opts.control === 'object' ? opts.control.host ?? host : host, typeof opts.control === 'object' ? opts.control.port ?? 0 : 0) : undefined;
+  return {
+    ...ops, url, controlUrl: control?.url, requests: recorder.requests, tokenFor,
+    credentials: (vmid) => ({ endpoint: url, vmid: String(vmid), token: tokenFor(vmid) }),
+    setFault: (f) => { faults.push(validateFault(f)); },
+    clearFaults: () => { faults.length = 0; },
+    close: async () => { await Promise.all([closeServer(server), control?.close()]); },
+  };
+}
+
+/** Listens and returns the bound port. */
+export function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/** Closes a server and destroys its open connections. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections(); // hung requests included
+
+  });
+}
