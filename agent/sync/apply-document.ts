@@ -25,7 +25,7 @@ export interface DocState {
 
 /** What applying needs from the puller. */
 export interface ApplyContext {
-  /** The run directory; old copies go to its .old/ subdirectory. */
+  /** The run directory; the old copy for the hooks is a hidden file in it (.vm.json.old), removed after them. */
   runDir: string;
   /** Logger. */
   log: Logger;
@@ -46,7 +46,7 @@ export async function applyDocument(ctx: ApplyContext, state: DocState, next: un
   await primeState(state);
   const content = next === undefined ? undefined : `${JSON.stringify(next, null, 2)}\n`;
   const changes = diff(first ? undefined : state.doc, next);
-  const oldPath = changes.length > 0 && state.content !== undefined ? join(ctx.runDir, '.old', basename(state.path)) : '/dev/null';
+  const oldPath = changes.length > 0 && state.content !== undefined ? join(ctx.runDir, `.${basename(state.path)}.old`) : '/dev/null';
   if (oldPath !== '/dev/null') await writeFileAtomic(oldPath, state.content as string);
   if (content !== state.content) {
     if (content === undefined) await removeFile(state.path);
