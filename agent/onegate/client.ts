@@ -77,6 +77,14 @@ function checkCredentials(c: Credentials): Endpoint {
   return parseEndpoint(c.endpoint);
 }
 
+function readCa(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new OneGateError('ONEGATE_INVALID_VALUE', `cannot read caFile "${file}": ${(err as Error).message}`, { cause: err });
+  }
+}
+
 /** A typed client for every OneGate route. Reuses one keep-alive connection; call close() when done. */
 export class OneGateClient {
   #credentials: Credentials;
@@ -86,7 +94,7 @@ export class OneGateClient {
   readonly #transportOptions: TransportOptions;
   readonly #log: Logger;
 
-  /** Throws ONEGATE_INVALID_ENDPOINT for an unusable endpoint, and an fs error for an unreadable caFile. */
+  /** Throws ONEGATE_INVALID_ENDPOINT for an unusable endpoint, ONEGATE_INVALID_VALUE for an unreadable caFile. */
   constructor(options: ClientOptions) {
     this.#options = options;
     this.#log = options.log ?? silentLogger;
@@ -96,7 +104,7 @@ export class OneGateClient {
       connectTimeoutMs: options.connectTimeoutMs ?? 5000,
       freeSocketTimeoutMs: options.freeSocketTimeoutMs ?? 4000,
       maxResponseBytes: options.maxResponseBytes ?? 16 * 1024 * 1024,
-      ca: options.caFile === undefined ? undefined : readFileSync(options.caFile),
+      ca: options.caFile === undefined ? undefined : readCa(options.caFile),
       insecure: options.insecure ?? false,
     };
   }

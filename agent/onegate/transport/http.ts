@@ -6,16 +6,8 @@ import type { Socket } from 'node:net';
 import type { Endpoint } from '../endpoint';
 import { OneGateError } from '../errors';
 import { connectionFailure, isReset } from './failures';
-import { readBody } from './read-body';
+import { flattenHeaders, readBody } from './response';
 import { isIdempotent, type RawResponse, type Transport, type TransportOptions, type TransportRequest } from './types';
-
-function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
 
 /** Creates the direct transport for one endpoint. */
 export function createHttpTransport(endpoint: Endpoint, options: TransportOptions): Transport {

@@ -5,16 +5,8 @@ import type { Dispatcher, ProxyAgent } from 'undici';
 import type { Endpoint } from '../endpoint';
 import { redactProxy } from '../proxy-env';
 import { connectionFailure } from './failures';
-import { readBody } from './read-body';
+import { flattenHeaders, readBody } from './response';
 import type { RawResponse, Transport, TransportOptions, TransportRequest } from './types';
-
-function flattenHeaders(headers: Dispatcher.ResponseData['headers']): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
 
 /** Creates the transport that reaches `endpoint` through the proxy at `proxyUrl`. */
 export function createProxyTransport(endpoint: Endpoint, proxyUrl: URL, options: TransportOptions): Transport {

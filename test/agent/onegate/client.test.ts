@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OneGateClient, type ClientOptions } from '../../../agent/onegate/client';
 import type { Credentials } from '../../../agent/onegate/types';
 import { reply, startServer, VM_JSON, type Handler, type TestServer } from './support/server';
+import { failure } from './support/failure';
 
 const TOKEN = 'yCxieDUS7kra7Vn9ILA0+g==';
 let server: TestServer | undefined;
@@ -20,14 +21,6 @@ async function setup(handler: Handler, options: Partial<ClientOptions> = {}, hos
   return { s: server, c: client };
 }
 
-async function failure(promise: Promise<unknown>): Promise<{ code: string; status?: number; body?: string; message: string; hint?: string }> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as never;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('requests on the wire', () => {
   it('sends the OneGate headers and parses GET /vm', async () => {

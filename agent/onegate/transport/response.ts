@@ -1,4 +1,5 @@
-// Reads a response body with a size bound, so a misbehaving server cannot exhaust the guest's memory.
+// Response helpers shared by both transports: a bounded body reader (a misbehaving server cannot exhaust the
+// guest's memory) and header flattening.
 import type { Readable } from 'node:stream';
 import { OneGateError } from '../errors';
 
@@ -21,4 +22,13 @@ export function readBody(stream: Readable, maxBytes: number): Promise<string> {
     // A body cut off by the server ends in 'close' without 'end' (after 'end', reject is a no-op).
     stream.on('close', () => reject(Object.assign(new Error('response cut off'), { code: 'ECONNRESET' })));
   });
+}
+
+/** Response headers with lower-case names; repeated headers joined with ", ". */
+export function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
 }
