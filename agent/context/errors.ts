@@ -17,3 +17,11 @@ export class ContextError extends Error {
     this.source = source;
   }
 }
+
+/** An image that is not a readable ISO 9660 volume; discovery then falls back to mounting it. */
+export class IsoError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IsoError';
+  }
+}

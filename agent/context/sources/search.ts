@@ -4,6 +4,8 @@
 import type { ContextFiles, SourceOptions } from '../types';
 import { readContextDir } from './directory';
 import { underRoot } from './files';
+import { readContextMedia } from './media';
+import { readVmwareGuestinfo } from './vmware';
 
 /** One way of finding the context. */
 export interface ContextFinder {
@@ -19,7 +21,11 @@ const lxcDirectory: ContextFinder = {
 };
 
 /** The finders in the documented order. */
-export const FINDERS: ContextFinder[] = [lxcDirectory];
+export const FINDERS: ContextFinder[] = [
+  { name: 'CONTEXT block device', find: readContextMedia },
+  lxcDirectory,
+  { name: 'VMware guestinfo', find: readVmwareGuestinfo },
+];
 
 /** The first source that has a context.sh. */
 export async function searchContext(opts: SourceOptions, finders: ContextFinder[] = FINDERS): Promise<ContextFiles | undefined> {

@@ -1,0 +1,97 @@
+// Finding the block device labelled CONTEXT: a cd-rom on KVM (/dev/sr0, or hdX on old IDE buses) or a
+// virtio disk on Firecracker (/dev/vdX). Tried in order, cheapest first: udev's by-label symlink, a scan of
+// /sys/class/block reading each device's ISO label (no udev needed), then `blkid -L CONTEXT`.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { runCommand } from '../process/run-command';
+import { readIsoLabel } from './iso9660';
+import { withReadAt } from './read-at';
+import type { SourceOptions } from './types';
+import { findProgram, isAbsent, readOptional, underRoot } from './sources/files';
+
+/** The device holding the context image. */
+export interface ContextDevice {
+  /** Path to open (under the test root, if any). */
+  path: string;
+  /** Kernel name, e.g. "sr0" or "vdb". */
+  name: string;
+  /** "cdrom" for a cd-rom drive, "block" for any other disk. */
+  kind: 'cdrom' | 'block';
+}
+
+export const LABEL = 'CONTEXT';
+// one-contextd ignores loop devices; RAM and device-mapper devices never hold the context either.
+const NOT_CONTEXT = /^(loop|ram|zram|dm-|md|nbd)/;
+const MAX_SCANNED = 64;
+
+/** The CONTEXT device, or undefined when there is none (or none this process may read). */
+export async function findContextDevice(o: SourceOptions): Promise<ContextDevice | undefined> {
+  const found = (await byLabel(o)) ?? (await scanSysfs(o)) ?? (await blkid(o));
+  if (!found) return undefined;
+  return { path: found, name: path.basename(found), kind: await deviceKind(path.basename(found), o) };
+}
+
+async function byLabel(o: SourceOptions): Promise<string | undefined> {
+  const link = underRoot(o.root, `/dev/disk/by-label/${LABEL}`);
+  try {
+    const target = await fs.readlink(link);
+    return path.isAbsolute(target) ? underRoot(o.root, target) : path.resolve(path.dirname(link), target);
+  } catch (err) {
+    if (!isAbsent(err) && (err as NodeJS.ErrnoException).code !== 'EINVAL') throw err;
+    o.log.debug(`context: no ${link}`);
+    return undefined;
+  }
+}
+
+async function scanSysfs(o: SourceOptions): Promise<string | undefined> {
+  let names: string[];
+  try {
+    names = await fs.readdir(underRoot(o.root, '/sys/class/block'));
+  } catch (err) {
+    if (!isAbsent(err)) throw err;
+    return undefined;
+  }
+  const candidates = names.filter((n) => !NOT_CONTEXT.test(n)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  for (const name of candidates.slice(0, MAX_SCANNED)) {
+    const dev = underRoot(o.root, `/dev/${name}`);
+    if ((await labelOf(dev, o)) === LABEL) return dev;
+  }
+  return undefined;
+}
+
+/** cd-roms first, then virtio disks, then the rest. */
+function rank(name: string): number {
+  return /^(sr|scd)/.test(name) ? 0 : /^vd/.test(name) ? 1 : 2;
+}
+
+async function labelOf(dev: string, o: SourceOptions): Promise<string | undefined> {
+  try {
+    return await withReadAt(dev, readIsoLabel);
+  } catch (err) {
+    if (!isAbsent(err)) throw err;
+    o.log.debug(`context: cannot read ${dev}: ${(err as NodeJS.ErrnoException).code}`);
+    return undefined;
+  }
+}
+
+async function blkid(o: SourceOptions): Promise<string | undefined> {
+  const program = await findProgram('blkid', o.env);
+  if (!program) return undefined;
+  const r = await runCommand({ argv: [program, '-L', LABEL], timeoutMs: 10_000, env: pathOnly(o.env) });
+  const dev = r.stdout.trim();
+  if (r.code !== 0 || !dev.startsWith('/dev/') || dev.startsWith('/dev/loop')) return undefined;
+  return underRoot(o.root, dev);
+}
+
+async function deviceKind(name: string, o: SourceOptions): Promise<'cdrom' | 'block'> {
+  if (/^(sr|scd)\d+$/.test(name)) return 'cdrom';
+  // The cdrom driver lists every drive it handles ("drive name:\tsr0\thdc").
+  const info = await readOptional(underRoot(o.root, '/proc/sys/dev/cdrom/info'), o.log);
+  const drives = info?.split('\n').find((l) => l.startsWith('drive name:'))?.split(/\s+/).slice(2) ?? [];
+  return drives.includes(name) ? 'cdrom' : 'block';
+}
+
+/** The PATH of the discovery environment, so programs see the same search path. */
+export function pathOnly(env: Record<string, string | undefined>): Record<string, string> {
+  return env.PATH === undefined ? {} : { PATH: env.PATH };
+}
