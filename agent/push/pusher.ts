@@ -1,0 +1,147 @@
+// One PUT /vm per cycle with every changed attribute. Change detection compares with what the server
+// will have (sent + pending), a heartbeat sends everything every N cycles, and a failed push keeps
+// its attributes pending, merged with newer values, until the server takes them: nothing is lost.
+import { diffAttributes } from '../attrs/diff';
+import type { Logger } from '../log';
+import { backoffDelay, type RetryPolicy } from '../onegate/retry';
+import { recordFailure, recordSuccess, toFailure, type Failure } from '../state/feature';
+import type { PushState } from '../state/types';
+import { classifyPushError } from './classify';
+
+/** The client call the push makes (OneGateClient satisfies it). */
+export interface PushClient {
+  updateVm(attributes: Record<string, string>): Promise<void>;
+}
+
+/** Options of the push; the daemon maps the `push` and `backoff` config keys to them. */
+export interface PushOptions {
+  /** Every this many cycles all current attributes are sent; 0 never. */
+  heartbeatCycles: number;
+  /** A numeric change smaller than this is not a change. */
+  threshold: number;
+  /** Backoff after failures (maxAttempts is ignored: the push never gives up). */
+  backoff: Omit<RetryPolicy, 'maxAttempts'>;
+  /** An identical failure is logged at most once per this many ms (the cycle interval). */
+  logEveryMs: number;
+  /** Most attributes kept pending; newer names beyond it are dropped with a warning. */
+  maxPending: number;
+}
+
+/** What one cycle or flush did. */
+export interface PushReport {
+  /** sent; unchanged: nothing to send; deferred: backing off; failed; off: disabled by a 403 or the configuration. */
+  outcome: 'sent' | 'unchanged' | 'deferred' | 'failed' | 'off';
+  /** The attributes sent (or attempted), for sent and failed. */
+  attributes?: Record<string, string>;
+  /** The failure, for failed. */
+  error?: Failure;
+  /** Attributes still pending afterwards. */
+  pending: number;
+}
+
+/** What createPusher needs. */
+export interface PusherDeps {
+  client: PushClient;
+  options: PushOptions;
+  /** The persistent push state; changed in place. */
+  state: PushState;
+  log: Logger;
+  /** Epoch ms; default Date.now. */
+  now?: () => number;
+  /** Uniform [0, 1); default Math.random (the backoff's full jitter). */
+  rand?: () => number;
+}
+
+/** The push unit the daemon schedules. */
+export interface Pusher {
+  /** Adds this cycle's attributes (changed ones, or all on a heartbeat) to the pending set, then flushes. */
+  cycle(current: Record<string, string>): Promise<PushReport>;
+  /** Sends the pending set unless backing off or off. Never rejects. */
+  flush(): Promise<PushReport>;
+  /** Turns the push back on after a 403 (SIGHUP, new context) and ends the backoff. */
+  reset(): void;
+  /** True for a name the agent pushes (so the puller can ignore its own writes). */
+  owns(name: string): boolean;
+}
+
+export function createPusher(deps: PusherDeps): Pusher {
+  const { client, options, state, log } = deps;
+  const now = deps.now ?? Date.now;
+  const rand = deps.rand ?? Math.random;
+  let dropWarned = false;
+
+  function merge(changes: Record<string, string>): void {
+    for (const [name, value] of Object.entries(changes)) {
+      if (!Object.hasOwn(state.pending, name) && Object.keys(state.pending).length >= options.maxPending) {
+        if (!dropWarned) log.warn(`push: more than ${options.maxPending} attributes pending; new names are dropped until the server is back`);
+        dropWarned = true;
+        continue;
+      }
+      state.pending[name] = value;
+    }
+  }
+
+  async function flush(): Promise<PushReport> {
+    const pending = (): number => Object.keys(state.pending).length;
+    if (state.disabled) return { outcome: 'off', pending: pending() };
+    if (pending() === 0) return { outcome: 'unchanged', pending: 0 };
+    if (state.retryAt !== undefined && now() < state.retryAt) return { outcome: 'deferred', pending: pending() };
+    const batch = { ...state.pending };
+    try {
+      await client.updateVm(batch);
+    } catch (err) {
+      const error = toFailure(err);
+      handleFailure(batch, error);
+      return { outcome: 'failed', attributes: batch, error, pending: pending() };
+    }
+    for (const [name, value] of Object.entries(batch)) {
+      state.sent[name] = value;
+      // A newer value merged while the request was in flight stays pending.
+      if (state.pending[name] === value) delete state.pending[name];
+    }
+    delete state.retryAt;
+    dropWarned = false;
+    const ended = recordSuccess(state, now());
+    if (ended) log.info(`push: recovered after ${ended.count} failed attempt(s) (${ended.code})`);
+    log.debug(`push: sent ${Object.keys(batch).length} attribute(s)`);
+    return { outcome: 'sent', attributes: batch, pending: pending() };
+  }
+
+  function handleFailure(batch: Record<string, string>, error: Failure): void {
+    const action = classifyPushError(error.code);
+    const shouldLog = recordFailure(state, error, now(), options.logEveryMs);
+    if (action === 'disable') {
+      state.disabled = `the server refused the update (${error.message})`;
+      log.warn(`push: turned off: ${error.message}; send SIGHUP to try again`);
+      return;
+    }
+    if (action === 'drop') {
+      for (const name of Object.keys(batch)) if (state.pending[name] === batch[name]) delete state.pending[name];
+      if (shouldLog) log.error(`push: the server cannot take these attributes, dropped: ${Object.keys(batch).join(', ')}: ${error.message}`);
+      return;
+    }
+    const delay = backoffDelay(state.lastError?.count ?? 1, { ...options.backoff, maxAttempts: Infinity }, rand);
+    state.retryAt = now() + delay;
+    if (shouldLog) {
+      log.warn(`push: failed (${error.code}): ${error.message}; ${Object.keys(state.pending).length} attribute(s) kept pending, retry in ${Math.ceil(delay / 1000)} s`);
+    }
+  }
+
+  return {
+    async cycle(current) {
+      state.cycle++;
+      const heartbeat = options.heartbeatCycles > 0 && state.cycle % options.heartbeatCycles === 0;
+      const changes = heartbeat ? current : diffAttributes({ ...state.sent, ...state.pending }, current, { threshold: options.threshold }).changed;
+      merge(changes);
+      return flush();
+    },
+    flush,
+    reset() {
+      delete state.disabled;
+      delete state.retryAt;
+    },
+    owns(name) {
+      return Object.hasOwn(state.sent, name) || Object.hasOwn(state.pending, name);
+    },
+  };
+}

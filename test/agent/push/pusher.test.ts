@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { silentLogger, type Logger } from '../../../agent/log';
+import { OneGateError } from '../../../agent/onegate/errors';
+import { createPusher, type PushOptions } from '../../../agent/push/pusher';
+import { emptyState } from '../../../agent/state/types';
+
+const options: PushOptions = { heartbeatCycles: 0, threshold: 0, backoff: { baseMs: 1000, factor: 2, maxMs: 60_000 }, logEveryMs: 60_000, maxPending: 1000 };
+
+function setup(overrides: Partial<PushOptions> = {}, log: Logger = silentLogger) {
+  const calls: Record<string, string>[] = [];
+  const failures: (Error | undefined)[] = [];
+  let clock = 1_000_000;
+  const client = {
+    async updateVm(attrs: Record<string, string>) {
+      calls.push({ ...attrs });
+      const f = failures.shift();
+      if (f) throw f;
+    },
+  };
+  const state = emptyState().push;
+  const pusher = createPusher({ client, options: { ...options, ...overrides }, state, log, now: () => clock, rand: () => 0.5 });
+  return { calls, failures, state, pusher, advance: (ms: number) => { clock += ms; } };
+}
+
+const serverError = () => new OneGateError('ONEGATE_SERVER_ERROR', 'PUT /vm: 500 Internal Server Error', { status: 500 });
+
+describe('createPusher', () => {
+  it('sends everything first, then only what changed, and nothing when nothing did', async () => {
+    const { calls, pusher } = setup();
+    expect((await pusher.cycle({ A: '1', B: '2' })).outcome).toBe('sent');
+    expect((await pusher.cycle({ A: '1', B: '3' })).outcome).toBe('sent');
+    expect((await pusher.cycle({ A: '1', B: '3' })).outcome).toBe('unchanged');
+    expect(calls).toEqual([{ A: '1', B: '2' }, { B: '3' }]);
+  });
+
+  it('treats a change below the threshold as unchanged', async () => {
+    const { calls, pusher } = setup({ threshold: 1 });
+    await pusher.cycle({ CPU: '10.00' });
+    await pusher.cycle({ CPU: '10.50' });
+    await pusher.cycle({ CPU: '11.20' });
+    expect(calls).toEqual([{ CPU: '10.00' }, { CPU: '11.20' }]);
+  });
+
+  it('sends all attributes on every heartbeat cycle', async () => {
+    const { calls, pusher } = setup({ heartbeatCycles: 3 });
+    for (let i = 0; i < 6; i++) await pusher.cycle({ A: '1', B: '2' });
+    expect(calls).toEqual([{ A: '1', B: '2' }, { A: '1', B: '2' }, { A: '1', B: '2' }]);
+  });
+
+  it('keeps failed attributes pending, merges newer values and sends them after the backoff', async () => {
+    const { calls, failures, pusher, state, advance } = setup();
+    failures.push(serverError());
+    const failed = await pusher.cycle({ A: '1', B: '2' });
+    expect(failed).toMatchObject({ outcome: 'failed', pending: 2, error: { code: 'ONEGATE_SERVER_ERROR' } });
+    // Full jitter with rand 0.5: half of the 1 s base.
+    expect(state.retryAt).toBe(1_000_000 + 500);
+    advance(100);
+    expect((await pusher.cycle({ A: '5', B: '2', C: '3' })).outcome).toBe('deferred');
+    expect(state.pending).toEqual({ A: '5', B: '2', C: '3' });
+    advance(400);
+    expect((await pusher.flush()).outcome).toBe('sent');
+    expect(calls).toEqual([{ A: '1', B: '2' }, { A: '5', B: '2', C: '3' }]);
+    expect(state.pending).toEqual({});
+    expect(state.lastError).toBeUndefined();
+  });
+
+  it('backs off exponentially while failures repeat, logging an identical failure once', async () => {
+    const lines: string[] = [];
+    const log = { ...silentLogger, warn: (m: string) => lines.push(m), info: (m: string) => lines.push(m) };
+    const { failures, pusher, state, advance } = setup({}, log);
+    const delays: number[] = [];
+    let now = 1_000_000;
+    for (let i = 0; i < 4; i++) {
+      failures.push(serverError());
+      await pusher.cycle({ A: String(i) });
+      delays.push((state.retryAt as number) - now);
+      const wait = (state.retryAt as number) - now;
+      advance(wait);
+      now += wait;
+    }
+    expect(delays).toEqual([500, 1000, 2000, 4000]);
+    expect(lines.filter((l) => l.startsWith('push: failed'))).toHaveLength(1);
+    expect(state.lastError?.count).toBe(4);
+    await pusher.flush();
+    expect(lines.at(-1)).toBe('push: recovered after 4 failed attempt(s) (ONEGATE_SERVER_ERROR)');
+  });
+
+  it('turns itself off on a 403 until reset', async () => {
+    const { calls, failures, pusher, state } = setup();
+    failures.push(new OneGateError('ONEGATE_FORBIDDEN', 'PUT /vm: 403 Forbidden', { status: 403 }));
+    expect((await pusher.cycle({ A: '1' })).outcome).toBe('failed');
+    expect(state.disabled).toMatch(/refused/);
+    expect((await pusher.cycle({ A: '2' })).outcome).toBe('off');
+    pusher.reset();
+    expect((await pusher.flush()).outcome).toBe('sent');
+    expect(calls).toEqual([{ A: '1' }, { A: '2' }]);
+  });
+
+  it('drops what the server rejects as a bad request', async () => {
+    const { failures, pusher, state } = setup();
+    failures.push(new OneGateError('ONEGATE_BAD_REQUEST', 'PUT /vm: 400', { status: 400 }));
+    await pusher.cycle({ A: '1' });
+    expect(state.pending).toEqual({});
+    expect(pusher.owns('A')).toBe(false);
+  });
+
+  it('keeps a value that changed while its push was in flight', async () => {
+    const { pusher, state } = setup();
+    let release!: () => void;
+    const slow = createPusher({
+      client: { updateVm: () => new Promise<void>((r) => { release = r; }) },
+      options, state, log: silentLogger,
+    });
+    const inflight = slow.cycle({ A: '1' });
+    state.pending.A = '2';
+    release();
+    await inflight;
+    expect(state.sent).toEqual({ A: '1' });
+    expect(state.pending).toEqual({ A: '2' });
+    expect(pusher.owns('A')).toBe(true);
+  });
+
+  it('bounds the pending set', async () => {
+    const { failures, pusher, state } = setup({ maxPending: 2 });
+    failures.push(serverError());
+    await pusher.cycle({ A: '1', B: '1', C: '1' });
+    expect(Object.keys(state.pending)).toEqual(['A', 'B']);
+  });
+});
