@@ -2,9 +2,8 @@
 // which is what `top` adds up: iowait is idle time and steal is time the hypervisor took, reported on its own.
 // Deltas are summed over the per-CPU lines present in both samples, so a CPU that is hot-plugged in or out
 // between samples simply drops out of that interval instead of distorting the aggregate line.
-import { join } from 'node:path';
-import { readProc } from './read-proc';
-import { NoDataError, type CollectContext, type CollectorInstance, type CollectorToggle } from './types';
+import { nonEmpty, parseProc } from './read-proc';
+import { type CollectContext, type CollectorInstance, type CollectorToggle } from './types';
 
 /** Options of the cpu collector (only the switch). */
 export type CpuOptions = CollectorToggle;
@@ -63,8 +62,7 @@ export function create(ctx: CollectContext<CpuOptions>): CollectorInstance {
   let prev: CpuSample | undefined;
   return {
     async collect() {
-      const cur = parseStat(readProc(ctx.procRoot, 'stat'));
-      if (Object.keys(cur).length === 0) throw new NoDataError(join(ctx.procRoot, 'stat'), 'no cpu lines');
+      const cur = parseProc(ctx.procRoot, 'stat', (t) => nonEmpty(parseStat(t)), 'no cpu lines');
       if (!prev) {
         prev = cur;
         return {};

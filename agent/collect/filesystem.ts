@@ -3,9 +3,8 @@
 // call has a timeout, a mount that timed out is "stuck" and skipped until its call returns (node_exporter's
 // watchdog), and no new call starts while MAX_STUCK pool threads are already pinned.
 import { statfs as fsStatfs } from 'node:fs/promises';
-import { join } from 'node:path';
 import { mountNames, parseMountinfo, parseMounts, selectMounts, type MountEntry, type MountSelection } from './mounts';
-import { readProc } from './read-proc';
+import { nonEmpty, parseProc, readProc } from './read-proc';
 import { NoDataError, type CollectContext, type CollectorInstance, type CollectorToggle } from './types';
 
 /** Options of the filesystem collector. */
@@ -91,7 +90,5 @@ function readMountTable(ctx: CollectContext): MountEntry[] {
   } catch (e) {
     if (!(e instanceof NoDataError)) throw e;
   }
-  const entries = parseMounts(readProc(ctx.procRoot, 'mounts'));
-  if (entries.length === 0) throw new NoDataError(join(ctx.procRoot, 'mounts'), 'no mounts listed');
-  return entries;
+  return parseProc(ctx.procRoot, 'mounts', (t) => nonEmpty(parseMounts(t)), 'no mounts listed');
 }

@@ -1,7 +1,6 @@
 // Load averages from /proc/loadavg: "0.52 0.58 0.59 1/467 12345" (guest-agents.md §4.3).
-import { join } from 'node:path';
-import { readProc } from './read-proc';
-import { NoDataError, type CollectContext, type CollectorInstance, type CollectorToggle } from './types';
+import { parseProc } from './read-proc';
+import { type CollectContext, type CollectorInstance, type CollectorToggle } from './types';
 
 /** Options of the load collector (only the switch). */
 export type LoadOptions = CollectorToggle;
@@ -20,9 +19,7 @@ export function parseLoadavg(text: string): Record<string, number> | undefined {
 export function create(ctx: CollectContext<LoadOptions>): CollectorInstance {
   return {
     async collect() {
-      const metrics = parseLoadavg(readProc(ctx.procRoot, 'loadavg'));
-      if (!metrics) throw new NoDataError(join(ctx.procRoot, 'loadavg'), 'not three load averages');
-      return metrics;
+      return parseProc(ctx.procRoot, 'loadavg', parseLoadavg, 'not three load averages');
     },
   };
 }

@@ -1,9 +1,8 @@
 // Receive and transmit bytes per second summed over the guest's interfaces, from /proc/net/dev deltas
 // (guest-agents.md §4.4). Loopback is never counted; bridges and veth pairs are excluded by default because
 // container traffic crossing them is counted again on the uplink.
-import { join } from 'node:path';
-import { readProc } from './read-proc';
-import { NoDataError, type CollectContext, type CollectorInstance, type CollectorToggle } from './types';
+import { nonEmpty, parseProc } from './read-proc';
+import { type CollectContext, type CollectorInstance, type CollectorToggle } from './types';
 
 /** Options of the network collector. */
 export interface NetworkOptions extends CollectorToggle {
@@ -69,8 +68,7 @@ export function create(ctx: CollectContext<NetworkOptions>): CollectorInstance {
   let prev: { sample: NetSample; at: number } | undefined;
   return {
     async collect() {
-      const sample = parseNetDev(readProc(ctx.procRoot, 'net/dev'));
-      if (Object.keys(sample).length === 0) throw new NoDataError(join(ctx.procRoot, 'net/dev'), 'no interfaces');
+      const sample = parseProc(ctx.procRoot, 'net/dev', (t) => nonEmpty(parseNetDev(t)), 'no interfaces');
       const at = ctx.now();
       const metrics = prev ? computeNetwork(prev.sample, sample, at - prev.at, select) : {};
       prev = { sample, at };

@@ -32,6 +32,18 @@ export function readProc(root: string, rel: string, maxBytes = DEFAULT_MAX_BYTES
   }
 }
 
+/** Reads and parses one file; NoDataError with `reason` when the parser finds nothing usable (empty or truncated). */
+export function parseProc<T>(root: string, rel: string, parse: (text: string) => T | undefined, reason: string): T {
+  const value = parse(readProc(root, rel));
+  if (value === undefined) throw new NoDataError(join(root, rel), reason);
+  return value;
+}
+
+/** The parsed object or list, or undefined when it is empty (for {@link parseProc}). */
+export function nonEmpty<T extends object>(parsed: T): T | undefined {
+  return Object.keys(parsed).length > 0 ? parsed : undefined;
+}
+
 function readBounded(fd: number, path: string, maxBytes: number): string {
   const chunks: Buffer[] = [];
   let total = 0;

@@ -1,8 +1,7 @@
 // Swap used %: (SwapTotal - SwapFree) / SwapTotal; 0 on a VM without swap, so rules like SWAP_USED > 50 stay false.
-import { join } from 'node:path';
 import { parseMeminfo } from './meminfo';
-import { readProc } from './read-proc';
-import { NoDataError, type CollectContext, type CollectorInstance, type CollectorToggle } from './types';
+import { parseProc } from './read-proc';
+import { type CollectContext, type CollectorInstance, type CollectorToggle } from './types';
 
 /** Options of the swap collector (only the switch). */
 export type SwapOptions = CollectorToggle;
@@ -20,9 +19,7 @@ export function computeSwap(meminfo: string): Record<string, number> | undefined
 export function create(ctx: CollectContext<SwapOptions>): CollectorInstance {
   return {
     async collect() {
-      const metrics = computeSwap(readProc(ctx.procRoot, 'meminfo'));
-      if (!metrics) throw new NoDataError(join(ctx.procRoot, 'meminfo'), 'no SwapTotal or SwapFree');
-      return metrics;
+      return parseProc(ctx.procRoot, 'meminfo', computeSwap, 'no SwapTotal or SwapFree');
     },
   };
 }

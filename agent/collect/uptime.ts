@@ -1,8 +1,7 @@
 // Seconds since boot from /proc/uptime ("350735.47 234388.90"). Off by default: it changes every cycle, so it
 // would defeat change-driven pushes and cost one vm.update per cycle for a value the server rarely needs.
-import { join } from 'node:path';
-import { readProc } from './read-proc';
-import { NoDataError, type CollectContext, type CollectorInstance, type CollectorToggle } from './types';
+import { parseProc } from './read-proc';
+import { type CollectContext, type CollectorInstance, type CollectorToggle } from './types';
 
 /** Options of the uptime collector (only the switch). */
 export type UptimeOptions = CollectorToggle;
@@ -20,9 +19,7 @@ export function parseUptime(text: string): Record<string, number> | undefined {
 export function create(ctx: CollectContext<UptimeOptions>): CollectorInstance {
   return {
     async collect() {
-      const metrics = parseUptime(readProc(ctx.procRoot, 'uptime'));
-      if (!metrics) throw new NoDataError(join(ctx.procRoot, 'uptime'), 'no seconds field');
-      return metrics;
+      return parseProc(ctx.procRoot, 'uptime', parseUptime, 'no seconds field');
     },
   };
 }

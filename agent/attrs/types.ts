@@ -1,0 +1,9 @@
+// What every source of custom attributes returns.
+
+/** Attributes from one or more sources, with the problems met on the way (already located, one line each). */
+export interface AttributeSet {
+  /** Name as written by the source (not yet prefixed or upper-cased) -> value as written. */
+  values: Record<string, string>;
+  /** "source:line: what is wrong" for every line or source that was skipped. */
+  problems: string[];
+}
