@@ -1,0 +1,131 @@
+// Herd benchmark: many agents against one simulator, counting requests per second where it matters,
+// at the server. Compares the daemon's schedule (agent/schedule/ticker.ts: a phase hashed from the
+// VMID plus +-10 % jitter) with naive fixed-interval polling where every agent starts at the same
+// moment, and with a "spread" schedule (golden-ratio phase of the numeric VMID, +-1 % jitter) that
+// shows what an even phase assignment gives. Each row is also counted at the agents (when each cycle
+// started), which separates the schedule itself from event-loop stalls on a loaded machine.
+//
+// Time is compressed: the interval is HERD_INTERVAL_MS (default 10 s) standing for 60 s, and requests
+// are counted in buckets of interval/60, i.e. "per second" of the real schedule. The simulator runs
+// in this process; the agents (one OneGateClient each, GET /vm per cycle, as a steady-state pull)
+// run in a child process so the two do not share an event loop.
+//
+// Environment: HERD_AGENTS (default 1000), HERD_INTERVAL_MS (10000), HERD_CYCLES (measured cycles, 3).
+import { spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+
+const AGENTS = Number(process.env.HERD_AGENTS ?? 1000);
+const INTERVAL = Number(process.env.HERD_INTERVAL_MS ?? 10_000);
+const CYCLES = Number(process.env.HERD_CYCLES ?? 3);
+const JITTER = 0.1; // the daemon's default `jitter`
+const FIRST_VMID = 1000;
+const load = (path) => tsImport(new URL(`../../${path}`, import.meta.url).href, import.meta.url);
+
+if (process.argv[2] === '--agents') await runAgents(JSON.parse(process.argv[3]));
+else await main();
+
+async function main() {
+  const { startOneGate } = await load('test/simulator/index.ts');
+  const sim = await startOneGate({ fixtures: fleet(AGENTS) });
+  const ids = Array.from({ length: AGENTS }, (_, i) => FIRST_VMID + i);
+  const creds = ids.map((id) => sim.credentials(id));
+  console.log(`${AGENTS} agents, interval ${INTERVAL / 1000} s standing for 60 s (x${(60_000 / INTERVAL).toFixed(1)}), ` +
+    `buckets of ${(INTERVAL / 60).toFixed(0)} ms = 1 s, ${CYCLES} measured cycles after one warm-up cycle`);
+  const rows = [];
+  for (const mode of ['ticker', 'naive', 'spread']) rows.push(...await measure(sim, mode, creds));
+  await sim.close();
+  console.log('\n| schedule | counted at | requests | mean req/s | peak req/s | peak/mean | busiest 5 % of seconds hold |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(`| ${r.mode} | ${r.where} | ${r.total} | ${r.mean.toFixed(1)} | ${r.peak} | **${r.ratio.toFixed(2)}** | ${(r.top5 * 100).toFixed(0)} % of requests |`);
+  }
+  const mean = AGENTS / 60; // requests per (standing-for) second
+  console.log(`\nFor reference, independent random (Poisson) arrivals at ${mean.toFixed(1)}/s would peak roughly near ${(1 + 3 / Math.sqrt(mean)).toFixed(2)}x the mean over ${CYCLES * 60} seconds.`);
+  console.log(`load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+}
+
+// Runs one schedule in a child process and buckets the arrival times the simulator recorded.
+async function measure(sim, mode, creds) {
+  const start = Date.now() + 2000; // every agent (and every naive poller) starts at this moment
+  const from = start + INTERVAL; // skip the first cycle: naive pollers fire their first request at start + interval
+  const until = from + CYCLES * INTERVAL;
+  sim.requests.splice(0);
+  const arrivals = [];
+  const drain = setInterval(() => { for (const r of sim.requests.splice(0)) arrivals.push(r.at); }, 250);
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--agents', JSON.stringify({ mode, start, until, creds })],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  clearInterval(drain);
+  for (const r of sim.requests.splice(0)) arrivals.push(r.at);
+  if (code !== 0) throw new Error(`agents (${mode}) exited with ${code}`);
+  const inWindow = (t) => t >= from && t < until;
+  return [
+    { ...summarise(arrivals.filter(inWindow), from, until), mode, where: 'server' },
+    { ...summarise(JSON.parse(out).filter(inWindow), from, until), mode, where: 'agents' },
+  ];
+}
+
+function summarise(times, from, until) {
+  const width = INTERVAL / 60;
+  const buckets = new Array(Math.round((until - from) / width)).fill(0);
+  for (const t of times) buckets[Math.min(buckets.length - 1, Math.floor((t - from) / width))]++;
+  const mean = times.length / buckets.length;
+  const peak = Math.max(...buckets);
+  const sorted = [...buckets].sort((a, b) => b - a);
+  const top = sorted.slice(0, Math.max(1, Math.round(buckets.length * 0.05))).reduce((a, b) => a + b, 0);
+  return { total: times.length, mean, peak, ratio: peak / mean, top5: top / times.length };
+}
+
+// One VM per agent, owned by a user with a TOKEN_PASSWORD so that each has a real token.
+function fleet(n) {
+  const vms = Array.from({ length: n }, (_, i) => ({
+    id: String(FIRST_VMID + i), name: `herd-${i}`, uid: '2', state: '3', lcm_state: '3', stime: '1700000000',
+    template: { CONTEXT: { TOKEN: 'YES', VMID: String(FIRST_VMID + i) }, CREATED_BY: '2' },
+    user_template: { ROLE: 'herd' },
+  }));
+  return {
+    groups: { 0: 'oneadmin', 1: 'users' },
+    users: [{ id: '2', name: 'alice', gid: '1', password: 'x', template: { TOKEN_PASSWORD: '5994471abb01112afcc18159f6cc74b4f511b99806da59b3caf5a9c173cacfc5' } }],
+    vms,
+  };
+}
+
+// Child: the agents. "ticker" uses the daemon's ticker; "naive" polls every interval from `start`;
+// "spread" is a setTimeout chain on a golden-ratio phase. Prints the cycle start times as JSON.
+async function runAgents({ mode, start, until, creds }) {
+  const { OneGateClient } = await load('agent/onegate/client.ts');
+  const { createTicker } = await load('agent/schedule/ticker.ts');
+  const clients = creds.map((c) => new OneGateClient({ credentials: c, retries: 0, timeoutMs: INTERVAL }));
+  const sent = [];
+  const cycle = (client) => { sent.push(Date.now()); return client.getVm().then(() => {}, () => {}); };
+  await new Promise((resolve) => setTimeout(resolve, start - Date.now()));
+  const stops = clients.map((client) => {
+    if (mode === 'naive') {
+      const timer = setInterval(() => cycle(client), INTERVAL);
+      return () => clearInterval(timer);
+    }
+    if (mode === 'spread') return spread(Number(client.credentials.vmid), () => cycle(client));
+    const ticker = createTicker({ intervalMs: INTERVAL, phaseKey: client.credentials.vmid, jitter: JITTER, onTick: () => cycle(client) });
+    ticker.start();
+    return () => ticker.stop();
+  });
+  await new Promise((resolve) => setTimeout(resolve, until - Date.now() + 200));
+  for (const stop of stops) stop();
+  for (const client of clients) client.close();
+  process.stdout.write(JSON.stringify(sent));
+}
+
+// Consecutive VMIDs times the golden ratio, modulo 1, fill the interval evenly (three-distance theorem).
+function spread(vmid, onTick) {
+  const phase = ((vmid * 0.6180339887498949) % 1) * INTERVAL;
+  let next = Date.now() + ((phase - Date.now()) % INTERVAL + INTERVAL) % INTERVAL;
+  let timer;
+  const arm = () => { timer = setTimeout(fire, Math.max(0, next - Date.now() + (Math.random() * 2 - 1) * 0.01 * INTERVAL)); };
+  const fire = () => { next += INTERVAL; arm(); onTick(); };
+  arm();
+  return () => clearTimeout(timer);
+}
