@@ -61,7 +61,7 @@ export interface ServiceDocument {
 export interface VrouterDocument {
   VROUTER: {
     NAME: string; ID: string;
-    /** IDs of the router's VMs. */
+    /** IDs of the router's VMs, as strings (the server sends integers when the router has several VMs). */
     VMS: { ID: string[] };
     /** The full router template; NIC is always an array. */
     TEMPLATE: { NIC: TemplateVector[]; [key: string]: TemplateValue };
@@ -166,11 +166,17 @@ export function normaliseService(json: unknown): ServiceDocument {
   return { SERVICE: { ...service, roles } as ServiceDocument['SERVICE'] };
 }
 
+/** An ID list as strings. The server's membership check converts VMS.ID to integers in place (Integer(vm) in
+ * map! over the same array) when a router has several VMs, so one router's IDs come as strings or numbers. */
+function idList(obj: unknown): { ID: string[] } {
+  return { ...objectOr(obj), ID: asArray(objectOr(obj).ID as unknown).map(String) };
+}
+
 /** Validates and normalises a GET /vrouter body. */
 export function normaliseVrouter(json: unknown): VrouterDocument {
   const vr = unwrap(json, 'VROUTER', 'GET /vrouter');
   return {
-    VROUTER: { ...vr, VMS: withArrays(vr.VMS, ['ID']), TEMPLATE: withArrays(vr.TEMPLATE, ['NIC']) } as VrouterDocument['VROUTER'],
+    VROUTER: { ...vr, VMS: idList(vr.VMS), TEMPLATE: withArrays(vr.TEMPLATE, ['NIC']) } as VrouterDocument['VROUTER'],
   };
 }
 
@@ -184,7 +190,7 @@ export function normaliseVnet(json: unknown, route = 'GET /vnet'): VnetDocument 
   const parent = typeof vnet.PARENT_NETWORK_ID === 'string' ? vnet.PARENT_NETWORK_ID : '';
   return {
     VNET: {
-      ...vnet, VROUTERS: withArrays(vnet.VROUTERS, ['ID']), PARENT_NETWORK_ID: parent,
+      ...vnet, VROUTERS: idList(vnet.VROUTERS), PARENT_NETWORK_ID: parent,
       AR_POOL: { AR: ars }, TEMPLATE: objectOr(vnet.TEMPLATE),
     } as VnetDocument['VNET'],
   };

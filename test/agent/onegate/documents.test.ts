@@ -44,6 +44,10 @@ describe('normaliseVrouter and normaliseVnet', () => {
     const doc = normaliseVrouter({ VROUTER: { NAME: 'vr', ID: '0', VMS: { ID: '1' }, TEMPLATE: { NIC: { NETWORK: 'n' }, X: 'y' } } });
     expect(doc.VROUTER).toEqual({ NAME: 'vr', ID: '0', VMS: { ID: ['1'] }, TEMPLATE: { NIC: [{ NETWORK: 'n' }], X: 'y' } });
   });
+  it('turns the integer VM IDs of a several-VM router into strings', () => {
+    expect(normaliseVrouter({ VROUTER: { VMS: { ID: [50, 51] } } }).VROUTER.VMS.ID).toEqual(['50', '51']);
+    expect(normaliseVrouter({ VROUTER: { VMS: {} } }).VROUTER.VMS.ID).toEqual([]);
+  });
   it('makes vnet lists arrays and an empty parent ""', () => {
     const doc = normaliseVnet({ VNET: { ID: '0', NAME: 'v', USED_LEASES: '1', VROUTERS: { ID: '0' }, PARENT_NETWORK_ID: {},
       AR_POOL: { AR: { AR_ID: '0', TYPE: 'IP4', LEASES: { LEASE: { IP: '1.2.3.4', EXTERNAL: false } } } }, TEMPLATE: { DNS: '1.1.1.1' } } });
