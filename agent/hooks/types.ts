@@ -50,7 +50,7 @@ export interface HooksOptions {
 export const DEFAULT_HOOKS_OPTIONS: HooksOptions = {
   commands: {},
   directory: '/etc/onegate-agent/hooks.d',
-  timeoutMs: 60_000,
+  timeoutMs: 30_000,
   maxOutputBytes: 4096,
 };
 

@@ -3,10 +3,8 @@
 /** "auto" follows what the server says about the VM; "always" fetches and reports failures; "never" does not fetch. */
 export type Membership = 'auto' | 'always' | 'never';
 
-/** Options of the puller (the daemon's `pull` config key, same names and values). */
+/** Options of the puller (the daemon's `pull` config key, same names and values). GET /vm is always pulled. */
 export interface PullerOptions {
-  /** GET /vm; without it "auto" cannot see SERVICE_ID and the service is not pulled. */
-  vm: boolean;
   /** GET /service: "auto" when USER_TEMPLATE/SERVICE_ID is set and the service lists this VM. */
   service: Membership;
   /** Ask for ?extended (peers' full VM data); costs the server one oned call per node. */
@@ -23,7 +21,6 @@ export interface PullerOptions {
 
 /** Defaults of {@link PullerOptions}. */
 export const DEFAULT_PULLER_OPTIONS: PullerOptions = {
-  vm: true,
   service: 'auto',
   serviceExtended: false,
   vrouter: 'auto',

@@ -151,7 +151,7 @@ export function createPuller(deps: PullerDeps): Puller {
   async function pullOnce(): Promise<PullReport> {
     const report: PullReport = { documents: [], disabled: [], requests: 0 };
     if (states.size === 0) await adoptLeftovers();
-    if (options.vm && !disabled.has('vm')) {
+    if (!disabled.has('vm')) {
       const vm = await pull(report, 'vm', 'vm', () => client.getVm(), (o, n) => diffVm(o, n, ignore), false);
       // The server is down or refuses our credentials: the other requests would only fail the same way.
       if (vm.status === 'error' && classifyPullError(vm.error).kind === 'transient') return finish(report);
