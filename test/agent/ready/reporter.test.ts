@@ -1,0 +1,91 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../agent/log';
+import { OneGateError } from '../../../agent/onegate/errors';
+import { createReadyReporter, varsFingerprint, type ReadyOptions } from '../../../agent/ready/reporter';
+import { emptyState } from '../../../agent/state/types';
+
+const options: ReadyOptions = { enabled: true, scriptTimeoutMs: 5000, backoff: { baseMs: 20, factor: 2, maxMs: 80 }, logEveryMs: 60_000 };
+
+function setup(failures: Error[] = [], opts: Partial<ReadyOptions> = {}) {
+  const calls: Record<string, string>[] = [];
+  const state = emptyState().ready;
+  const lines: string[] = [];
+  const log = { ...silentLogger, info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
+  const reporter = createReadyReporter({
+    client: { async updateVm(a) { calls.push(a); const f = failures.shift(); if (f) throw f; } },
+    options: { ...options, ...opts }, state, log,
+  });
+  return { calls, state, reporter, lines };
+}
+
+describe('createReadyReporter', () => {
+  it('does nothing unless REPORT_READY is exactly YES', async () => {
+    const { calls, state, reporter } = setup();
+    reporter.update({ vars: { REPORT_READY: 'yes' } }, 'boot-1');
+    await reporter.idle();
+    expect(calls).toEqual([]);
+    expect(state.status).toBe('off');
+  });
+
+  it('reports READY=YES without a script, once per context and boot', async () => {
+    const { calls, state, reporter } = setup();
+    const vars = { REPORT_READY: 'YES' };
+    reporter.update({ vars }, 'boot-1');
+    await reporter.idle();
+    expect(calls).toEqual([{ READY: 'YES' }]);
+    expect(state).toMatchObject({ status: 'reported', bootId: 'boot-1', fingerprint: varsFingerprint(vars), attempts: 0 });
+    reporter.update({ vars }, 'boot-1');
+    await reporter.idle();
+    expect(calls).toHaveLength(1);
+    reporter.update({ vars: { ...vars, ETH0_IP: '10.0.0.2' } }, 'boot-1');
+    await reporter.idle();
+    reporter.update({ vars: { ...vars, ETH0_IP: '10.0.0.2' } }, 'boot-2');
+    await reporter.idle();
+    expect(calls).toHaveLength(3);
+  });
+
+  it('reports only after the script succeeds, retrying until it does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oga-ready-'));
+    const marker = join(dir, 'count');
+    writeFileSync(marker, '');
+    // Fails twice, then succeeds: the count of runs is kept in a file.
+    const script = `echo x >> ${marker}; test $(wc -l < ${marker}) -ge 3`;
+    const { calls, state, reporter, lines } = setup();
+    reporter.update({ vars: { REPORT_READY: 'YES', READY_SCRIPT: Buffer.from(script).toString('base64') } }, 'b');
+    await reporter.idle();
+    expect(calls).toEqual([{ READY: 'YES' }]);
+    expect(state.status).toBe('reported');
+    expect(lines.filter((l) => l.includes('READY_SCRIPT failed (exit 1)'))).toHaveLength(1);
+    expect(lines.at(-1)).toBe('ready: reported READY=YES after READY_SCRIPT succeeded');
+  });
+
+  it('passes the context variables to READY_SCRIPT_PATH and kills it on timeout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oga-ready-'));
+    const path = join(dir, 'ready.sh');
+    writeFileSync(path, '#!/bin/sh\n[ "$ROLE" = db ] || exit 4\nexec sleep 5\n', { mode: 0o755 });
+    const { calls, state, reporter } = setup([], { scriptTimeoutMs: 100 });
+    reporter.update({ vars: { REPORT_READY: 'YES', READY_SCRIPT_PATH: path, ROLE: 'db' } }, 'b');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(state.status).not.toBe('reported');
+    expect(state.lastError?.message).toMatch(/^READY_SCRIPT_PATH .*ready\.sh failed \(timed out after 0 s\)/);
+    reporter.stop();
+    await reporter.idle();
+    expect(calls).toEqual([]);
+  });
+
+  it('retries the PUT after server errors and records the failure meanwhile', async () => {
+    const { calls, state, reporter } = setup([
+      new OneGateError('ONEGATE_SERVER_ERROR', 'PUT /vm: 503'),
+      new OneGateError('ONEGATE_UNREACHABLE', 'connection refused'),
+    ]);
+    reporter.update({ vars: { REPORT_READY: 'YES' } }, 'b');
+    await reporter.idle();
+    expect(calls).toHaveLength(3);
+    expect(state.status).toBe('reported');
+    expect(state.lastError).toBeUndefined();
+    expect(state.lastSuccess).toBeDefined();
+  });
+});
