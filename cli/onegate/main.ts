@@ -1,3 +1,57 @@
-// Placeholder until the CLI lands.
-process.stderr.write('onegate: not implemented yet\n');
-process.exitCode = 1;
+// Entry of `onegate`, the drop-in replacement for the Ruby OneGate client. Thin on purpose: start-up is
+// the cost users feel (scripts call it thousands of times), so it parses argv, finds the command and loads
+// the configuration and client code only when the command asks for the client (docs/cli.md, "Start-up").
+import { VERSION } from '../../agent/version';
+import { findCommand } from './commands/index';
+import type { CommandContext } from './commands/types';
+import { CliError, reportError } from './errors';
+import { parseArgs } from './options';
+import { writeError, writeHelp, writeResult, writeVersion, writeWarning, type Streams } from './output';
+import { isInsecure, parseTimeout } from './settings';
+import type { OneGateClient } from '../../agent/onegate/client';
+
+/** Runs `onegate` with `argv` (without the program name); resolves to the exit status. */
+export async function main(argv: string[], streams: Streams = process, env = process.env): Promise<number> {
+  let endpoint: string | undefined;
+  let client: OneGateClient | undefined;
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed.stop === 'help') {
+      writeHelp(streams);
+      return 0;
+    }
+    if (parsed.stop === 'version') {
+      writeVersion(streams, VERSION);
+      return 0;
+    }
+    const [resource, verb, ...args] = parsed.positionals;
+    const found = findCommand(resource, verb);
+    if ('unknownResource' in found) throw new CliError('CLI_USAGE', '', 'only');
+    if ('unknownVerb' in found) throw new CliError('CLI_USAGE', `Action ${found.unknownVerb} not supported`, 'before');
+    const settings = { timeoutMs: parseTimeout(parsed.values.timeout, env), insecure: isInsecure(parsed.values.insecure, env) };
+    const ctx: CommandContext = {
+      verb: verb!, args, options: parsed.values, timeoutMs: settings.timeoutMs,
+      async client(overrides = {}) {
+        const { createClient } = require('./config') as typeof import('./config');
+        client = await createClient(env, { ...settings, ...overrides }, (line) => writeWarning(streams, line));
+        endpoint = client.credentials.endpoint;
+        return client;
+      },
+    };
+    writeResult(streams, await found.command.run(ctx), parsed.values);
+    return 0;
+  } catch (err) {
+    const report = reportError(err, endpoint);
+    writeError(streams, report);
+    return report.status;
+  } finally {
+    client?.close();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: unknown) => {
+    process.stderr.write(`onegate: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}

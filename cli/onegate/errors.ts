@@ -1,0 +1,79 @@
+// The one place that turns an error into what `onegate` prints and its exit status (onegate-cli.md §3.8):
+// 255 for handled errors (HTTP and connection failures, usage errors), 1 for option and configuration
+// errors and for answers that cannot be shown. Matches on `err.code` only, so that the client and context
+// modules need not be loaded to classify their errors.
+
+/** Codes of errors raised by the CLI itself. */
+export type CliErrorCode =
+  | 'CLI_USAGE'    // the Ruby client's usage errors: exit 255
+  | 'CLI_OPTION'   // a bad option or option argument: exit 1
+  | 'CLI_CONFIG'   // no or unusable endpoint: exit 1
+  | 'CLI_ABSENT';  // `vm get` of a missing attribute, `vm wait` that timed out: exit 1
+
+/** A failure detected by the CLI. */
+export class CliError extends Error {
+  /** Stable code. */
+  readonly code: CliErrorCode;
+  /** Print the help text before the message ("help" alone for an unknown resource). */
+  readonly help?: 'before' | 'only';
+
+  constructor(code: CliErrorCode, message: string, help?: 'before' | 'only') {
+    super(message);
+    this.name = 'CliError';
+    this.code = code;
+    if (help !== undefined) this.help = help;
+  }
+}
+
+/** What to print for an error, and the exit status. */
+export interface ErrorReport {
+  /** Text for stderr, newline-terminated, without the help text. */
+  text: string;
+  /** Print the help text first; 'only' prints nothing else. */
+  help?: 'before' | 'only';
+  /** Exit status. */
+  status: number;
+}
+
+interface CodedError {
+  code?: unknown;
+  message?: string;
+  body?: string;
+  hint?: string;
+}
+
+const HTTP_CODES = new Set(['ONEGATE_BAD_REQUEST', 'ONEGATE_UNAUTHORIZED', 'ONEGATE_FORBIDDEN', 'ONEGATE_NOT_FOUND',
+  'ONEGATE_SERVER_ERROR', 'ONEGATE_HTTP_ERROR']);
+
+/** "host:port" of an endpoint URL, for the Ruby client's `Server:` line. */
+function serverOf(endpoint: string | undefined): string | undefined {
+  if (!endpoint) return undefined;
+  try {
+    const url = new URL(endpoint);
+    return `${url.hostname.replace(/^\[|\]$/g, '')}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function connectionText(prefix: string, err: CodedError, endpoint: string | undefined): string {
+  const server = serverOf(endpoint);
+  const hint = err.hint ? `hint: ${err.hint}\n` : '';
+  return `ERROR: \n${prefix} (${err.message}).\n${server ? `Server: ${server}\n` : ''}${hint}`;
+}
+
+/** Maps any thrown value to its report; `endpoint` names the server in connection errors. */
+export function reportError(err: unknown, endpoint?: string): ErrorReport {
+  const e = (typeof err === 'object' && err !== null ? err : { message: String(err) }) as CodedError;
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (err instanceof CliError) {
+    const usage = code === 'CLI_USAGE';
+    return { text: err.help === 'only' ? '' : usage ? `${err.message}\n` : `onegate: ${err.message}\n`, help: err.help, status: usage ? 255 : 1 };
+  }
+  // The Ruby client prints error bodies verbatim after an "ERROR: " line; they are plain text, never JSON.
+  if (HTTP_CODES.has(code)) return { text: `ERROR: \n${e.body ?? e.message ?? ''}\n`, status: 255 };
+  if (code === 'ONEGATE_UNREACHABLE') return { text: connectionText('Error connecting to server', e, endpoint), status: 255 };
+  if (code === 'ONEGATE_TIMEOUT') return { text: connectionText('Error timeout while connected to server', e, endpoint), status: 255 };
+  const hint = e.hint ? `hint: ${e.hint}\n` : '';
+  return { text: `onegate: ${e.message ?? String(err)}\n${hint}`, status: 1 };
+}

@@ -1,0 +1,70 @@
+// The only writer of `onegate`: results to stdout as text, --json or --yaml; help, versions and errors to
+// stderr/stdout as the Ruby client does. js-yaml is loaded only for --yaml.
+import type { CommandResult } from './commands/types';
+import type { ErrorReport } from './errors';
+import { prettyJson } from './format/json';
+import { serviceText, vmText, vnetText, vrouterText, type LayoutOptions } from './format/layouts';
+import { helpText } from './help';
+import type { OptionValues } from './option-table';
+
+/** Where output goes; process.stdout and process.stderr outside tests. */
+export interface Streams {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+}
+
+function asJson(result: CommandResult): string {
+  return prettyJson(result.raw ?? JSON.stringify(result.data)) + '\n';
+}
+
+function asYaml(data: unknown): string {
+  const yaml = require('js-yaml') as typeof import('js-yaml');
+  return yaml.dump(data, { lineWidth: -1, noRefs: true });
+}
+
+function asText(result: CommandResult, o: LayoutOptions): string {
+  switch (result.layout) {
+    case 'vm': return vmText(result.data, { ...o, extended: false }); // --extended changes nothing for vm show
+    case 'service': return serviceText(result.data, o);
+    case 'vrouter': return vrouterText(result.data, o);
+    case 'vnet': return vnetText(result.data, o);
+    case 'value': return typeof result.data === 'string' ? `${result.data}\n` : asJson({ data: result.data });
+    default: return '';
+  }
+}
+
+/** Renders a command's result; results without a layout (update, actions) print nothing. */
+export function renderResult(result: CommandResult, options: OptionValues, tty: boolean): string {
+  if (result.layout === undefined) return '';
+  if (options.format === 'json') return asJson(result);
+  if (options.format === 'yaml') return asYaml(result.data);
+  return asText(result, { tty, extended: options.extended === true });
+}
+
+/** Writes a command's result to stdout. */
+export function writeResult(streams: Streams, result: CommandResult, options: OptionValues): void {
+  const text = renderResult(result, options, streams.stdout.isTTY === true);
+  if (text !== '') streams.stdout.write(text);
+}
+
+/** Writes the help text to stderr (-h/--help, and before usage errors). */
+export function writeHelp(streams: Streams): void {
+  streams.stderr.write(helpText());
+}
+
+/** Writes `onegate <version>` to stdout. */
+export function writeVersion(streams: Streams, version: string): void {
+  streams.stdout.write(`onegate ${version}\n`);
+}
+
+/** Writes a warning line to stderr (a one_env that could not be read, ...). */
+export function writeWarning(streams: Streams, line: string): void {
+  streams.stderr.write(`${line}\n`);
+}
+
+/** Writes an error report to stderr: the help first when asked, then an empty line and the message. */
+export function writeError(streams: Streams, report: ErrorReport): void {
+  if (report.help) writeHelp(streams);
+  if (report.help === 'before') streams.stderr.write('\n');
+  if (report.text !== '') streams.stderr.write(report.text);
+}
