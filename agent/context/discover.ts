@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { silentLogger } from '../log';
 import type { Credentials } from '../onegate/types';
 import { ContextError } from './errors';
-import type { ContextSource, DiscoverOptions, ResolvedContext } from './types';
+import type { ContextFiles, ContextSource, DiscoverOptions, ResolvedContext } from './types';
 import { checkEndpoint, checkVmid, cleanToken } from './validate';
 import type { Candidate, Candidates } from './sources/candidates';
 import { parseContextFiles, type ParsedContext } from './sources/context-files';
@@ -16,6 +16,11 @@ import { searchContext } from './sources/search';
 
 /** Finds the endpoint, VMID, token and every context variable; throws CONTEXT_INVALID on bad input. */
 export async function discoverContext(opts: DiscoverOptions = {}): Promise<ResolvedContext> {
+  return (await discoverDetailed(opts)).context;
+}
+
+/** discoverContext plus the raw files of the context source, which the watcher probes cheaply. */
+export async function discoverDetailed(opts: DiscoverOptions): Promise<{ context: ResolvedContext; files?: ContextFiles }> {
   const env = opts.env ?? process.env;
   const root = opts.root ?? '/';
   const log = opts.log ?? silentLogger;
@@ -38,7 +43,7 @@ export async function discoverContext(opts: DiscoverOptions = {}): Promise<Resol
     sources: { endpoint: endpoint?.origin, vmid: vmid?.origin, token: token?.origin, vars: varsOrigin },
     vars,
   };
-  return { ...resolved, fingerprint: fingerprint(resolved) };
+  return { context: { ...resolved, fingerprint: fingerprint(resolved) }, files };
 }
 
 /** Discovery that insists on all three credentials; CONTEXT_MISSING names what is missing. */

@@ -1,0 +1,102 @@
+// Change detection for the daemon's credentials refresh: cheap polling of what discovery reads (stat
+// and one volume-descriptor read per tick), a full rediscovery only when that changes, and on vCenter
+// (no media, no events) a rediscovery every vmwareIntervalMs compared by content hash.
+import { silentLogger } from '../log';
+import { discoverDetailed } from './discover';
+import { findProgram } from './sources/files';
+import type { ContextFiles, DiscoverOptions, ResolvedContext } from './types';
+import { probeContext } from './watch-probe';
+
+/** Options of watchContext on top of the discovery options. */
+export interface WatchOptions extends DiscoverOptions {
+  /** Poll period; default 10000 ms. */
+  intervalMs?: number;
+  /** Full rediscovery period when the context may come from VMware guestinfo; default 60000 ms. */
+  vmwareIntervalMs?: number;
+  /** The context the caller already uses; without it the first check reports what it finds. */
+  initial?: ResolvedContext;
+  /** Called with the new context when endpoint, VMID, token or any variable changed. */
+  onChange: (ctx: ResolvedContext) => void;
+  /** Aborting stops the watcher. */
+  signal?: AbortSignal;
+}
+
+/** The running watcher. */
+export interface ContextWatcher {
+  /** Runs one check now (the timer runs them too); never rejects. */
+  check(): Promise<void>;
+  /** Stops the timer. */
+  close(): void;
+}
+
+/** Starts polling; the timer does not keep the process alive. */
+export function watchContext(opts: WatchOptions): ContextWatcher {
+  const log = opts.log ?? silentLogger;
+  const env = opts.env ?? process.env;
+  const root = opts.root ?? '/';
+  let current = opts.initial;
+  let lastProbe: string | undefined;
+  let lastFiles: ContextFiles | undefined;
+  let lastFull = 0;
+  let pending: string | undefined; // fingerprint of a context that lost a credential, awaiting confirmation
+  let lastError: string | undefined;
+  let running: Promise<void> | undefined;
+  let closed = false;
+
+  const due = async (): Promise<boolean> => {
+    const probe = await probeContext(opts, root, env, lastFiles);
+    const changed = probe !== lastProbe;
+    lastProbe = probe;
+    if (changed || current === undefined) return true;
+    const vmware = current.source === 'vmware' || (await findProgram('vmtoolsd', env)) !== undefined;
+    return vmware && Date.now() - lastFull >= (opts.vmwareIntervalMs ?? 60_000);
+  };
+
+  const run = async (): Promise<void> => {
+    try {
+      if (!(await due())) return;
+      lastFull = Date.now();
+      const { context, files } = await discoverDetailed(opts);
+      lastFiles = files;
+      if (lastError !== undefined) log.info('context: readable again');
+      lastError = undefined;
+      if (context.fingerprint === current?.fingerprint) return;
+      // A half-rewritten one_env can lack a value for a moment: a credential that disappears must be seen twice.
+      if (current && lostCredential(current, context) && pending !== context.fingerprint) {
+        pending = context.fingerprint;
+        lastProbe = undefined;
+        return;
+      }
+      pending = undefined;
+      if (closed) return;
+      current = context;
+      log.info(`context: changed (source ${context.source})`);
+      opts.onChange(context);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (message !== lastError) log.warn(`context: ${message}; keeping the previous context`);
+      lastError = message;
+      lastProbe = undefined;
+    }
+  };
+
+  const check = (): Promise<void> => {
+    running ??= run().finally(() => { running = undefined; });
+    return running;
+  };
+  const timer = setInterval(() => { void check(); }, opts.intervalMs ?? 10_000);
+  timer.unref();
+  const close = (): void => {
+    closed = true;
+    clearInterval(timer);
+  };
+  opts.signal?.addEventListener('abort', close, { once: true });
+  if (opts.signal?.aborted) close();
+  return { check, close };
+}
+
+function lostCredential(before: ResolvedContext, after: ResolvedContext): boolean {
+  return (before.endpoint !== undefined && after.endpoint === undefined)
+    || (before.vmid !== undefined && after.vmid === undefined)
+    || (before.token !== undefined && after.token === undefined);
+}
