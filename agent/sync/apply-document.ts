@@ -45,6 +45,11 @@ export async function applyDocument(ctx: ApplyContext, state: DocState, next: un
   const first = !state.seen;
   await primeState(state);
   const content = next === undefined ? undefined : `${JSON.stringify(next, null, 2)}\n`;
+  // The steady state: the same text as last time cannot hold a change, so skip the diff.
+  if (!first && content === state.content) {
+    state.doc = next;
+    return [];
+  }
   const changes = diff(first ? undefined : state.doc, next);
   const oldPath = changes.length > 0 && state.content !== undefined ? join(ctx.runDir, `.${basename(state.path)}.old`) : '/dev/null';
   if (oldPath !== '/dev/null') await writeFileAtomic(oldPath, state.content as string);
