@@ -36,7 +36,8 @@ export async function runAttributeCommands(
 function describeFailure(r: RunCommandResult, timeoutMs: number): string | undefined {
   if (r.spawnError) return `cannot start (${r.spawnError.message})`;
   if (r.timedOut) return `killed after ${timeoutMs} ms`;
-  if (r.code === 0) return undefined;
+  // runCommand cuts the output at the bound: the last line could be a partial value.
+  if (r.code === 0) return Buffer.byteLength(r.stdout) >= MAX_COMMAND_OUTPUT ? `wrote more than ${MAX_COMMAND_OUTPUT} bytes` : undefined;
   const why = r.code === null ? `killed by ${r.signal}` : `exit status ${r.code}`;
   const stderr = r.stderr.trim().split('\n')[0];
   return stderr ? `${why}: ${stderr.slice(0, 200)}` : why;

@@ -16,6 +16,7 @@ describe('runAttributeCommands', () => {
       { command: ['sh', '-c', 'echo B=1; exec sleep 5'], timeoutMs: 200 },
       { command: ['/nonexistent/attr-program'] },
       { command: [] },
+      { command: ['sh', '-c', 'echo A=1; head -c 70000 /dev/zero | tr "\\0" x'] },
     ]);
     expect(r.values).toEqual({});
     expect(r.problems).toEqual([
@@ -23,6 +24,7 @@ describe('runAttributeCommands', () => {
       'sh -c echo B=1; exec sleep 5: killed after 200 ms; its output is ignored',
       expect.stringMatching(/^\/nonexistent\/attr-program: cannot start \(.*ENOENT.*\); its output is ignored$/),
       'attribute command: empty command',
+      expect.stringMatching(/: wrote more than 65536 bytes; its output is ignored$/),
     ]);
   });
 });
