@@ -33,8 +33,8 @@ export function parseStat(text: string): CpuSample {
 
 /** Usage and steal % between two samples, and the baseline to keep for the next call. */
 export function computeCpu(prev: CpuSample, cur: CpuSample): { metrics: Record<string, number>; baseline: CpuSample } {
-  const perCpu = Object.keys(cur).filter((k) => k !== 'cpu' && prev[k]);
-  const keys = perCpu.length > 0 ? perCpu : ['cpu'].filter((k) => prev[k] && cur[k]);
+  const perCpu = Object.keys(cur).filter((k) => k !== 'cpu');
+  const keys = (perCpu.length > 0 ? perCpu : ['cpu']).filter((k) => prev[k] && cur[k]);
   const baseline: CpuSample = { ...cur };
   const sum = new Array<number>(8).fill(0);
   let withSteal = true;

@@ -24,7 +24,7 @@ describe('computeCpu', () => {
     expect(computeCpu({ cpu: [0, 0, 0, 0] }, { cpu: [1, 0, 0, 3] }).metrics).toEqual({ CPU_USAGE: 25 });
   });
   it('gives nothing when no CPU is in both samples', () => {
-    expect(computeCpu({ cpu0: [1, 1, 1, 1] }, { cpu1: [2, 2, 2, 2] }).metrics).toEqual({});
+    expect(computeCpu({ cpu: [4, 4, 4, 4], cpu0: [1, 1, 1, 1] }, { cpu: [9, 9, 9, 9], cpu1: [2, 2, 2, 2] }).metrics).toEqual({});
   });
   it('resets a CPU whose idle went back and keeps the higher value of other counters', () => {
     const prev = { cpu0: [10, 0, 0, 100, 50], cpu1: [10, 0, 0, 100, 0] };
