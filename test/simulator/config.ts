@@ -34,6 +34,9 @@ export const SHIPPED_CONF = `
 :vnet_template_attributes: [NETWORK_ADDRESS, NETWORK_MASK, GATEWAY, GATEWAY6, DNS, GUEST_MTU, METRIC, IP6_METRIC, SEARCH_DOMAIN]
 `;
 
+/** The shipped file as a parsed object, to extend in code ({ ...shippedConfig(), ':simulator': {...} }). */
+export const shippedConfig = (): Record<string, unknown> => load(SHIPPED_CONF) as Record<string, unknown>;
+
 /** What the simulator uses from the configuration. */
 export interface SimConfig {
   /** Listen address (:server/:bind on 7.4, :host before). */ host: string;

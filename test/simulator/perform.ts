@@ -2,7 +2,7 @@
 // chown/resize/saveas always fail on the real server (wrong arity, removed method) and do here too.
 import { halt } from './http-error';
 import { OnedError, vmManage, type Op } from './oned';
-import { rubyToI } from './ruby';
+import { rubyError, rubyToI } from './ruby';
 import { rubyToS, rubyTruthy } from './ruby-json';
 import { getAll } from './template';
 import { parseTemplate, TemplateSyntaxError } from './template-parse';
@@ -53,7 +53,7 @@ const BROKEN: Record<string, string> = {
 /** Runs `perform` on `vm` as `user`; oned failures become 500 with oned's message. */
 export function performAction(world: World, user: User | undefined, vm: Vm, perform: unknown, params: unknown): void {
   const name = typeof perform === 'string' ? perform : '';
-  if (BROKEN[name]) throw new Error(BROKEN[name]);
+  if (BROKEN[name]) throw rubyError(name === 'saveas' ? 'NoMethodError' : 'ArgumentError', BROKEN[name]);
   const entry = TABLE[name];
   if (!entry) halt(500, `${rubyToS(perform)} action not  available for this resource`);
   try {

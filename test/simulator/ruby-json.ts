@@ -1,15 +1,16 @@
 // JSON.parse as the server's json gem reports failures, and Ruby's class names for error texts.
+import { rubyError } from './ruby';
 
-/** Parses JSON; throws Error with the json gem's style of message ("unexpected token at 'x'"). */
-export function parseRubyJson(text: string): unknown {
-  if (text.trim() === '') throw new Error('unexpected end of input');
+/** Parses JSON; throws the json gem's message ("unexpected token at 'x'"); `oldGem` (6.x servers) words empty input as a token error. */
+export function parseRubyJson(text: string, oldGem = false): unknown {
+  if (text.trim() === '') throw rubyError('JSON::ParserError', oldGem ? `unexpected token at '${text}'` : 'unexpected end of input');
   try {
     return JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message;
-    if (/end of JSON input/i.test(msg)) throw new Error('unexpected end of input');
+    if (/end of JSON input/i.test(msg)) throw rubyError('JSON::ParserError', 'unexpected end of input');
     const at = /position (\d+)/.exec(msg);
-    throw new Error(`unexpected token at '${text.slice(at ? Number(at[1]) : firstBad(text))}'`);
+    throw rubyError('JSON::ParserError', `unexpected token at '${text.slice(at ? Number(at[1]) : firstBad(text))}'`);
   }
 }
 

@@ -13,3 +13,10 @@ export function rubyInteger(s: string): number | null {
   if (/^[+-]?0[xX][0-9a-fA-F]+$/.test(t) || /^[+-]?0[bB][01]+$/.test(t) || /^[+-]?0[oO][0-7]+$/.test(t)) return Number(t.replace(/^[+-]/, '')) * (t.startsWith('-') ? -1 : 1);
   return null;
 }
+
+/** An exception the real server would not rescue; `name` is the Ruby class (shown by ≤ 7.0.0 error pages). */
+export function rubyError(rubyClass: string, message: string): Error {
+  const e = new Error(message);
+  e.name = rubyClass;
+  return e;
+}

@@ -1,7 +1,7 @@
 // Source-VM lookup and the scope rules shared by /vms/:id, /service, /vrouter and /vnet (spec §3.5).
 import { halt } from './http-error';
 import { flowService, OnedError, ownerOf, vmInfo, vrouterInfo } from './oned';
-import { rubyInteger, rubyToI } from './ruby';
+import { rubyError, rubyInteger, rubyToI } from './ruby';
 import type { Ctx } from './state';
 import { getText } from './template';
 import type { Service, User, VRouter, Vm } from './world-types';
@@ -52,7 +52,7 @@ export function checkVmInService(ctx: Ctx, user: User | undefined, vmId: number,
 export function getVrouter(ctx: Ctx, user: User | undefined, vrid: string | undefined): VRouter {
   if (vrid === undefined) halt(400, 'Empty or invalid VROUTER_ID');
   const id = rubyInteger(vrid);
-  if (id === null) throw new Error(`invalid value for Integer(): "${vrid}"`); // ArgumentError is not rescued: 500
+  if (id === null) throw rubyError('ArgumentError', `invalid value for Integer(): "${vrid}"`); // not rescued: 500
   return oned(() => vrouterInfo(ctx.sim.world, user, id), 404, `Virtual router ${id} not found`);
 }
 

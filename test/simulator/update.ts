@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { escapeAttr } from './escape';
 import { halt } from './http-error';
 import { vmManage } from './oned';
-import { rubyToI } from './ruby';
+import { rubyError, rubyToI } from './ruby';
 import { oned } from './scope';
 import type { Ctx } from './state';
 import { mergeTemplate } from './template';
@@ -16,7 +16,7 @@ import type { User, Vm } from './world-types';
 export function updateVm(ctx: Ctx, vm: Vm, user: User | undefined): void {
   const type = ctx.params.type === undefined ? 1 : rubyToI(ctx.params.type);
   const fromParam = ctx.params.data !== undefined;
-  if (fromParam ? ctx.badUtf8.has('data') : !isUtf8(ctx.body)) throw new Error('invalid byte sequence in UTF-8'); // String#split('') raises: 500
+  if (fromParam ? ctx.badUtf8.has('data') : !isUtf8(ctx.body)) throw rubyError('ArgumentError', 'invalid byte sequence in UTF-8'); // String#split('') raises: 500
   const text = escapeAttr(fromParam ? ctx.params.data : rawBody(ctx));
   const error = type === 1 ? 'cannot be modified' : 'cannot be deleted';
   for (const line of text.split('\n')) {

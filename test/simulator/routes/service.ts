@@ -1,5 +1,6 @@
 // GET /service and PUT /service/role/:role (spec §3.7, §3.8).
 import { halt } from '../http-error';
+import { rubyError } from '../ruby';
 import { parseRubyJson, rubyClass } from '../ruby-json';
 import { serviceView } from '../render-service';
 import { scaleRole } from '../scale';
@@ -31,10 +32,10 @@ export const serviceScale: Handler = (ctx, authVm) => {
 
 // JSON.parse(body)["cardinality"]: not rescued, so a bad body is a 500 with the parser's message.
 function readCardinality(body: string): unknown {
-  if (body === '') throw new Error("unexpected token at ''"); // the text #7954 reports for the consumed body
-  const doc = parseRubyJson(body);
-  if (Array.isArray(doc) || typeof doc === 'number') throw new Error('no implicit conversion of String into Integer');
+  if (body === '') throw rubyError('JSON::ParserError', "unexpected token at ''"); // the text #7954 reports for the consumed body
+  const doc = parseRubyJson(body); // its JSON::ParserError propagates: 500
+  if (Array.isArray(doc) || typeof doc === 'number') throw rubyError('TypeError', 'no implicit conversion of String into Integer');
   if (typeof doc === 'string') return doc.includes('cardinality') ? 'cardinality' : null;
-  if (typeof doc !== 'object' || doc === null) throw new Error(`undefined method '[]' for ${rubyClass(doc)}`);
+  if (typeof doc !== 'object' || doc === null) throw rubyError('NoMethodError', `undefined method '[]' for ${rubyClass(doc)}`);
   return (doc as Record<string, unknown>).cardinality ?? null;
 }
