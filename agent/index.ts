@@ -17,6 +17,8 @@ export { createLogger, silentLogger } from './log';
 export type { Credentials } from './onegate/types';
 export { OneGateClient } from './onegate/client';
 export type { ClientOptions, RequestOptions, RawResponse } from './onegate/client';
+export { resolveOptions } from './onegate/options';
+export type { ResolvedOptions } from './onegate/options';
 export { OneGateError, isOneGateError, codeForStatus } from './onegate/errors';
 export type { OneGateErrorCode, OneGateErrorDetails } from './onegate/errors';
 export { parseEndpoint } from './onegate/endpoint';

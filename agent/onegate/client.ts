@@ -1,8 +1,5 @@
 // OneGateClient: credentials, headers, deadlines, retries and 401 refresh around the two transports, plus one
 // typed method per OneGate route.
-import { readFileSync } from 'node:fs';
-import { silentLogger, type Logger } from '../log';
-import { VERSION } from '../version';
 import {
   normaliseService, normaliseVm, normaliseVnet, normaliseVrouter,
   type ServiceDocument, type VmDocument, type VnetDocument, type VrouterDocument,
@@ -11,47 +8,15 @@ import { parseEndpoint, type Endpoint } from './endpoint';
 import { httpError, OneGateError } from './errors';
 import { proxyFor, redactProxy } from './proxy-env';
 import * as route from './requests';
-import { backoffDelay, sleep, type RetryPolicy } from './retry';
+import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options';
+import { backoffDelay, sleep } from './retry';
 import { createHttpTransport } from './transport/http';
 import { createProxyTransport } from './transport/proxy';
-import { isIdempotent, type RawResponse, type Transport, type TransportOptions } from './transport/types';
+import { isIdempotent, type RawResponse, type Transport } from './transport/types';
 import type { Credentials } from './types';
 
 export type { RawResponse } from './transport/types';
-
-/** Options of {@link OneGateClient}. */
-export interface ClientOptions {
-  /** Endpoint, VM ID and token to use (see resolveCredentials in agent/context). */
-  credentials: Credentials;
-  /** Called once after a 401 to re-read the token and VMID; the request is then retried once. */
-  refreshCredentials?: () => Promise<Credentials>;
-  /** Bound on a whole call, retries and backoff included, ms; default 30000. */
-  timeoutMs?: number;
-  /** Bound on TCP connect plus TLS handshake, ms; default 5000. */
-  connectTimeoutMs?: number;
-  /** Retries after a connection error (refused, reset, connect timeout), GET and PUT only; default 1. */
-  retries?: number;
-  /** Backoff between those retries; default { baseMs: 250, factor: 2, maxMs: 2000 } with full jitter. */
-  backoff?: Omit<RetryPolicy, 'maxAttempts'>;
-  /** PEM file with the CA(s) that sign the OneGate certificate, replacing the system store. */
-  caFile?: string;
-  /** Skip TLS certificate verification (the Ruby CLI never verifies); default false. */
-  insecure?: boolean;
-  /** Source of http_proxy, https_proxy and no_proxy; default process.env. */
-  env?: Record<string, string | undefined>;
-  /** Where debug lines go; default silent. The token is never logged. */
-  log?: Logger;
-  /** Aborts every call of this client (ONEGATE_ABORTED). */
-  signal?: AbortSignal;
-  /** User-Agent header; default "onegate-agent/<version>". */
-  userAgent?: string;
-  /** Keep the path prefix of the endpoint (https://h/onegate -> /onegate/vm); default true. */
-  keepPathPrefix?: boolean;
-  /** Idle keep-alive sockets are closed after this long, ms; default 4000 (below the servers' 5 s and up). */
-  freeSocketTimeoutMs?: number;
-  /** Largest accepted response body, bytes; default 16 MiB. */
-  maxResponseBytes?: number;
-}
+export type { ClientOptions } from './options';
 
 /** Per-call options of {@link OneGateClient.request}. */
 export interface RequestOptions {
@@ -65,23 +30,12 @@ export interface RequestOptions {
   vmid?: string;
 }
 
-const DEFAULT_BACKOFF = { baseMs: 250, factor: 2, maxMs: 2000 };
-
-function checkCredentials(c: Credentials): Endpoint {
+function checkCredentials(c: Credentials): void {
   for (const [name, value] of [['token', c.token], ['VMID', c.vmid]] as const) {
     // Only the name is reported: the token must never appear in a message.
     if (typeof value !== 'string' || /[\u0000-\u001f\u007f]/.test(value.trim())) {
       throw new OneGateError('ONEGATE_INVALID_VALUE', `invalid OneGate credentials: the ${name} contains a control character`);
     }
-  }
-  return parseEndpoint(c.endpoint);
-}
-
-function readCa(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    throw new OneGateError('ONEGATE_INVALID_VALUE', `cannot read caFile "${file}": ${(err as Error).message}`, { cause: err });
   }
 }
 
@@ -90,23 +44,13 @@ export class OneGateClient {
   #credentials: Credentials;
   #endpoint: Endpoint;
   #transport: Transport | undefined;
-  readonly #options: ClientOptions;
-  readonly #transportOptions: TransportOptions;
-  readonly #log: Logger;
+  readonly #options: ResolvedOptions;
 
-  /** Throws ONEGATE_INVALID_ENDPOINT for an unusable endpoint, ONEGATE_INVALID_VALUE for an unreadable caFile. */
+  /** Throws ONEGATE_INVALID_ENDPOINT for an unusable endpoint, ONEGATE_INVALID_VALUE for a bad option or caFile. */
   constructor(options: ClientOptions) {
-    this.#options = options;
-    this.#log = options.log ?? silentLogger;
+    this.#options = resolveOptions(options);
     this.#endpoint = this.#parse(options.credentials);
     this.#credentials = { ...options.credentials };
-    this.#transportOptions = {
-      connectTimeoutMs: options.connectTimeoutMs ?? 5000,
-      freeSocketTimeoutMs: options.freeSocketTimeoutMs ?? 4000,
-      maxResponseBytes: options.maxResponseBytes ?? 16 * 1024 * 1024,
-      ca: options.caFile === undefined ? undefined : readCa(options.caFile),
-      insecure: options.insecure ?? false,
-    };
   }
 
   /** The credentials in use (a copy). */
@@ -138,17 +82,17 @@ export class OneGateClient {
 
   #transportFor(): Transport {
     if (this.#transport) return this.#transport;
-    const proxy = proxyFor(this.#endpoint, this.#options.env ?? process.env);
-    if (proxy) this.#log.debug(`onegate: using proxy ${redactProxy(proxy)} for ${this.#endpoint.origin}`);
+    const proxy = proxyFor(this.#endpoint, this.#options.env);
+    if (proxy) this.#options.log.debug(`onegate: using proxy ${redactProxy(proxy)} for ${this.#endpoint.origin}`);
     this.#transport = proxy
-      ? createProxyTransport(this.#endpoint, proxy, this.#transportOptions)
-      : createHttpTransport(this.#endpoint, this.#transportOptions);
+      ? createProxyTransport(this.#endpoint, proxy, this.#options.transport)
+      : createHttpTransport(this.#endpoint, this.#options.transport);
     return this.#transport;
   }
 
   #headers(opts: RequestOptions): Record<string, string> {
     const headers: Record<string, string> = {
-      'User-Agent': this.#options.userAgent ?? `onegate-agent/${VERSION}`,
+      'User-Agent': this.#options.userAgent,
       Accept: 'application/json',
       'X-ONEGATE-TOKEN': this.#credentials.token.trim(),
       'X-ONEGATE-VMID': (opts.vmid ?? this.#credentials.vmid).trim(),
@@ -163,8 +107,9 @@ export class OneGateClient {
    */
   async request(method: string, path: string, opts: RequestOptions = {}): Promise<RawResponse> {
     const verb = method.toUpperCase();
+    if (!path.startsWith('/')) throw new OneGateError('ONEGATE_INVALID_VALUE', `invalid request path "${path}": it must start with /`);
     const query = opts.query && Object.keys(opts.query).length > 0 ? `?${new URLSearchParams(opts.query)}` : '';
-    const timeoutMs = this.#options.timeoutMs ?? 30000;
+    const timeoutMs = this.#options.timeoutMs;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new OneGateError('ONEGATE_TIMEOUT',
       `${verb} ${path}: no complete answer from ${this.#endpoint.origin} within ${timeoutMs} ms`, { transient: true })), timeoutMs);
@@ -181,7 +126,7 @@ export class OneGateClient {
   }
 
   async #attempts(method: string, path: string, opts: RequestOptions, signal: AbortSignal): Promise<RawResponse> {
-    const policy: RetryPolicy = { maxAttempts: 1 + (this.#options.retries ?? 1), ...(this.#options.backoff ?? DEFAULT_BACKOFF) };
+    const policy = this.#options.retry;
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
       if (signal.aborted) throw signal.reason;
@@ -193,7 +138,7 @@ export class OneGateClient {
         const retryable = err instanceof OneGateError && err.transient && err.status === undefined;
         if (!retryable || !isIdempotent(method) || attempt >= policy.maxAttempts) throw err;
         const delay = backoffDelay(attempt, policy);
-        this.#log.debug(`onegate: ${method} ${path}: ${err.message}; retry ${attempt} in ${delay} ms`);
+        this.#options.log.debug(`onegate: ${method} ${path}: ${err.message}; retry ${attempt} in ${delay} ms`);
         await sleep(delay, signal);
         continue;
       }
@@ -209,7 +154,7 @@ export class OneGateClient {
   }
 
   async #refresh(method: string, path: string, res: RawResponse): Promise<void> {
-    this.#log.debug(`onegate: ${method} ${path}: 401, re-reading credentials`);
+    this.#options.log.debug(`onegate: ${method} ${path}: 401, re-reading credentials`);
     try {
       this.setCredentials(await this.#options.refreshCredentials!());
     } catch (err) {
@@ -226,7 +171,7 @@ export class OneGateClient {
     const res = await this.#transportFor().send({
       method, path: this.#endpoint.basePath + path, headers: this.#headers(opts), body: opts.body, signal,
     });
-    this.#log.debug(`onegate: ${method} ${path} -> ${res.status} (${Date.now() - started} ms)`);
+    this.#options.log.debug(`onegate: ${method} ${path} -> ${res.status} (${Date.now() - started} ms)`);
     return res;
   }
 

@@ -98,6 +98,12 @@ describe('requests on the wire', () => {
     expect(s.connections()).toBe(1);
   });
 
+  it('waits for an answer slower than the idle-socket timeout', async () => {
+    const { c } = await setup((_req, res) => setTimeout(() => reply(res, 200, VM_JSON), 400), { freeSocketTimeoutMs: 100 });
+    expect((await c.getVm()).VM.ID).toBe('42');
+    expect((await c.getVm()).VM.ID).toBe('42');
+  });
+
   it('logs requests at debug level without the token', async () => {
     const lines: string[] = [];
     const log = { error: (m: string) => lines.push(m), warn: (m: string) => lines.push(m), info: (m: string) => lines.push(m), debug: (m: string) => lines.push(m) };
