@@ -27,7 +27,7 @@ function nextNonSpace(text: string, from: number): number {
   return i;
 }
 
-/** Pretty-prints JSON text with a 2-space indent, keeping key order and number spelling. */
+/** Pretty-prints JSON text (already validated by JSON.parse) with a 2-space indent, keeping key order and number spelling. */
 export function prettyJson(text: string): string {
   const out: string[] = [];
   let depth = 0;
