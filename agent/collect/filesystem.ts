@@ -80,6 +80,7 @@ export function createFilesystem(ctx: CollectContext<FilesystemOptions>, statfs:
       });
       return metrics;
     },
+    status: () => ({ stuckMounts: [...stuck].sort() }),
   };
 }
 

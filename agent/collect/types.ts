@@ -21,6 +21,8 @@ export interface CollectContext<Options = unknown> {
 export interface CollectorInstance {
   /** Upper-case metric name -> value; {} while a rate collector is priming; rejects with NoDataError without a source. */
   collect(): Promise<Record<string, number>>;
+  /** Optional details for `onegate-agent status` (the filesystem collector lists its stuck mounts). */
+  status?(): Record<string, unknown>;
 }
 
 /** One collector module, as listed in collect/index.ts. */
