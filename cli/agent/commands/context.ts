@@ -1,5 +1,79 @@
-// Placeholder until the owner of this subcommand lands it.
-export async function main(_argv: string[]): Promise<number> {
-  process.stderr.write('onegate-agent: context is not implemented yet\n');
-  return 1;
+// `onegate-agent context`: prints the resolved endpoint, VMID, token source and every context variable.
+// Exit 0 when endpoint, VMID and token were all found, 1 when one is missing, 2 on bad input.
+import { discoverContext } from '../../../agent/context/discover';
+import { ContextError } from '../../../agent/context/errors';
+import { contextJson, contextText } from '../../../agent/context/format';
+import type { DiscoverOptions } from '../../../agent/context/types';
+import { createLogger } from '../../../agent/log';
+
+const VALUE_OPTIONS = ['context-dir', 'context-file', 'endpoint', 'vmid', 'token-file'] as const;
+const FLAGS = ['json', 'show-token', 'debug', 'help'] as const;
+type Parsed = { values: Partial<Record<(typeof VALUE_OPTIONS)[number], string>>; flags: Set<string> };
+
+const USAGE = `Usage: onegate-agent context [--json] [--show-token] [--debug]
+       [--context-dir DIR | --context-file FILE] [--endpoint URL] [--vmid N] [--token-file FILE]
+
+Prints the OneGate endpoint, VM ID and token the agent would use, where each came from, the kind of
+context source (cdrom, block, directory, vmware, environment, one_env, file, none) and every context
+variable. The token is shown as <redacted> unless --show-token is given.
+
+Exit status: 0 all of endpoint, VMID and token found; 1 one of them missing; 2 bad input.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed: Parsed;
+  try {
+    parsed = parseArgs(argv);
+  } catch (err) {
+    process.stderr.write(`onegate-agent context: ${(err as Error).message}\n`);
+    return 2;
+  }
+  if (parsed.flags.has('help')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const { values, flags } = parsed;
+  const options: DiscoverOptions = {
+    contextDir: values['context-dir'], contextFile: values['context-file'], endpoint: values.endpoint,
+    vmid: values.vmid, tokenFile: values['token-file'],
+    root: process.env.ONEGATE_CONTEXT_ROOT || '/',
+    log: createLogger({ level: flags.has('debug') ? 'debug' : 'warn', journald: false }),
+  };
+  try {
+    const ctx = await discoverContext(options);
+    const showToken = flags.has('show-token');
+    process.stdout.write(flags.has('json') ? `${JSON.stringify(contextJson(ctx, showToken), null, 2)}\n` : contextText(ctx, showToken));
+    const missing = (['endpoint', 'vmid', 'token'] as const).filter((k) => ctx[k] === undefined);
+    if (missing.length === 0) return 0;
+    process.stderr.write(`onegate-agent context: not found: ${missing.join(', ')}\n`);
+    return 1;
+  } catch (err) {
+    if (!(err instanceof ContextError)) throw err;
+    process.stderr.write(`onegate-agent context: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return 2;
+  }
+}
+
+/** --name VALUE and --name=VALUE; a repeated option takes the last value. */
+function parseArgs(argv: string[]): Parsed {
+  const parsed: Parsed = { values: {}, flags: new Set() };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h') { parsed.flags.add('help'); continue; }
+    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
+    const name = match?.[1] ?? '';
+    if ((FLAGS as readonly string[]).includes(name) && match?.[2] === undefined) {
+      parsed.flags.add(name);
+    } else if ((VALUE_OPTIONS as readonly string[]).includes(name)) {
+      const value = match?.[2] ?? argv[++i];
+      if (value === undefined) throw new Error(`option --${name} needs a value`);
+      parsed.values[name as (typeof VALUE_OPTIONS)[number]] = value;
+    } else {
+      throw new Error(`unknown argument "${arg}" (see --help)`);
+    }
+  }
+  if (parsed.values['context-dir'] !== undefined && parsed.values['context-file'] !== undefined) {
+    throw new Error('use either --context-dir or --context-file, not both');
+  }
+  return parsed;
 }
