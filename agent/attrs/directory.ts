@@ -1,7 +1,7 @@
 // Attributes written by other programs as *.attrs files (KEY=VALUE lines) in one directory, like
 // node_exporter's textfile collector. Files are read in name order (a later file wins on a repeated key);
 // dot-files are skipped so writers can use "write .tmp, rename" for atomic updates.
-import { lstatSync, readdirSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readProc } from '../collect/read-proc';
 import { CollectError, NoDataError } from '../collect/types';
@@ -17,6 +17,8 @@ export const MAX_ATTRS_FILES = 100;
 export function readAttributeDirectory(dir: string): AttributeSet {
   let names: string[];
   try {
+    // Anyone could add a file to a world-writable directory, even a sticky one like /tmp.
+    if (statSync(dir).mode & 0o002) return { values: {}, problems: [`${dir}: writable by everyone; ignored`] };
     names = readdirSync(dir).filter((n) => n.endsWith('.attrs') && !n.startsWith('.')).sort();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

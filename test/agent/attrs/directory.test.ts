@@ -18,6 +18,11 @@ describe('readAttributeDirectory', () => {
   it('gives nothing for a missing directory', () => {
     expect(readAttributeDirectory('/nonexistent/attributes.d')).toEqual({ values: {}, problems: [] });
   });
+  it('ignores a directory writable by everyone', () => {
+    const dir = dirWith({ 'a.attrs': 'A=1\n' });
+    chmodSync(dir, 0o1777);
+    expect(readAttributeDirectory(dir)).toEqual({ values: {}, problems: [`${dir}: writable by everyone; ignored`] });
+  });
   it('reports bad lines with file and line number', () => {
     const dir = dirWith({ 'app.attrs': 'A=1\nnot a pair\n' });
     expect(readAttributeDirectory(dir).problems).toEqual([`${join(dir, 'app.attrs')}:2: no "=" in "not a pair"`]);
