@@ -45,7 +45,7 @@ const TABLE: Record<string, [string, Op, Perform]> = {
 };
 
 const BROKEN: Record<string, string> = {
-  chown: 'wrong number of arguments (given 1, expected 2..3)',
+  chown: 'wrong number of arguments (given 1, expected 2)',
   resize: 'wrong number of arguments (given 1, expected 2)',
   saveas: "undefined method 'save_as' for an instance of OpenNebula::VirtualMachine",
 };
