@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../../simulator/index';
+import { expectGolden, runCli, startWorld, vmEnv } from '../helpers';
+
+describe('onegate vnet show', () => {
+  let sim: Simulator;
+  beforeAll(async () => { sim = await startWorld('spec-vrouter'); });
+  afterAll(() => sim.close());
+
+  it('prints VNET and ID (spec §3.5.3)', async () => {
+    const r = await runCli(['vnet', 'show', '5'], vmEnv(sim, 42));
+    expect(r).toMatchObject({ status: 0, stderr: '' });
+    expectGolden('vnet-show.txt', r.stdout);
+    expect(sim.requests.at(-1)).toMatchObject({ method: 'GET', path: '/vnet/5', query: {} });
+  });
+
+  it('--json --extended asks with extended=true and prints the leases with NIC_NAME', async () => {
+    const r = await runCli(['vnet', '--extended', 'show', '5', '--json'], vmEnv(sim, 42));
+    expectGolden('vnet-show-extended.json', r.stdout);
+    expect(sim.requests.at(-1)!.query).toEqual({ extended: 'true' });
+    expect(r.stdout).toContain('"NIC_NAME": "NIC0"');
+  });
+
+  it('without a VNETID: "You have to provide a VNET ID", exit 255', async () => {
+    expect(await runCli(['vnet', 'show'], vmEnv(sim, 42))).toEqual({ status: 255, stdout: '', stderr: 'You have to provide a VNET ID\n' });
+  });
+
+  it('passes a bad id to the server, which explains it (400)', async () => {
+    const r = await runCli(['vnet', 'show', 'abc'], vmEnv(sim, 42));
+    expect(r.status).toBe(255);
+    expect(r.stderr).toMatch(/^ERROR: \nInvalid id format \(ID: abc\)/);
+  });
+});
