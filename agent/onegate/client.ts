@@ -6,6 +6,7 @@ import {
 } from './documents';
 import { parseEndpoint, type Endpoint } from './endpoint';
 import { httpError, OneGateError } from './errors';
+import { parseJsonResponse } from './json';
 import { proxyFor, redactProxy } from './proxy-env';
 import * as route from './requests';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options';
@@ -175,19 +176,12 @@ export class OneGateClient {
     return res;
   }
 
-  async #json(req: route.RouteRequest, vmid?: string): Promise<unknown> {
-    const res = await this.#call(req, vmid);
-    try {
-      return JSON.parse(res.body);
-    } catch (err) {
-      const start = res.body.slice(0, 60).replace(/\s+/g, ' ');
-      throw new OneGateError('ONEGATE_BAD_RESPONSE',
-        `${req.method} ${req.path} answered ${res.status} with a body that is not JSON: "${start}"`, { status: res.status, body: res.body, cause: err });
-    }
+  async #json(req: route.RouteRequest): Promise<unknown> {
+    return parseJsonResponse(await this.#call(req), `${req.method} ${req.path}`);
   }
 
-  #call(req: route.RouteRequest, vmid?: string): Promise<RawResponse> {
-    return this.request(req.method, req.path, { query: req.query, body: req.body, contentType: req.contentType, vmid });
+  #call(req: route.RouteRequest): Promise<RawResponse> {
+    return this.request(req.method, req.path, { query: req.query, body: req.body, contentType: req.contentType });
   }
 
   /** GET /: the server's vm_info and service_info URLs. */
@@ -215,6 +209,11 @@ export class OneGateClient {
   /** Erases one USER_TEMPLATE attribute (type=2); a missing one gives ONEGATE_SERVER_ERROR "attribute not found". */
   async eraseVmAttribute(key: string, opts: { vmid?: string | number } = {}): Promise<void> {
     await this.#call(route.eraseVmAttribute(key, opts.vmid));
+  }
+
+  /** Erases with `data` sent unchanged, like `onegate vm update --erase`: no name check, no upper-casing. */
+  async eraseVmAttributeRaw(data: string, opts: { vmid?: string | number } = {}): Promise<void> {
+    await this.#call(route.eraseVmAttributeRaw(data, opts.vmid));
   }
 
   /** POST /vms/:id/action; `hard` selects the -hard variant, `params` sends another parameter. Never retried. */

@@ -60,6 +60,11 @@ export function eraseVmAttribute(key: string, vmid?: string | number): RouteRequ
   return { method: 'PUT', path: vmPath(vmid), body: formBody(key.toUpperCase(), 2), contentType: FORM };
 }
 
+/** PUT /vm erasing with `data` sent unchanged (CLI parity; the server uses it as an XPath, so "*" erases all). */
+export function eraseVmAttributeRaw(data: string, vmid?: string | number): RouteRequest {
+  return { method: 'PUT', path: vmPath(vmid), body: formBody(data, 2), contentType: FORM };
+}
+
 /** POST /vms/:id/action with a JSON body; `hard` adds "params":true, `params` sends any other value. */
 export function vmAction(vmid: string | number, action: string, opts: { hard?: boolean; params?: unknown } = {}): RouteRequest {
   if (!/^[A-Za-z_-]+$/.test(action)) {

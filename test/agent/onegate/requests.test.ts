@@ -22,6 +22,7 @@ describe('route requests', () => {
     [route.updateVm({ X: '1' }, 5), { method: 'PUT', path: '/vms/5', body: 'data=X%3D1&type=1', contentType: FORM }],
     [route.updateVmRaw('A=1\\nB=2'), { method: 'PUT', path: '/vm', body: 'data=A%3D1%5CnB%3D2&type=1', contentType: FORM }],
     [route.eraseVmAttribute('ready'), { method: 'PUT', path: '/vm', body: 'data=READY&type=2', contentType: FORM }],
+    [route.eraseVmAttributeRaw('ready', 43), { method: 'PUT', path: '/vms/43', body: 'data=ready&type=2', contentType: FORM }],
     [route.vmAction(42, 'reboot'), { method: 'POST', path: '/vms/42/action', body: '{"action":{"perform":"reboot"}}', contentType: 'application/json' }],
     [route.vmAction(42, 'reboot', { hard: true }), { method: 'POST', path: '/vms/42/action', body: '{"action":{"perform":"reboot","params":true}}', contentType: 'application/json' }],
     [route.vmAction(42, 'rename', { params: 'web2' }), { method: 'POST', path: '/vms/42/action', body: '{"action":{"perform":"rename","params":"web2"}}', contentType: 'application/json' }],

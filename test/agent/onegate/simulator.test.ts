@@ -56,6 +56,14 @@ describe('VM routes', () => {
     expect(await failure(client.updateVm({ SERVICE_ID: '9' }))).toMatchObject({ code: 'ONEGATE_FORBIDDEN', body: 'Attribute (SERVICE_ID) cannot be modified' });
   });
 
+  it('erases raw data unchanged for CLI parity (a lower-case name is not found)', async () => {
+    const client = clientAs(42);
+    await client.updateVm({ LOWER: 'x' });
+    expect(await failure(client.eraseVmAttributeRaw('lower'))).toMatchObject({ code: 'ONEGATE_SERVER_ERROR', body: 'attribute not found' });
+    await client.eraseVmAttributeRaw('LOWER');
+    expect(sim.vm(42).USER_TEMPLATE.LOWER).toBeUndefined();
+  });
+
   it('passes raw data through for CLI parity, two attributes from a literal \\n', async () => {
     await clientAs(42).updateVmRaw('RAW_A=1\\nRAW_B=2');
     expect(sim.vm(42).USER_TEMPLATE).toMatchObject({ RAW_A: '1', RAW_B: '2' });

@@ -1,0 +1,14 @@
+// JSON is parsed only from 2xx answers (error bodies are plain text whatever their Content-Type says).
+import { OneGateError } from './errors';
+import type { RawResponse } from './transport/types';
+
+/** Parses a 2xx response body; ONEGATE_BAD_RESPONSE naming the request and quoting the body when it is not JSON. */
+export function parseJsonResponse(res: RawResponse, request: string): unknown {
+  try {
+    return JSON.parse(res.body);
+  } catch (err) {
+    const start = res.body.slice(0, 60).replace(/\s+/g, ' ');
+    throw new OneGateError('ONEGATE_BAD_RESPONSE', `${request} answered ${res.status} with a body that is not JSON: "${start}"`,
+      { status: res.status, body: res.body, cause: err });
+  }
+}
