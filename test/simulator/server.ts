@@ -60,9 +60,11 @@ function respond(sim: SimState, req: IncomingMessage, url: { pathname: string; s
     if (e instanceof HttpError) return { status: e.status, body: e.body };
     throw e;
   }
-  // Rack 3 consumes a form-typed body; routes that read the body then see "" (#7954).
-  const bugged = formParsed && mediaType !== '' && (formBug || sim.config.sim.formBodyBug);
-  return answer(sim, { method, path: url.pathname, headers: req.headers, body: bugged && method === 'POST' ? Buffer.alloc(0) : body,
+  // Rack 3 consumes a form-typed body and the action and scale routes read it back as "" (#7954);
+  // the PUT update routes rewind it (7.0.1+; see the no_rewind switch for 7.0.0).
+  const rewinds = match?.route.name === 'PUT /vm' || match?.route.name === 'PUT /vms/:id';
+  const consumed = formParsed && mediaType !== '' && (formBug || sim.config.sim.formBodyBug) && !rewinds;
+  return answer(sim, { method, path: url.pathname, headers: req.headers, body: consumed ? Buffer.alloc(0) : body,
     params, badUtf8, mediaType, formParsed, host, scheme: 'http' }, match);
 }
 
