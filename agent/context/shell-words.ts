@@ -166,7 +166,9 @@ class Tokenizer {
   }
 
   private advance(n: number): void {
-    for (let i = 0; i < n; i++) if (this.text[this.pos + i] === '\n') this.line++;
-    this.pos += n;
+    const end = this.pos + n;
+    const chunk = n === 1 ? this.text[this.pos] : this.text.slice(this.pos, end);
+    for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) this.line++;
+    this.pos = end;
   }
 }
