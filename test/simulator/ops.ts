@@ -23,7 +23,7 @@ export interface SimOps {
   /** Full state of a VM (throws for an unknown VM). */ vm(vmid: number | string): VmState;
   /** Sets a user's TOKEN_PASSWORD (name or ID): old tokens get 401; context files are rewritten. */ setTokenPassword(user: string | number, password: string): Promise<void>;
   /** Adds a VM given in the fixture format (`id` optional); returns its state. */ addVm(spec: Record<string, unknown>): VmState;
-  /** Removes (purges) a VM and its node entries. */ removeVm(vmid: number | string): void;
+  /** Removes (purges) a VM, its service node entries and router membership. */ removeVm(vmid: number | string): void;
   /** Sets STATE and LCM_STATE of a VM. */ setVmState(vmid: number | string, state: number, lcmState?: number): VmState;
   /** Makes an existing VM a node of a service role (adds SERVICE_ID/ROLE_NAME). */ addServiceNode(serviceId: number | string, role: string, vmid: number | string): void;
   /** Removes a VM from a service role's nodes. */ removeServiceNode(serviceId: number | string, role: string, vmid: number | string): void;
@@ -68,6 +68,7 @@ export function createOps(sim: SimState): SimOps {
       vmOf(id);
       w.vms.delete(Number(id));
       for (const sv of w.services.values()) for (const r of sv.roles ?? []) r.nodes = r.nodes.filter((n) => n !== Number(id));
+      for (const vr of w.vrouters.values()) vr.vms = vr.vms.filter((n) => n !== Number(id));
       sim.onWorldChange();
     },
     setVmState: (id, state, lcmState) => {
