@@ -79,7 +79,10 @@ async function blkid(o: SourceOptions): Promise<string | undefined> {
   if (!program) return undefined;
   const r = await runCommand({ argv: [program, '-L', LABEL], timeoutMs: 10_000, env: pathOnly(o.env) });
   const dev = r.stdout.trim();
-  if (r.code !== 0 || !dev.startsWith('/dev/') || dev.startsWith('/dev/loop')) return undefined;
+  if (r.code !== 0 || !dev.startsWith('/dev/') || dev.startsWith('/dev/loop')) {
+    o.log.debug(`context: blkid -L ${LABEL} found nothing${dev ? ` usable (${dev})` : ''}`);
+    return undefined;
+  }
   return underRoot(o.root, dev);
 }
 

@@ -16,6 +16,9 @@ export async function probeContext(opts: DiscoverOptions, root: string, env: Rec
   const parts: string[] = [];
   for (const file of watchedFiles(opts, root, env)) parts.push(`${file}=${await statSignature(file)}`);
   if (opts.contextFile === undefined && opts.contextDir === undefined) {
+    // A newly attached disk (Firecracker, no udev) shows up here before any label is read.
+    const blockDir = underRoot(root, '/sys/class/block');
+    parts.push(`${blockDir}:${(await fs.readdir(blockDir).catch(() => [])).join(',')}`);
     const link = underRoot(root, `/dev/disk/by-label/${LABEL}`);
     parts.push(`${link}->${await fs.readlink(link).catch(() => '')}`);
     const devices = new Set([link]);

@@ -16,13 +16,16 @@ export async function readEnvironment(env: Record<string, string | undefined>, l
 /**
  * ONEGATE_TOKEN in the environment is a token value, except that the OneGate API docs' sample script
  * uses it as the path of token.txt: an absolute path to an existing file is read (a base64 token that
- * starts with "/" and names an existing file is not a realistic collision).
+ * starts with "/" and names an existing file is not a realistic collision; a path with characters outside
+ * base64 that does not exist is a missing file, not a token).
  */
 async function onegateToken(value: string | undefined, log: Logger): Promise<Candidate | undefined> {
   if (!value) return undefined;
   if (path.isAbsolute(value)) {
     const content = await readOptional(value, log);
     if (content !== undefined) return candidate(content, `file ${value} (environment ONEGATE_TOKEN)`);
+    // Not base64, so not a token: a token file that is missing.
+    if (!/^[A-Za-z0-9+/=]+$/.test(value)) return undefined;
   }
   return candidate(value, 'environment ONEGATE_TOKEN');
 }

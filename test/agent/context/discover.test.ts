@@ -53,6 +53,8 @@ describe('discoverContext: sources and precedence', () => {
     const fromFile = await discoverContext({ root: root('empty'), env: { ...NO_ENV, ONEGATE_TOKEN: file } });
     expect(fromFile.token).toBe('yCxieDUS7kra7Vn9ILA0+g==');
     expect(fromFile.sources.token).toBe(`file ${file} (environment ONEGATE_TOKEN)`);
+    const missing = await discoverContext({ root: root('empty'), env: { ...NO_ENV, ONEGATE_TOKEN: '/mnt/token.txt' } });
+    expect(missing.token).toBeUndefined();
   });
   it('only the environment: source "environment"', async () => {
     const ctx = await discoverContext({ root: root('empty'), env: { ...NO_ENV, ONEGATE_ENDPOINT: 'http://[fd00:10::1]:5030', VMID: '3' } });

@@ -112,3 +112,22 @@ describe('watchContext', () => {
     expect(seen).toHaveLength(1);
   });
 });
+
+describe('watchContext on a Firecracker guest without udev', () => {
+  it('a CONTEXT disk attached later is found through the sysfs listing', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'watch-fc-'));
+    try {
+      cpSync(path.join(ROOTS, 'firecracker'), root, { recursive: true });
+      rmSync(path.join(root, 'sys/class/block/vdb'), { recursive: true });
+      const seen: ResolvedContext[] = [];
+      const w = watchContext({ root, env: NO_PROGRAMS, intervalMs: 60_000, onChange: (c) => seen.push(c) });
+      await w.check();
+      cpSync(path.join(ROOTS, 'firecracker/sys/class/block/vdb'), path.join(root, 'sys/class/block/vdb'), { recursive: true });
+      await w.check();
+      w.close();
+      expect(seen.map((c) => c.source)).toEqual(['none', 'block']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
