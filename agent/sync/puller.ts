@@ -6,7 +6,7 @@ import type { Logger } from '../log';
 import type { HookEvent, RunHook } from '../hooks/types';
 import { applyDocument, newDocState, primeState, type ApplyContext, type DocState } from './apply-document';
 import { matchAny } from './canonical';
-import { classifyPullError } from './classify-error';
+import { classifyPullError, type PullFailure } from './classify-error';
 import { diffService, diffVm, diffWhole, type Change } from './diff';
 import { field, serviceIdOf, unwrap, vnetIdsOf } from './documents';
 import { parseVnets, type PullerOptions } from './options';
@@ -65,7 +65,7 @@ export interface PullerDeps {
 
 /** The puller the daemon schedules. */
 export interface Puller {
-  /** One cycle; never rejects for a server or network failure (those are in the report). */
+  /** One cycle; never rejects: request and file failures are in the report. */
   pullOnce(): Promise<PullReport>;
   /** Forgets turned-off features and membership answers (after SIGHUP or a context change). */
   reset(): void;
@@ -109,15 +109,25 @@ export function createPuller(deps: PullerDeps): Puller {
     }
     if (state.lastError !== undefined) log.info(`pull: ${name} recovered`);
     state.lastError = undefined;
-    await primeState(state);
-    const before = state.content;
-    entry.events = await applyDocument(ctx, state, next, diff);
-    if (next === undefined) entry.status = before === undefined ? 'absent' : 'removed';
-    else entry.status = entry.events.length > 0 || state.content !== before ? 'changed' : 'unchanged';
-    return entry;
+    try {
+      await primeState(state);
+      const before = state.content;
+      entry.events = await applyDocument(ctx, state, next, diff);
+      if (next === undefined) entry.status = before === undefined ? 'absent' : 'removed';
+      else entry.status = entry.events.length > 0 || state.content !== before ? 'changed' : 'unchanged';
+      return entry;
+    } catch (err) {
+      return fail(state, entry, fileFailure(state, err));
+    }
   }
 
-  function fail(state: DocState, entry: DocumentReport, failure: ReturnType<typeof classifyPullError>): DocumentReport {
+  // The run directory is not writable (read-only, full, wrong owner): reported like a failed request,
+  // and the next cycle tries again from the same state.
+  function fileFailure(state: DocState, err: unknown): PullFailure {
+    return { kind: 'error', code: 'SYNC_WRITE_FAILED', message: `${state.path}: ${(err as Error).message}` };
+  }
+
+  function fail(state: DocState, entry: DocumentReport, failure: PullFailure): DocumentReport {
     if (state.lastError !== failure.message) log.warn(`pull: ${state.name} failed: ${failure.message}`);
     state.lastError = failure.message;
     return Object.assign(entry, { status: 'error', error: { code: failure.code, message: failure.message } });
@@ -132,16 +142,21 @@ export function createPuller(deps: PullerDeps): Puller {
   // fire with ONEGATE_REMOVED=YES when they had seen it.
   async function drop(report: PullReport, name: string, diff: (o: unknown, n: unknown) => Change[]): Promise<void> {
     const state = stateOf(name);
-    await primeState(state);
-    if (state.content === undefined && state.seen) return;
-    const hadFile = state.content !== undefined;
-    const events = await applyDocument(ctx, state, undefined, diff);
-    if (hadFile) report.documents.push({ name, path: state.path, status: 'removed', events });
+    const entry: DocumentReport = { name, path: state.path, status: 'removed', events: [] };
+    try {
+      await primeState(state);
+      if (state.content === undefined && state.seen) return;
+      const hadFile = state.content !== undefined;
+      entry.events = await applyDocument(ctx, state, undefined, diff);
+      if (hadFile) report.documents.push(entry);
+    } catch (err) {
+      report.documents.push(fail(state, entry, fileFailure(state, err)));
+    }
   }
 
   async function removeQuietly(kind: Kind): Promise<void> {
     for (const state of states.values()) {
-      if (kindOf(state.name) === kind) await applyDocument(ctx, state, undefined, () => []);
+      if (kindOf(state.name) === kind) await applyDocument(ctx, state, undefined, () => []).catch((err: unknown) => log.warn(fileFailure(state, err).message));
     }
   }
 
@@ -184,10 +199,15 @@ export function createPuller(deps: PullerDeps): Puller {
 
   // vnet files an earlier run left behind are removed when their network is no longer pulled.
   async function adoptLeftovers(): Promise<void> {
-    await ensureDir(runDir);
-    for (const file of await readdir(runDir)) {
-      const m = /^(vnet-\d+)\.json$/.exec(file);
-      if (m) stateOf(m[1]);
+    stateOf('vm');
+    try {
+      await ensureDir(runDir);
+      for (const file of await readdir(runDir)) {
+        const m = /^(vnet-\d+)\.json$/.exec(file);
+        if (m) stateOf(m[1]);
+      }
+    } catch (err) {
+      log.warn(`pull: ${runDir}: ${(err as Error).message}`);
     }
   }
 

@@ -5,20 +5,20 @@
 // shows what an even phase assignment gives. Each row is also counted at the agents (when each cycle
 // started), which separates the schedule itself from event-loop stalls on a loaded machine.
 //
-// Time is compressed: the interval is HERD_INTERVAL_MS (default 10 s) standing for 60 s, and requests
+// Time is compressed: the interval is HERD_INTERVAL_MS (default 30 s) standing for 60 s, and requests
 // are counted in buckets of interval/60, i.e. "per second" of the real schedule. The simulator runs
 // in this process; the agents (one OneGateClient each, GET /vm per cycle, as a steady-state pull)
 // run in a child process so the two do not share an event loop.
 //
-// Environment: HERD_AGENTS (default 1000), HERD_INTERVAL_MS (10000), HERD_CYCLES (measured cycles, 3).
+// Environment: HERD_AGENTS (default 1000), HERD_INTERVAL_MS (30000), HERD_CYCLES (measured cycles, 2).
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
 const AGENTS = Number(process.env.HERD_AGENTS ?? 1000);
-const INTERVAL = Number(process.env.HERD_INTERVAL_MS ?? 10_000);
-const CYCLES = Number(process.env.HERD_CYCLES ?? 3);
+const INTERVAL = Number(process.env.HERD_INTERVAL_MS ?? 30_000);
+const CYCLES = Number(process.env.HERD_CYCLES ?? 2);
 const JITTER = 0.1; // the daemon's default `jitter`
 const FIRST_VMID = 1000;
 const load = (path) => tsImport(new URL(`../../${path}`, import.meta.url).href, import.meta.url);
@@ -32,7 +32,7 @@ async function main() {
   const ids = Array.from({ length: AGENTS }, (_, i) => FIRST_VMID + i);
   const creds = ids.map((id) => sim.credentials(id));
   console.log(`${AGENTS} agents, interval ${INTERVAL / 1000} s standing for 60 s (x${(60_000 / INTERVAL).toFixed(1)}), ` +
-    `buckets of ${(INTERVAL / 60).toFixed(0)} ms = 1 s, ${CYCLES} measured cycles after one warm-up cycle`);
+    `buckets of ${(INTERVAL / 60).toFixed(0)} ms = 1 s, ${CYCLES} cycles from the common start`);
   const rows = [];
   for (const mode of ['ticker', 'naive', 'spread']) rows.push(...await measure(sim, mode, creds));
   await sim.close();
@@ -49,7 +49,7 @@ async function main() {
 // Runs one schedule in a child process and buckets the arrival times the simulator recorded.
 async function measure(sim, mode, creds) {
   const start = Date.now() + 2000; // every agent (and every naive poller) starts at this moment
-  const from = start + INTERVAL; // skip the first cycle: naive pollers fire their first request at start + interval
+  const from = start;
   const until = from + CYCLES * INTERVAL;
   sim.requests.splice(0);
   const arrivals = [];
@@ -105,6 +105,7 @@ async function runAgents({ mode, start, until, creds }) {
   await new Promise((resolve) => setTimeout(resolve, start - Date.now()));
   const stops = clients.map((client) => {
     if (mode === 'naive') {
+      cycle(client);
       const timer = setInterval(() => cycle(client), INTERVAL);
       return () => clearInterval(timer);
     }

@@ -1,5 +1,5 @@
 // The puller against the simulator over real HTTP, with real hook processes.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OneGateClient } from '../../../agent/onegate/client';
@@ -123,6 +123,20 @@ describe('puller, VM in a service (42, service 7)', () => {
     const calls = p.calls();
     expect(calls.map((c) => [c.event, c.gone, c.new])).toEqual([['service', 'YES', '/dev/null'], ['service_role', 'YES', '/dev/null'], ['service_role', 'YES', '/dev/null']]);
     expect(JSON.parse(calls[0].oldText).SERVICE.id).toBe('7');
+  });
+
+  it('reports an unwritable run directory per document and recovers when it is fixed', async () => {
+    const p = setup(42);
+    writeFileSync(p.runDir, 'not a directory');
+    const broken = await p.puller.pullOnce();
+    // Without a stored VM document the service is not known yet; the vrouter probe's answer still counts.
+    expect(broken.documents.map((d) => [d.name, d.status, d.error?.code])).toEqual([['vm', 'error', 'SYNC_WRITE_FAILED'], ['vrouter', 'error', 'SYNC_WRITE_FAILED']]);
+    expect(broken.documents[0].error?.message).toMatch(new RegExp(`^${p.runDir}/vm.json: `));
+    expect(p.calls()).toEqual([]);
+    rmSync(p.runDir);
+    const fixed = await p.puller.pullOnce();
+    expect(fixed.documents.map((d) => d.status)).toEqual(['changed', 'changed']);
+    expect(p.calls().map((c) => c.event)).toEqual(['vm', 'user_template', 'service', 'service_role', 'service_role']);
   });
 
   it('finishes the pull when a hook times out', async () => {
