@@ -1,5 +1,67 @@
-// Placeholder until the owner of this subcommand lands it.
-export async function main(_argv: string[]): Promise<number> {
-  process.stderr.write('onegate-agent: run is not implemented yet\n');
-  return 1;
+// `onegate-agent run`: the daemon in the foreground (systemd Type=exec). SIGHUP reloads configuration and
+// context, SIGTERM/SIGINT stop it within a few seconds with state saved (exit 0).
+import { ConfigError } from '../../../agent/config/load';
+import { createDaemon } from '../../../agent/daemon/daemon';
+import { createLogger, isLogLevel, type LogLevel, type Logger } from '../../../agent/log';
+import { COMMON_OPTIONS, parseCommandArgs } from './args';
+
+const USAGE = `Usage: onegate-agent run [--config FILE] [--context-dir DIR | --context-file FILE] [--log-level LEVEL]
+
+Runs the agent in the foreground: reports READY, pushes metrics and attributes, pulls VM, service,
+virtual router and network data and runs hooks. Logs go to stderr with journald priority prefixes.
+
+  --config FILE        configuration (default /etc/onegate-agent/agent.yaml; absent: defaults)
+  --context-dir DIR    read context.sh and token.txt from DIR instead of discovering the context
+  --context-file FILE  read this context.sh instead of discovering the context
+  --log-level LEVEL    error, warn, info or debug; overrides log_level
+
+Signals: SIGHUP reloads the configuration and context; SIGTERM or SIGINT stops (exit 0).
+Exit status: 0 stopped by a signal, 1 unusable configuration or arguments.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseCommandArgs(argv, { ...COMMON_OPTIONS, 'log-level': { type: 'string' } });
+    if (args['log-level'] !== undefined && !isLogLevel(args['log-level'])) throw new Error(`--log-level: expected error, warn, info or debug, got "${args['log-level']}"`);
+  } catch (err) {
+    process.stderr.write(`onegate-agent run: ${(err as Error).message}\n${USAGE}`);
+    return 1;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const forced = args['log-level'] as LogLevel | undefined;
+  let inner = createLogger({ level: forced ?? 'info' });
+  const log: Logger = { error: (m) => inner.error(m), warn: (m) => inner.warn(m), info: (m) => inner.info(m), debug: (m) => inner.debug(m) };
+  // Whatever escapes a unit is logged, never fatal: a crash would stop READY and the push for good.
+  process.on('unhandledRejection', (reason) => log.error(`internal error: ${reason instanceof Error ? reason.stack : String(reason)}`));
+  process.on('uncaughtException', (err) => log.error(`internal error: ${err.stack ?? err.message}`));
+  const daemon = createDaemon({
+    configFile: args.config,
+    flags: { contextDir: args['context-dir'], contextFile: args['context-file'] },
+    log,
+    setLevel: (level) => { inner = createLogger({ level: forced ?? level }); },
+  });
+  try {
+    await daemon.start();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`onegate-agent run: ${err.message}\n`);
+    return 1;
+  }
+  return new Promise<number>((resolve) => {
+    const stop = (signal: string): void => {
+      log.info(`${signal}: stopping`);
+      void daemon.stop().then(() => {
+        resolve(0);
+        // Anything still holding the event loop (a hook ignoring SIGTERM) must not delay the exit.
+        setTimeout(() => process.exit(0), 1000).unref();
+      });
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGHUP', () => { void daemon.reload(); });
+  });
 }

@@ -1,0 +1,92 @@
+// Maps the validated configuration to each unit's own options (seconds -> ms, snake_case -> camelCase).
+// Units never read the configuration themselves, so each stays testable on its own.
+import type { AttributesOptions } from '../attrs';
+import type { MetricsOptions } from '../collect';
+import type { DiscoverOptions } from '../context/types';
+import type { HooksOptions } from '../hooks/types';
+import type { PushOptions } from '../push/pusher';
+import type { ReadyOptions } from '../ready/reporter';
+import type { Membership, PullerOptions } from '../sync/options';
+import type { AgentConfig } from '../config/schema';
+import type { FormatOptions } from '../attrs/format';
+
+/** Spooled attributes at most (guest-agents.md §8: bounded offline spool). */
+export const MAX_PENDING = 1000;
+
+const ms = (seconds: number): number => Math.round(seconds * 1000);
+
+/** Full-jitter backoff of the daemon's retries. */
+export function backoffOf(c: AgentConfig): PushOptions['backoff'] {
+  return { baseMs: ms(c.backoff.base), factor: c.backoff.factor, maxMs: ms(c.backoff.max) };
+}
+
+export function pushOptionsOf(c: AgentConfig): PushOptions {
+  return { heartbeatCycles: c.push.heartbeat_cycles, threshold: c.push.threshold, backoff: backoffOf(c), logEveryMs: ms(c.interval), maxPending: MAX_PENDING };
+}
+
+export function readyOptionsOf(c: AgentConfig): ReadyOptions {
+  return { enabled: c.ready.enabled, scriptTimeoutMs: ms(c.ready.script_timeout), backoff: backoffOf(c), logEveryMs: ms(c.interval) };
+}
+
+/** Metric names are prefixed; custom attributes keep the names their owner chose. */
+export function formatOptionsOf(c: AgentConfig): { metrics: FormatOptions; attributes: FormatOptions } {
+  return { metrics: { prefix: c.push.prefix, decimals: c.push.decimals }, attributes: { prefix: '', decimals: c.push.decimals } };
+}
+
+export function metricsOptionsOf(c: AgentConfig): MetricsOptions {
+  const m = c.metrics;
+  const fs = m.filesystem;
+  return {
+    cpu: { enabled: m.cpu.enabled },
+    filesystem: {
+      enabled: fs.enabled, timeoutMs: ms(fs.timeout),
+      ...(fs.mounts.length > 0 ? { mounts: fs.mounts } : {}),
+      ...(fs.fs_types.length > 0 ? { fsTypes: fs.fs_types } : {}),
+      ...(fs.exclude_mounts.length > 0 ? { excludeMounts: fs.exclude_mounts } : {}),
+    },
+    load: { enabled: m.load.enabled },
+    memory: { enabled: m.memory.enabled },
+    network: { enabled: m.network.enabled, include: m.network.include, exclude: m.network.exclude },
+    swap: { enabled: m.swap.enabled },
+    uptime: { enabled: m.uptime.enabled },
+  };
+}
+
+export function attributesOptionsOf(c: AgentConfig): AttributesOptions {
+  return {
+    static: c.attributes.static,
+    commands: c.attributes.commands.map((x) => ({ command: x.command, timeoutMs: ms(x.timeout) })),
+    directory: c.attributes.directory,
+  };
+}
+
+export function pullerOptionsOf(c: AgentConfig): PullerOptions {
+  const p = c.pull;
+  return {
+    service: p.service as Membership, serviceExtended: p.service_extended,
+    vrouter: p.vrouter as Membership,
+    vnets: p.vnets.map((v) => (v === 'auto' ? v : Number(v))),
+    vnetExtended: p.vnet_extended,
+    ignoreAttributes: p.ignore_attributes,
+  };
+}
+
+export function hooksOptionsOf(c: AgentConfig): HooksOptions {
+  return { commands: c.hooks.commands, directory: c.hooks.directory, timeoutMs: ms(c.hooks.timeout), maxOutputBytes: c.hooks.max_output };
+}
+
+/** Seconds between pulls. */
+export function pullIntervalOf(c: AgentConfig): number {
+  return c.pull.interval > 0 ? c.pull.interval : c.interval;
+}
+
+/** Discovery options: command-line flags win over the configuration. */
+export function discoverOptionsOf(c: AgentConfig, flags: { contextDir?: string; contextFile?: string } = {}): DiscoverOptions {
+  const contextDir = flags.contextDir ?? (c.context.dir || undefined);
+  const contextFile = flags.contextFile ?? (c.context.file || undefined);
+  return {
+    ...(contextDir ? { contextDir } : {}),
+    ...(contextFile ? { contextFile } : {}),
+    ...(c.onegate.endpoint ? { endpoint: c.onegate.endpoint } : {}),
+  };
+}

@@ -1,0 +1,49 @@
+// Builds the status document from the daemon's state; kept apart so the daemon only decides when to write.
+import type { AgentConfig } from '../config/schema';
+import type { ResolvedContext } from '../context/types';
+import type { StatusDocument } from '../state/status';
+import type { AgentState } from '../state/types';
+import { VERSION } from '../version';
+
+/** Everything the status shows besides the persistent state. */
+export interface StatusInputs {
+  config: AgentConfig;
+  configFile?: string;
+  overrides: string[];
+  context?: ResolvedContext;
+  state: AgentState;
+  startedAt: number;
+  nextRun?: number;
+  nextPull?: number;
+  stoppedAt?: number;
+}
+
+const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
+
+export function buildStatus(i: StatusInputs, now: number): StatusDocument {
+  const { push, pull, ready, context } = i.state;
+  const usage = process.cpuUsage();
+  const { pending: _p, sent: _s, cycle: _c, retryAt, ...pushFeature } = push;
+  const { retryAt: readyRetry, bootId: _b, fingerprint: _f, ...readyFeature } = ready;
+  return {
+    pid: process.pid,
+    version: VERSION,
+    startedAt: new Date(i.startedAt).toISOString(),
+    updatedAt: new Date(now).toISOString(),
+    ...(i.stoppedAt ? { stoppedAt: iso(i.stoppedAt) } : {}),
+    configFile: i.configFile ?? null,
+    overrides: i.overrides,
+    interval: i.config.interval,
+    credentials: {
+      endpoint: i.context?.endpoint, vmid: i.context?.vmid, source: i.context?.source,
+      endpointFrom: i.context?.sources.endpoint, vmidFrom: i.context?.sources.vmid, tokenFrom: i.context?.sources.token,
+    },
+    nextRun: iso(i.nextRun),
+    nextPull: iso(i.nextPull),
+    push: { ...pushFeature, enabled: i.config.push.enabled, pending: Object.keys(push.pending).sort(), retryAt: iso(retryAt) },
+    pull: { ...pull, enabled: i.config.pull.enabled },
+    ready: { ...readyFeature, retryAt: iso(readyRetry) },
+    context: { ...context },
+    process: { rssBytes: process.memoryUsage.rss(), cpuUserMs: Math.round(usage.user / 1000), cpuSystemMs: Math.round(usage.system / 1000) },
+  };
+}

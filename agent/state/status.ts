@@ -1,0 +1,61 @@
+// status.json under run_dir: what `onegate-agent status` shows, rewritten atomically after every
+// cycle and event. World-readable (0644): it names no secret, only where the credentials came from.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { replaceFileSync } from './atomic';
+import type { FeatureState, ReadyStatus } from './types';
+
+/** The published status of a running (or last run) daemon. */
+export interface StatusDocument {
+  /** The daemon's process id: `status` checks it is still alive. */
+  pid: number;
+  /** onegate-agent version. */
+  version: string;
+  /** ISO start time. */
+  startedAt: string;
+  /** ISO time of this write. */
+  updatedAt: string;
+  /** ISO time of a clean stop (SIGTERM). */
+  stoppedAt?: string;
+  /** The configuration file, or null when defaults apply. */
+  configFile: string | null;
+  /** Context overrides in force, e.g. "interval=30 (ONEGATE_AGENT_INTERVAL)". */
+  overrides: string[];
+  /** Seconds between cycles. */
+  interval: number;
+  /** Endpoint, VMID and where each credential came from (never the token). */
+  credentials: { endpoint?: string; vmid?: string; source?: string; endpointFrom?: string; vmidFrom?: string; tokenFrom?: string };
+  /** ISO time of the next push cycle and pull. */
+  nextRun?: string;
+  nextPull?: string;
+  push: FeatureState & { enabled: boolean; pending: string[]; retryAt?: string };
+  pull: FeatureState & { enabled: boolean };
+  ready: FeatureState & { status: ReadyStatus; reportedAt?: string; attempts: number; retryAt?: string };
+  context: FeatureState;
+  /** The daemon's own footprint when it wrote this. */
+  process: { rssBytes: number; cpuUserMs: number; cpuSystemMs: number };
+}
+
+/** The status file inside `runDir`. */
+export function statusPath(runDir: string): string {
+  return join(runDir, 'status.json');
+}
+
+/** Writes the status atomically, mode 0644. */
+export function writeStatus(runDir: string, doc: StatusDocument): void {
+  replaceFileSync(statusPath(runDir), `${JSON.stringify(doc, null, 1)}\n`, 0o644);
+}
+
+/** Reads the status; undefined when there is none (never started, or rebooted: run_dir is on tmpfs). */
+export function readStatus(runDir: string): StatusDocument | undefined {
+  let text: string;
+  try {
+    text = readFileSync(statusPath(runDir), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  const doc = JSON.parse(text) as StatusDocument;
+  if (!Number.isInteger(doc?.pid)) throw new Error(`${statusPath(runDir)}: not a status file`);
+  return doc;
+}
