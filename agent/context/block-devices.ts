@@ -19,6 +19,7 @@ export interface ContextDevice {
   kind: 'cdrom' | 'block';
 }
 
+/** The volume label oned gives the context image. */
 export const LABEL = 'CONTEXT';
 // one-contextd ignores loop devices; RAM and device-mapper devices never hold the context either.
 const NOT_CONTEXT = /^(loop|ram|zram|dm-|md|nbd)/;

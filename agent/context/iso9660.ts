@@ -9,8 +9,8 @@ const SECTOR = 2048;
 const FIRST_DESCRIPTOR = 16;
 const MAX_DESCRIPTORS = 64;
 const MAX_DIRECTORY = 4 * 1024 * 1024;
-/** Bounds what a corrupt directory entry can make us allocate. */
-export const MAX_FILE = 64 * 1024 * 1024;
+// Bounds what a corrupt directory entry can make us allocate.
+const MAX_FILE = 64 * 1024 * 1024;
 
 /** One entry of a directory. */
 export interface IsoEntry {

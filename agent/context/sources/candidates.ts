@@ -2,8 +2,11 @@
 
 /** Values one source offers; each is optional. */
 export interface Candidates {
+  /** ONEGATE_ENDPOINT, not yet validated. */
   endpoint?: Candidate;
+  /** VMID, not yet validated. */
   vmid?: Candidate;
+  /** The token, untrimmed. */
   token?: Candidate;
 }
 

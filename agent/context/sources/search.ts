@@ -8,7 +8,7 @@ import { readContextMedia } from './media';
 import { readVmwareGuestinfo } from './vmware';
 
 /** One way of finding the context. */
-export interface ContextFinder {
+interface ContextFinder {
   /** For debug lines. */
   name: string;
   /** The files, or undefined when this source is absent. */
@@ -21,15 +21,15 @@ const lxcDirectory: ContextFinder = {
 };
 
 /** The finders in the documented order. */
-export const FINDERS: ContextFinder[] = [
+const FINDERS: ContextFinder[] = [
   { name: 'CONTEXT block device', find: readContextMedia },
   lxcDirectory,
   { name: 'VMware guestinfo', find: readVmwareGuestinfo },
 ];
 
 /** The first source that has a context.sh. */
-export async function searchContext(opts: SourceOptions, finders: ContextFinder[] = FINDERS): Promise<ContextFiles | undefined> {
-  for (const finder of finders) {
+export async function searchContext(opts: SourceOptions): Promise<ContextFiles | undefined> {
+  for (const finder of FINDERS) {
     const files = await finder.find(opts);
     if (files) {
       opts.log.debug(`context: using ${finder.name} (${files.origin})`);

@@ -7,7 +7,7 @@ import { ContextError } from '../errors';
 import type { ContextFiles, SourceOptions } from '../types';
 import { findProgram } from './files';
 
-export const CONTEXT_KEY = 'guestinfo.opennebula.context';
+const CONTEXT_KEY = 'guestinfo.opennebula.context';
 const FILE_KEY = 'guestinfo.opennebula.file.';
 const MAX_FILES = 64;
 
