@@ -1,0 +1,48 @@
+// Writes the machine-readable copyright file (Debian DEP-5), also shipped in the rpm and the tarball:
+// the project's own licence, then the Node.js runtime inside the executable and every npm package the
+// bundle carries, each with its full licence text.
+//   node packaging/copyright.mjs NODE_LICENSE_FILE > copyright
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const repo = new URL('..', import.meta.url).pathname;
+const nodeLicense = process.argv[2];
+if (!nodeLicense) {
+  process.stderr.write('usage: copyright.mjs NODE_LICENSE_FILE\n');
+  process.exit(2);
+}
+const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8'));
+
+// DEP-5 continuation lines: one leading space, and " ." for an empty line.
+const indent = (text) => text.trimEnd().split('\n').map((l) => (l.trim() === '' ? ' .' : ` ${l.trimEnd()}`)).join('\n');
+
+function licenseText(dir) {
+  const name = readdirSync(dir).find((f) => /^(licen[cs]e|copying)([-.][a-z0-9.-]*)?$/i.test(f));
+  if (!name) throw new Error(`${dir}: no LICENSE file to copy into the copyright file`);
+  return readFileSync(join(dir, name), 'utf8');
+}
+
+const out = [
+  'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/',
+  'Upstream-Name: onegate-agent',
+  '',
+  'Files: *',
+  'Copyright: onegate-agent developers',
+  `License: ${pkg.license}`,
+  ' On Debian systems the full text is in /usr/share/common-licenses/Apache-2.0.',
+  '',
+  'Files: usr/bin/onegate-agent',
+  'Copyright: Node.js contributors and the authors of the components listed in the licence below',
+  'Comment: the executable embeds the official Node.js runtime; its LICENSE follows.',
+  'License: Node.js',
+  indent(readFileSync(nodeLicense, 'utf8')),
+];
+// Production dependencies are bundled into the executable's script (dev ones never are).
+for (const [path, info] of Object.entries(lock.packages)) {
+  if (!path || info.dev) continue;
+  const name = path.replace(/^.*node_modules\//, '');
+  out.push('', `Files: usr/bin/onegate-agent (bundled npm package ${name} ${info.version})`,
+    `Copyright: the authors of ${name}`, `License: ${info.license}`, indent(licenseText(join(repo, path))));
+}
+process.stdout.write(`${out.join('\n')}\n`);

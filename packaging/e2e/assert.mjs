@@ -1,0 +1,54 @@
+// Checks one end-to-end boot: the probe's "E2E <name> <status> <base64>" console lines in LOG and,
+// with --vmid, what the simulator's control API recorded for that VM. Prints one line per check and
+// exits 1 when any fails.
+//   node assert.mjs --log FILE [--control URL --vmid N] [--source cdrom|block|directory]
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+const { values: opt } = parseArgs({ options: {
+  log: { type: 'string' }, control: { type: 'string' }, vmid: { type: 'string' }, source: { type: 'string' },
+} });
+if (!opt.log) throw new Error('--log is required');
+
+/** name -> { rc, out } from the probe's lines; serial consoles may add CR or noise around them. */
+const results = new Map();
+for (const line of readFileSync(opt.log, 'latin1').split(/\r?\n/)) {
+  const m = /E2E (\S+) (\d+) ([A-Za-z0-9+/=]*)\s*$/.exec(line);
+  if (m) results.set(m[1], { rc: Number(m[2]), out: Buffer.from(m[3], 'base64').toString('utf8') });
+}
+
+let failed = 0;
+function check(name, ok, detail = '') {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail.slice(0, 2000)}`}`);
+  if (!ok) failed++;
+}
+const got = (name) => results.get(name) ?? { rc: -1, out: '(no report from the guest)' };
+
+check('the guest probe ran to the end', results.has('done'), `log ${opt.log}`);
+check('the unit is active', got('is-active').out.trim() === 'active', `${got('is-active').out}\n${got('unit-status').out}\n${got('journal').out}`);
+const status = got('status');
+let statusJson;
+try { statusJson = JSON.parse(status.out); } catch { statusJson = undefined; }
+check('onegate-agent status answers healthy (exit 0)', status.rc === 0, `exit ${status.rc}: ${status.out}\n${got('journal').out}`);
+check('onegate-agent status prints JSON', typeof statusJson === 'object' && statusJson !== null, status.out);
+if (opt.source) {
+  const context = got('context');
+  let source;
+  try { source = JSON.parse(context.out).source; } catch { source = undefined; }
+  check(`onegate-agent context finds the context on "${opt.source}"`, source === opt.source, context.out);
+}
+
+if (opt.control && opt.vmid) {
+  const vm = await (await fetch(`${opt.control}/vms/${opt.vmid}`)).json();
+  const user = vm.USER_TEMPLATE ?? {};
+  check(`the simulator shows READY=YES for VM ${opt.vmid}`, user.READY === 'YES', JSON.stringify(user));
+  const metrics = Object.keys(user).filter((k) => /^(CPU_USAGE|MEM_USED|LOAD1|UPTIME|SWAP_USED|NET_RX_BPS)$/.test(k));
+  check(`the simulator shows metric attributes from VM ${opt.vmid}`, metrics.length > 0, JSON.stringify(user));
+  const show = got('vm-show');
+  check('onegate vm show works inside the guest', show.rc === 0 && show.out.includes(String(vm.NAME)), `exit ${show.rc}: ${show.out}`);
+  const json = got('vm-show-json');
+  let doc;
+  try { doc = JSON.parse(json.out); } catch { doc = undefined; }
+  check('onegate vm show --json returns this VM', String(doc?.VM?.ID) === String(opt.vmid), `exit ${json.rc}: ${json.out}`);
+}
+process.exit(failed ? 1 : 0);

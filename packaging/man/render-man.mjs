@@ -1,0 +1,71 @@
+// Renders the man pages onegate-agent(1) and onegate(1) from the programs' own --help output (the
+// bundle, run with the node that builds), so the pages never drift from the code:
+//   node packaging/man/render-man.mjs DIST_MULTICALL OUTDIR VERSION
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [bundle, outDir, version] = process.argv.slice(2);
+if (!bundle || !outDir || !version) {
+  process.stderr.write('usage: render-man.mjs DIST_MULTICALL OUTDIR VERSION\n');
+  process.exit(2);
+}
+
+/** The help text of `program args... --help`; a command that is not written yet still yields its message. */
+function help(program, args) {
+  try {
+    return execFileSync(process.execPath, [bundle, program, ...args, '--help'], { encoding: 'utf8', stdio: 'pipe' });
+  } catch (err) {
+    return `${err.stdout ?? ''}${err.stderr ?? ''}`;
+  }
+}
+
+// roff: a line starting with "." or "'" is a request, and a backslash is an escape.
+const escape = (text) => text.replace(/\\/g, '\\e').replace(/^([.'])/gm, '\\&$1').replace(/-/g, '\\-');
+const verbatim = (text) => `.nf\n${escape(text.trimEnd())}\n.fi\n`;
+
+const pages = {
+  'onegate-agent': {
+    summary: 'in-guest OneGate agent for OpenNebula virtual machines',
+    synopsis: 'onegate-agent run|once|status|context [options]',
+    description: 'onegate-agent reports READY to OneGate, pushes metrics and custom attributes to the VM\'s ' +
+      'user template, pulls the VM, service, virtual router and network documents and runs hooks when they change. ' +
+      'It finds the OneGate endpoint, VM ID and token in the VM context (CONTEXT cd-rom or disk, /context, ' +
+      'VMware guestinfo, one_env or the environment). The same executable answers as onegate(1).',
+    sections: ['run', 'once', 'status', 'context'].map((cmd) => [cmd, help('onegate-agent', [cmd])]),
+    top: help('onegate-agent', []),
+    files: [
+      ['/etc/onegate-agent/agent.yaml', 'configuration, every key with its default'],
+      ['/etc/onegate-agent/attributes.d/', '*.attrs files of custom attributes'],
+      ['/etc/onegate-agent/hooks.d/', 'hook programs, one directory per event'],
+      ['/var/lib/onegate-agent/', 'persistent state'],
+      ['/run/onegate-agent/', 'status file and pulled documents'],
+      ['/usr/lib/systemd/system/onegate-agent.service', 'the systemd unit'],
+    ],
+    exit: 'run: 0 after a clean stop, 1 on an error. status: 0 healthy, 1 degraded, 2 not running.',
+  },
+  onegate: {
+    summary: 'OneGate command-line client (drop-in for the Ruby onegate)',
+    synopsis: 'onegate vm|service|vrouter|vnet COMMAND [options]',
+    description: 'onegate talks to the OneGate server of the VM it runs in: shows and updates the VM, ' +
+      'runs VM actions, shows and scales the service, shows the virtual router and virtual networks. ' +
+      'It reads the endpoint, VM ID and token from the VM context, as onegate-agent(1) does.',
+    sections: [],
+    top: help('onegate', []),
+    files: [['/run/one-context/one_env', 'context environment written by one-context, if installed']],
+    exit: '0 on success, 1 on a usage error, 255 on an error reported by the server (as the Ruby onegate).',
+  },
+};
+
+for (const [name, page] of Object.entries(pages)) {
+  const other = name === 'onegate' ? 'onegate-agent' : 'onegate';
+  let roff = `.TH ${name.toUpperCase().replace(/-/g, '\\-')} 1 "" "onegate-agent ${version}" "User Commands"\n`;
+  roff += `.SH NAME\n${escape(name)} \\- ${escape(page.summary)}\n`;
+  roff += `.SH SYNOPSIS\n.B ${escape(page.synopsis)}\n`;
+  roff += `.SH DESCRIPTION\n${escape(page.description)}\n.PP\n${verbatim(page.top)}`;
+  for (const [cmd, text] of page.sections) roff += `.SS ${escape(cmd)}\n${verbatim(text)}`;
+  roff += '.SH FILES\n' + page.files.map(([f, d]) => `.TP\n.I ${escape(f)}\n${escape(d)}\n`).join('');
+  roff += `.SH EXIT STATUS\n${escape(page.exit)}\n`;
+  roff += `.SH SEE ALSO\n.BR ${other} (1),\n.BR systemctl (1)\n`;
+  writeFileSync(join(outDir, `${name}.1`), roff);
+}
