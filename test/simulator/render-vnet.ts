@@ -10,6 +10,31 @@ const macStr = (n: bigint): string => n.toString(16).padStart(12, '0').replace(/
 const ipStr = (n: number): string => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
 const ipInt = (ip: string): number => ip.split('.').reduce((a, x) => a * 256 + Number(x), 0);
 
+// SLAAC address: the /64 prefix plus the modified EUI-64 interface ID of the MAC.
+function eui64(prefix: string, mac: bigint): string {
+  const hi = ipv6Int(prefix.split('/')[0]) & ~((1n << 64n) - 1n);
+  const iid = (((mac >> 24n) ^ 0x020000n) << 40n) | (0xfffen << 24n) | (mac & 0xffffffn);
+  const n = hi | iid;
+  const groups = Array.from({ length: 8 }, (_, i) => ((n >> BigInt(112 - 16 * i)) & 0xffffn).toString(16));
+  // RFC 5952: the longest run of two or more zero groups (the first on a tie) becomes "::".
+  let best = [-1, 0];
+  for (let i = 0; i < 8; i++) {
+    let j = i;
+    while (j < 8 && groups[j] === '0') j++;
+    if (j - i > best[1] && j - i >= 2) best = [i, j - i];
+  }
+  if (best[0] < 0) return groups.join(':');
+  return `${groups.slice(0, best[0]).join(':')}::${groups.slice(best[0] + best[1]).join(':')}`;
+}
+
+function ipv6Int(text: string): bigint {
+  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
+  return groups.reduce((acc, g) => (acc << 16n) | BigInt(`0x${g || '0'}`), 0n);
+}
+
 function pick(nic: Record<string, string>): Record<string, string> {
   return Object.fromEntries(LEASE_KEYS.filter((k) => k in nic).map((k) => [k, nic[k]]));
 }
@@ -46,6 +71,13 @@ export function vnetHash(world: World, net: VNet, viewer: User | undefined): Rec
     const out: Record<string, unknown> = { ...sortedObject(a) };
     if (a.MAC) out.MAC_END = macStr(macInt(a.MAC) + size - 1n);
     if (['IP4', 'IP4_6', 'IP4_6_STATIC'].includes(a.TYPE ?? 'IP4') && a.IP) out.IP_END = ipStr(ipInt(a.IP) + Number(size) - 1);
+    if ((a.TYPE === 'IP6' || a.TYPE === 'IP4_6') && a.MAC) {
+      for (const [prefix, tag] of [['ULA_PREFIX', 'IP6_ULA'], ['GLOBAL_PREFIX', 'IP6_GLOBAL']]) {
+        if (!a[prefix]) continue;
+        out[tag] = eui64(a[prefix], macInt(a.MAC));
+        out[`${tag}_END`] = eui64(a[prefix], macInt(a.MAC) + size - 1n);
+      }
+    }
     out.USED_LEASES = String(leases.length);
     const shown = leases.filter((l) => visible(world, viewer, l));
     out.LEASES = shown.length === 0 ? {} : { LEASE: shown.length === 1 ? shown[0] : shown };

@@ -73,6 +73,15 @@ describe('HEAD, catch-all and content types', () => {
     expect(r.headers['content-type']).toBe('application/json;charset=utf-8');
   });
 
+  it('answers 403 Host not permitted (text/plain) for a DNS Host on 7.0-7.2 only', async () => {
+    const s72 = await startOneGate({ config: { ...shippedConfig(), ':simulator': { ':version': '7.2' } } });
+    const named = await call(s72, 'GET', '/vm', { as: 42, headers: { Host: 'gate.example.com:5030' } });
+    expect([named.status, named.body, named.headers['content-type']]).toEqual([403, 'Host not permitted', 'text/plain']);
+    for (const host of ['10.0.0.1:5030', 'localhost', 'gate.test', '[::1]:5030']) expect((await call(s72, 'GET', '/vm', { as: 42, headers: { Host: host } })).status).toBe(200);
+    await s72.close();
+    expect((await call(sim, 'GET', '/vm', { as: 42, headers: { Host: 'gate.example.com' } })).status).toBe(200);
+  });
+
   it('answers an unauthenticated catch-all without checking the token', async () => {
     expect((await call(sim, 'GET', '/nope')).status).toBe(400);
   });

@@ -1,6 +1,7 @@
 // Conformance: PUT /vm and PUT /vms/:id (spec §3.4, §4, §6.3).
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { call, form } from './http-client';
+import { shippedConfig } from './config';
 import { startOneGate, type Simulator } from './index';
 
 let sim: Simulator;
@@ -31,6 +32,16 @@ describe('merge', () => {
   it('lets a form-typed raw body hijack the data/type parameters (Rack parses it)', async () => {
     await call(sim, 'PUT', '/vm', { as: 42, body: 'data=HIJACK%3D1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     expect(sim.vm(42).USER_TEMPLATE).toMatchObject({ HIJACK: '1' });
+  });
+
+  it('reads a form-typed raw body as empty on 7.0.0 (#7239): 200 and nothing changes', async () => {
+    const s = await startOneGate({ config: { ...shippedConfig(), ':simulator': { ':version': '7.0.0' } } });
+    const r = await call(s, 'PUT', '/vm', { as: 42, body: 'LOST=1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(r.status).toBe(200);
+    expect(s.vm(42).USER_TEMPLATE.LOST).toBeUndefined();
+    expect((await call(s, 'PUT', '/vm', { as: 42, body: 'KEPT=1', headers: { 'Content-Type': 'text/plain' } })).status).toBe(200);
+    expect(s.vm(42).USER_TEMPLATE.KEPT).toBe('1');
+    await s.close();
   });
 
   it('updates a peer through PUT /vms/:id and records the update', async () => {
