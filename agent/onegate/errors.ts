@@ -1,4 +1,4 @@
-// Typed errors with stable codes (as undici's UND_ERR_*): callers match on `code`, never on the message.
+// Typed errors with stable codes (in the manner of undici's UND_ERR_*): callers match on `code`, never on the message.
 
 /** Every code a {@link OneGateError} can carry. */
 export type OneGateErrorCode =

@@ -1,9 +1,9 @@
-// Maps socket, DNS, TLS and undici errors to OneGateError codes, with the endpoint in the message.
+// Maps socket, DNS, TLS and proxy errors to OneGateError codes, with the endpoint (and proxy) in the message.
 import { OneGateError } from '../errors';
 
 const TRANSIENT = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN',
-  'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ERR_STREAM_PREMATURE_CLOSE',
+  'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ERR_STREAM_PREMATURE_CLOSE',
 ]);
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -20,7 +20,7 @@ const DESCRIPTIONS: Record<string, string> = {
 /** Error codes that mean "the request was cut off", where a reused keep-alive socket may be to blame. */
 export function isReset(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code;
-  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'UND_ERR_SOCKET';
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED';
 }
 
 function isTlsFailure(code: string): boolean {
@@ -30,11 +30,11 @@ function isTlsFailure(code: string): boolean {
 /** The OneGateError for a connection-level failure talking to `where` (an origin, maybe "via proxy"). */
 export function connectionFailure(err: unknown, where: string): OneGateError {
   if (err instanceof OneGateError) return err;
-  const e = (err ?? {}) as { code?: string; message?: string };
+  const e = (err ?? {}) as { code?: string; message?: string; transient?: boolean };
   const code = e.code ?? '';
   const message = e.message ?? String(err);
-  if (code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return new OneGateError('ONEGATE_TIMEOUT', `connecting to ${where} timed out`, { cause: err, transient: true });
+  if (code === 'ERR_PROXY_CONNECT') {
+    return new OneGateError('ONEGATE_UNREACHABLE', `cannot reach OneGate at ${where}: ${message}`, { cause: err, transient: e.transient === true });
   }
   if (isTlsFailure(code)) {
     return new OneGateError('ONEGATE_UNREACHABLE', `TLS with ${where} failed: ${message}`, {

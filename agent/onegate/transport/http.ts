@@ -1,29 +1,45 @@
-// The direct path: node:http/node:https with one keep-alive agent. Chosen over fetch/undici because it saves
-// ~17 MB RSS, ~40-70 ms of CLI start-up and half the CPU per request (guest-agents.md §7; docs/client.md).
+// node:http/node:https with one keep-alive agent, directly or (with a Connector) through a proxy tunnel.
+// Chosen over fetch/undici because it saves ~17 MB RSS, ~40-70 ms of CLI start-up and half the CPU per request
+// (guest-agents.md §7; docs/client.md).
 import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { TLSSocket } from 'node:tls';
 import type { Endpoint } from '../endpoint';
 import { OneGateError } from '../errors';
 import { connectionFailure, isReset } from './failures';
 import { flattenHeaders, readBody } from './response';
 import { isIdempotent, type RawResponse, type Transport, type TransportOptions, type TransportRequest } from './types';
 
-/** Creates the direct transport for one endpoint. */
-export function createHttpTransport(endpoint: Endpoint, options: TransportOptions): Transport {
+/** Makes the connection for an agent asynchronously (Agent#createConnection with a callback). */
+export type Connector = (options: http.ClientRequestArgs, callback: (err: Error | null, stream: Duplex) => void) => Duplex | null | undefined;
+
+/** A proxy tunnel: how to connect, and how to name the path in messages. */
+export interface Tunnel {
+  where: string;
+  connect: Connector;
+}
+
+/** Creates the transport for one endpoint, direct unless `tunnel` is given. */
+export function createHttpTransport(endpoint: Endpoint, options: TransportOptions, tunnel?: Tunnel): Transport {
   const secure = endpoint.protocol === 'https:';
   const tls = secure ? { ca: options.ca, rejectUnauthorized: !options.insecure } : {};
   const mod = secure ? https : http;
+  const where = tunnel?.where ?? endpoint.origin;
   // The agent's `timeout` closes idle pooled sockets before the server does (Node's default keepAlive server
   // timeout is 5 s; Thin and Puma are longer), which avoids most of the keep-alive reuse race.
   const pooled = new mod.Agent({ keepAlive: true, maxSockets: 4, maxFreeSockets: 2, timeout: options.freeSocketTimeoutMs, ...tls });
   // Non-idempotent requests (POST actions) and retries after a reset never ride on a pooled socket.
   const oneShot = new mod.Agent({ keepAlive: false, ...tls });
+  if (tunnel) {
+    pooled.createConnection = tunnel.connect;
+    oneShot.createConnection = tunnel.connect;
+  }
 
   function attempt(req: TransportRequest, fresh: boolean): Promise<RawResponse> {
     const idempotent = isIdempotent(req.method);
     return new Promise((resolve, reject) => {
-      let connectTimer: NodeJS.Timeout | undefined;
       let settled = false;
       const finish = (err: unknown, res?: RawResponse): void => {
         if (settled) return;
@@ -44,14 +60,16 @@ export function createHttpTransport(endpoint: Endpoint, options: TransportOption
         finish(req.signal.reason);
       };
       req.signal.addEventListener('abort', onAbort, { once: true });
+      // Bounds tunnel + TCP connect + TLS handshake; cleared as soon as the socket can carry the request.
+      const connectTimer = setTimeout(() => {
+        r.destroy(new OneGateError('ONEGATE_TIMEOUT', `connecting to ${where} took longer than ${options.connectTimeoutMs} ms`, { transient: true }));
+      }, options.connectTimeoutMs);
+      const connected = (): void => clearTimeout(connectTimer);
       r.on('socket', (socket: Socket) => {
-        if (r.reusedSocket) return;
-        connectTimer = setTimeout(() => {
-          const err = new OneGateError('ONEGATE_TIMEOUT',
-            `connecting to ${endpoint.origin} took longer than ${options.connectTimeoutMs} ms`, { transient: true });
-          r.destroy(err);
-        }, options.connectTimeoutMs);
-        socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
+        if (r.reusedSocket) connected();
+        else if (socket instanceof TLSSocket) socket.once('secureConnect', connected);
+        else if (socket.connecting) socket.once('connect', connected);
+        else connected(); // a tunnel hands over an already connected socket
       });
       let responded = false;
       r.on('error', (err) => {
@@ -64,13 +82,13 @@ export function createHttpTransport(endpoint: Endpoint, options: TransportOption
           attempt(req, true).then(resolve, reject);
           return;
         }
-        finish(connectionFailure(err, endpoint.origin));
+        finish(connectionFailure(err, where));
       });
       r.on('response', (res) => {
         responded = true;
         readBody(res, options.maxResponseBytes).then(
           (body) => finish(undefined, { status: res.statusCode ?? 0, headers: flattenHeaders(res.headers), body }),
-          (err) => finish(connectionFailure(err, endpoint.origin)),
+          (err) => finish(connectionFailure(err, where)),
         );
       });
       r.end(req.body);

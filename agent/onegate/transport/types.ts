@@ -1,4 +1,4 @@
-// The seam between the client (auth, retries, deadlines) and the wire (node:http direct, undici via a proxy).
+// The seam between the client (auth, retries, deadlines) and the wire (node:http, direct or through a tunnel).
 
 /** A response as received; `body` is decoded as UTF-8. */
 export interface RawResponse {

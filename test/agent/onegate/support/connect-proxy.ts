@@ -17,8 +17,11 @@ export interface TestProxy {
   close(): Promise<void>;
 }
 
-/** Starts the proxy; with `requireAuth`, requests without that exact Proxy-Authorization get 407. */
-export async function startConnectProxy(opts: { requireAuth?: string } = {}): Promise<TestProxy> {
+/**
+ * Starts the proxy; with `requireAuth`, requests without that exact Proxy-Authorization get 407; with `status`,
+ * every CONNECT gets that status instead of a tunnel.
+ */
+export async function startConnectProxy(opts: { requireAuth?: string; status?: number } = {}): Promise<TestProxy> {
   const requests: ProxyRequest[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
@@ -36,6 +39,7 @@ export async function startConnectProxy(opts: { requireAuth?: string } = {}): Pr
       requests.push({ line: lines[0]!, authorization });
       const m = /^CONNECT [^ ]+:(\d+) HTTP\/1\.[01]$/.exec(lines[0]!);
       if (!m) return void client.end('HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n');
+      if (opts.status !== undefined) return void client.end(`HTTP/1.1 ${opts.status} Refused\r\nContent-Length: 0\r\n\r\n`);
       if (opts.requireAuth !== undefined && authorization !== opts.requireAuth) {
         return void client.end('HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n');
       }
