@@ -34,7 +34,7 @@ async function fromOneEnv(env: Env, warn: (line: string) => void): Promise<Parti
 }
 
 async function fromContext(env: Env): Promise<Partial3> {
-  const { discoverContext } = require('../../agent/context/discover') as typeof import('../../agent/context/discover');
+  const { discoverContext } = await import('../../agent/context/discover.js');
   const ctx = await discoverContext({ env, root: rootOf(env) });
   return { endpoint: ctx.endpoint, vmid: ctx.vmid, token: ctx.token };
 }
@@ -58,7 +58,7 @@ export async function resolveCredentials(env: Env, warn: (line: string) => void)
 /** Reads the configuration and builds the client. */
 export async function createClient(env: Env, settings: ClientSettings, warn: (line: string) => void): Promise<OneGateClient> {
   const credentials = await resolveCredentials(env, warn);
-  const { OneGateClient } = require('../../agent/onegate/client') as typeof import('../../agent/onegate/client');
+  const { OneGateClient } = await import('../../agent/onegate/client.js');
   return new OneGateClient({
     credentials,
     timeoutMs: settings.timeoutMs,

@@ -32,7 +32,7 @@ export async function main(argv: string[], streams: Streams = process, env = pro
     const ctx: CommandContext = {
       verb: verb!, args, options: parsed.values, timeoutMs: settings.timeoutMs,
       async client(overrides = {}) {
-        const { createClient } = require('./config') as typeof import('./config');
+        const { createClient } = await import('./config.js');
         client = await createClient(env, { ...settings, ...overrides }, (line) => writeWarning(streams, line));
         endpoint = client.credentials.endpoint;
         return client;

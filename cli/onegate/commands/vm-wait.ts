@@ -34,21 +34,22 @@ export const vmWait: Command = {
     // Bounds a call that hangs, too: it is aborted at the deadline instead of running its own full timeout.
     const signal = AbortSignal.timeout(ctx.timeoutMs);
     const client = await ctx.client({ signal });
-    let last: unknown;
+    let seen = 'no answer from OneGate';
     for (let attempt = 1; ; attempt++) {
       try {
         const doc = await client.getVm(ctx.args[1]);
-        last = lookupAttribute(doc.VM.USER_TEMPLATE, key);
-        if (last === value) return {};
+        const current = lookupAttribute(doc.VM.USER_TEMPLATE, key);
+        if (current === value) return {};
+        seen = current === undefined ? 'not set' : typeof current === 'string' ? `"${current}"` : JSON.stringify(current);
       } catch (err) {
-        if (!isTransient(err) && !signal.aborted) throw err;
-        last = `unknown (${err instanceof Error ? err.message : String(err)})`;
+        if (signal.aborted) break; // the deadline cut a call short: keep the last value seen
+        if (!isTransient(err)) throw err;
+        seen = `unknown (${err instanceof Error ? err.message : String(err)})`;
       }
       const remaining = deadline - Date.now();
       if (remaining <= 0) break;
       await sleep(Math.min(remaining, Math.max(MIN_POLL_MS, backoffDelay(attempt, POLL))));
     }
-    const seen = last === undefined ? 'not set' : typeof last === 'string' ? `"${last}"` : JSON.stringify(last);
     throw new CliError('CLI_ABSENT', `timed out after ${ctx.timeoutMs / 1000} s waiting for ${key}=${value} (last value: ${seen})`);
   },
 };

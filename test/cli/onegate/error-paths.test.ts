@@ -1,0 +1,92 @@
+// Failures as users meet them: server down, auth and permission errors, plain-text error bodies, answers
+// that are not JSON, hangs and resets (simulator faults), with the Ruby client's texts and exit statuses.
+import { createServer } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../simulator/index';
+import { runCli, startWorld, vmEnv } from './helpers';
+
+/** A port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+describe('error paths', () => {
+  let sim: Simulator;
+  beforeAll(async () => { sim = await startWorld(); });
+  afterAll(() => sim.close());
+  afterEach(() => sim.clearFaults());
+
+  it('server down: "Error connecting to server" and the Server line, exit 255 (after one retry)', async () => {
+    const port = await closedPort();
+    const r = await runCli(['vm', 'show'], { ONEGATE_ENDPOINT: `http://127.0.0.1:${port}`, VMID: '42', TOKENTXT: 't' });
+    expect(r.status).toBe(255);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`ERROR: \nError connecting to server (cannot reach OneGate at http://127.0.0.1:${port}: connection refused).\nServer: 127.0.0.1:${port}\n`);
+  });
+
+  it('401 with a wrong or missing token: "Not authorized", exit 255', async () => {
+    const wrong = await runCli(['vm', 'show'], vmEnv(sim, 42, { TOKENTXT: 'bm9wZQ==' }));
+    expect(wrong).toEqual({ status: 255, stdout: '', stderr: 'ERROR: \nNot authorized\n' });
+    const missing = await runCli(['vm', 'update', '--data', 'A=1'], { ONEGATE_ENDPOINT: sim.url, VMID: '42' });
+    expect(missing).toEqual({ status: 255, stdout: '', stderr: 'ERROR: \nNot authorized\n' });
+  });
+
+  it('404 for a virtual network that does not exist, with its body', async () => {
+    const router = await startWorld('spec-vrouter');
+    try {
+      expect(await runCli(['vnet', 'show', '99'], vmEnv(router, 42))).toEqual(
+        { status: 255, stdout: '', stderr: 'ERROR: \nVirtual network 99 not found\n' });
+      expect(router.requests.at(-1)!.status).toBe(404);
+    } finally {
+      await router.close();
+    }
+  });
+
+  it('500 with a plain-text body: printed verbatim, never parsed', async () => {
+    sim.setFault({ route: '/vm', kind: 'status', status: 500, body: 'attribute not found\nsecond line' });
+    expect(await runCli(['vm', 'show', '--json'], vmEnv(sim, 42))).toEqual(
+      { status: 255, stdout: '', stderr: 'ERROR: \nattribute not found\nsecond line\n' });
+  });
+
+  it('a 2xx that is not JSON: exit 1 naming the request', async () => {
+    sim.setFault({ route: '/vm', kind: 'status', status: 200, body: '<html>proxy login</html>' });
+    const r = await runCli(['vm', 'show'], vmEnv(sim, 42));
+    expect(r).toEqual({ status: 1, stdout: '', stderr: 'onegate: GET /vm answered 200 with a body that is not JSON: "<html>proxy login</html>"\n' });
+  });
+
+  it('a server that never answers: "Error timeout" after --timeout, exit 255', async () => {
+    sim.setFault({ route: '/vm', kind: 'hang' });
+    const started = Date.now();
+    const r = await runCli(['vm', 'show', '--timeout', '1'], vmEnv(sim, 42));
+    expect(r.status).toBe(255);
+    expect(r.stderr).toMatch(/^ERROR: \nError timeout while connected to server \(GET \/vm: no complete answer from http:\/\/127\.0\.0\.1:\d+ within 1000 ms\)\.\nServer: 127\.0\.0\.1:\d+\n$/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('ONEGATE_TIMEOUT sets the bound too', async () => {
+    sim.setFault({ route: '/vm', kind: 'hang' });
+    const r = await runCli(['vm', 'show'], vmEnv(sim, 42, { ONEGATE_TIMEOUT: '1.5' }));
+    expect(r.stderr).toContain('within 1500 ms');
+  });
+
+  it('a connection reset on a GET is retried once and the command succeeds', async () => {
+    sim.setFault({ route: '/vm', kind: 'reset', times: 1 });
+    const before = sim.requests.length;
+    const r = await runCli(['vm', 'get', 'DESCRIPTION'], vmEnv(sim, 42));
+    expect(r).toEqual({ status: 0, stdout: 'frontend\n', stderr: '' });
+    expect(sim.requests.slice(before).map((q) => q.status)).toEqual([0, 200]);
+  });
+
+  it('a reset on an action (POST) is not retried', async () => {
+    sim.setFault({ route: '/vms/:id/action', kind: 'reset', times: 1 });
+    const before = sim.requests.length;
+    const r = await runCli(['vm', 'resume', '43'], vmEnv(sim, 42));
+    expect(r.status).toBe(255);
+    expect(r.stderr).toMatch(/^ERROR: \nError connecting to server \(/);
+    expect(sim.requests.length - before).toBe(1);
+  });
+});

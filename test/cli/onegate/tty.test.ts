@@ -1,0 +1,27 @@
+// On a terminal, headers are bold and underlined (ROLE headers bold only), padded to 80 (spec §3.5).
+// util-linux `script` provides the terminal; without it the test is skipped, saying why.
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../simulator/index';
+import { CLI, EMPTY_ROOT, startWorld, vmEnv } from './helpers';
+
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+describe.skipIf(!hasScript)('text output on a terminal (needs util-linux script)', () => {
+  let sim: Simulator;
+  beforeAll(async () => { sim = await startWorld('spec-service'); });
+  afterAll(() => sim.close());
+
+  it('service show draws the headers with ANSI codes', async () => {
+    const env = { PATH: process.env.PATH, ONEGATE_CONTEXT_ROOT: EMPTY_ROOT, ...vmEnv(sim, 42) };
+    const { spawn } = await import('node:child_process');
+    const out = await new Promise<string>((resolve) => {
+      const child = spawn('script', ['-qfec', `${process.execPath} ${CLI} service show`, '/dev/null'], { env });
+      let text = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => { text += d; });
+      child.on('close', () => resolve(text.replace(/\r\n/g, '\n')));
+    });
+    expect(out).toContain(`\x1b[1m\x1b[4mSERVICE 7${' '.repeat(71)}\x1b[0m\nNAME                : my svc              \n`);
+    expect(out).toContain(`\x1b[1mROLE frontend${' '.repeat(67)}\x1b[0m\n\x1b[1m\x1b[4mVM 42${' '.repeat(75)}\x1b[0m\n`);
+  });
+});
