@@ -9,6 +9,7 @@ import type { ReadyOptions } from '../ready/reporter';
 import type { Membership, PullerOptions } from '../sync/options';
 import type { AgentConfig } from '../config/schema';
 import type { FormatOptions } from '../attrs/format';
+import type { ClientOptions } from '../onegate/client';
 
 /** Spooled attributes at most (guest-agents.md §8: bounded offline spool). */
 export const MAX_PENDING = 1000;
@@ -88,5 +89,13 @@ export function discoverOptionsOf(c: AgentConfig, flags: { contextDir?: string; 
     ...(contextDir ? { contextDir } : {}),
     ...(contextFile ? { contextFile } : {}),
     ...(c.onegate.endpoint ? { endpoint: c.onegate.endpoint } : {}),
+  };
+}
+
+/** Client options from the `onegate` key (credentials and refresh are the caller's). */
+export function clientOptionsOf(c: AgentConfig): Pick<ClientOptions, 'timeoutMs' | 'connectTimeoutMs' | 'caFile' | 'insecure'> {
+  return {
+    timeoutMs: ms(c.onegate.timeout), connectTimeoutMs: ms(c.onegate.connect_timeout),
+    ...(c.onegate.ca_file ? { caFile: c.onegate.ca_file } : {}), insecure: c.onegate.insecure,
   };
 }

@@ -15,7 +15,7 @@ import type { SerialLock } from '../schedule/serial';
 import type { AgentState } from '../state/types';
 import { createPuller, type PullClient, type Puller } from '../sync/puller';
 import {
-  discoverOptionsOf, hooksOptionsOf, metricsOptionsOf, pullerOptionsOf, pushOptionsOf, readyOptionsOf,
+  clientOptionsOf, discoverOptionsOf, hooksOptionsOf, metricsOptionsOf, pullerOptionsOf, pushOptionsOf, readyOptionsOf,
 } from './options';
 
 /** What the units share with the daemon. */
@@ -55,10 +55,7 @@ export function buildUnits(deps: UnitDeps): Units {
     credentials: deps.credentials,
     // On a 401: read the token again (token.txt, one_env, ONEGATE_TOKEN, the CONTEXT media), retry once.
     refreshCredentials: () => resolveCredentials(discover),
-    timeoutMs: config.onegate.timeout * 1000,
-    connectTimeoutMs: config.onegate.connect_timeout * 1000,
-    ...(config.onegate.ca_file ? { caFile: config.onegate.ca_file } : {}),
-    insecure: config.onegate.insecure,
+    ...clientOptionsOf(config),
     log,
     signal: deps.signal,
   });

@@ -1,5 +1,62 @@
-// Placeholder until the owner of this subcommand lands it.
-export async function main(_argv: string[]): Promise<number> {
-  process.stderr.write('onegate-agent: status is not implemented yet\n');
-  return 1;
+// `onegate-agent status [--json]`: the daemon's health from its status file, like `cloud-init status`:
+// exit 0 healthy, 1 degraded, 2 not running.
+import { ConfigError, loadConfig } from '../../../agent/config/load';
+import { DEFAULT_CONFIG_PATH, defaultConfig } from '../../../agent/config/schema';
+import { assessHealth, type Health } from '../../../agent/state/health';
+import { isDaemonAlive, processUsage } from '../../../agent/state/process-info';
+import { readStatus, type StatusDocument } from '../../../agent/state/status';
+import { parseCommandArgs } from './args';
+import { renderStatus } from './status-text';
+
+const USAGE = `Usage: onegate-agent status [--json] [--config FILE] [--run-dir DIR]
+
+Shows whether the daemon runs and how it is doing: last push and pull, pending attributes, last error
+per feature, READY state, where the credentials came from, the next run, its own memory and CPU.
+
+  --json          the same as one JSON object
+  --config FILE   configuration naming run_dir (default ${DEFAULT_CONFIG_PATH})
+  --run-dir DIR   read DIR/status.json directly
+
+Exit status: 0 healthy, 1 degraded (a feature failing or turned off), 2 not running.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseCommandArgs(argv, { config: { type: 'string' }, 'run-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  } catch (err) {
+    process.stderr.write(`onegate-agent status: ${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const runDir = args['run-dir'] ?? runDirOf(args.config);
+  let doc: StatusDocument | undefined;
+  try {
+    doc = readStatus(runDir);
+  } catch (err) {
+    process.stderr.write(`onegate-agent status: ${(err as Error).message}\n`);
+  }
+  const alive = doc !== undefined && isDaemonAlive(doc.pid);
+  const health = assessHealth(doc, alive, Date.now());
+  const usage = doc && alive ? processUsage(doc.pid) ?? doc.process : doc?.process;
+  const shown = doc ? { ...doc, process: usage ?? doc.process } : undefined;
+  process.stdout.write(args.json ? `${JSON.stringify(toJson(health, shown), null, 2)}\n` : renderStatus(health, shown, alive, Date.now()));
+  return health.code;
+}
+
+function runDirOf(file: string | undefined): string {
+  try {
+    return loadConfig(file).config.run_dir;
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`onegate-agent status: ${err.message.split('\n')[0]}; using the default run_dir\n`);
+    return defaultConfig().run_dir;
+  }
+}
+
+function toJson(health: Health, doc: StatusDocument | undefined): object {
+  return { status: health.state, exitCode: health.code, problems: health.problems, ...(doc ? { daemon: doc } : {}) };
 }
