@@ -3,8 +3,8 @@
  *
  * @example
  * ```ts
- * import { OneGateClient } from 'onegate-agent';
- * const client = new OneGateClient({ credentials: { endpoint: 'http://169.254.16.9:5030', vmid: '42', token } });
+ * import { OneGateClient, resolveCredentials } from 'onegate-agent';
+ * const client = new OneGateClient({ credentials: await resolveCredentials(), refreshCredentials: () => resolveCredentials() });
  * const { VM } = await client.getVm();
  * await client.updateVm({ APP_STATUS: 'ok' });
  * client.close();
@@ -15,6 +15,8 @@ export { VERSION } from './version';
 export type { Logger, LogLevel } from './log';
 export { createLogger, silentLogger } from './log';
 export type { Credentials } from './onegate/types';
+export { discoverContext, resolveCredentials, watchContext, parseContextSh, parseOneEnv, ContextError } from './context';
+export type { ContextSource, DiscoverOptions, ResolvedContext, WatchOptions, ContextWatcher, ContextErrorCode } from './context';
 export { OneGateClient } from './onegate/client';
 export type { ClientOptions, RequestOptions, RawResponse } from './onegate/client';
 export { OneGateError, isOneGateError, codeForStatus } from './onegate/errors';
