@@ -6,7 +6,8 @@
 // What runs: `node dist/onegate-agent.cjs run` when the daemon is implemented; otherwise (the daemon
 // not landed yet) a stand-in process bundled from the library units that imitates the daemon's cycle:
 // ticker -> collectors -> formatAttributes -> pusher (PUT only on change or heartbeat) -> puller -> hooks.
-// Steady metrics: push.threshold is set so high that no numeric change counts, so only heartbeats push.
+// AGENT_MODE=standin runs the stand-in even when the daemon is there (the units without the daemon's
+// state and status files). Steady metrics: push.threshold is set so high that no numeric change counts, so only heartbeats push.
 // Both run with the unit file's NODE_OPTIONS. Environment: AGENT_SECONDS (default 120), AGENT_INTERVAL_MS
 // (stand-in only; default 250; the daemon's minimum interval is 1 s), AGENT_NODE_FLAGS (extra node flags, e.g. --cpu-prof).
 import { spawn, spawnSync } from 'node:child_process';
@@ -149,9 +150,9 @@ const { startOneGate } = await tsImport(new URL('test/simulator/index.ts', `file
 const sim = await startOneGate();
 const scratch = mkdtempSync(join(tmpdir(), 'onegate-bench-agent-'));
 try {
-  const daemon = daemonReady();
+  const daemon = process.env.AGENT_MODE !== 'standin' && daemonReady();
   const child = daemon ? startDaemon() : await startStandIn();
-  console.log(`${daemon ? 'daemon: node dist/onegate-agent.cjs run, interval 1 s' : `stand-in for the daemon (run is not implemented yet), interval ${STANDIN_INTERVAL} ms`}; ` +
+  console.log(`${daemon ? 'daemon: node dist/onegate-agent.cjs run, interval 1 s' : `stand-in for the daemon's cycle, interval ${STANDIN_INTERVAL} ms`}; ` +
     `VM ${VMID}; ${SECONDS} s; NODE_OPTIONS="${NODE_OPTIONS}"`);
   const result = await observe(child);
   report(result);
