@@ -40,7 +40,8 @@ describe('VM routes', () => {
     const values: Record<string, string> = {
       A_EQ: 'a=b', SPACES: 'two words', URL: 'http://h/p?a=1&b=2', PCT: '50%', TAB: 'x\ty', UTF8: 'ünïcödé ✓', B64: 'YWJj==',
       PLUS: '1+1', BRACES: '{x}', ANGLE: '<x>', SQUOTE: "it's", SHELL: '$HOME `id`;|', LEAD: ' lead', TRAIL: 'trail ', HASH: '#1',
-    };
+      ONLYEQ: '=', DOUBLEEQ: '==x==', SLASHN: '/n', CARET: '^~', NBSP: 'a\u00a0b', EMOJI: '🙂', LONG: 'x'.repeat(5000),
+    }; // the same set read back identical from the real OneGate 6.10.5 (docs/client.md)
     await clientAs(42).updateVm(values);
     const stored = sim.vm(42).USER_TEMPLATE;
     for (const [key, value] of Object.entries(values)) expect([key, stored[key]]).toEqual([key, value]);
