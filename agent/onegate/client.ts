@@ -70,7 +70,7 @@ export class OneGateClient {
     this.#credentials = { ...credentials };
   }
 
-  /** Closes idle connections so the process can exit; the client stays usable. */
+  /** Closes idle keep-alive connections (calls in flight finish); the client stays usable. */
   close(): void {
     this.#transport?.close();
     this.#transport = undefined;

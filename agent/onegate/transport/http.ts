@@ -98,8 +98,8 @@ export function createHttpTransport(endpoint: Endpoint, options: TransportOption
   return {
     send: (req) => attempt(req, false),
     close() {
-      pooled.destroy();
-      oneShot.destroy();
+      // Idle sockets only: calls in flight finish (their sockets are unref'd when they go idle).
+      for (const list of Object.values(pooled.freeSockets)) for (const socket of list ?? []) socket.destroy();
     },
   };
 }

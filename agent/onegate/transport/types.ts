@@ -28,7 +28,7 @@ export interface TransportRequest {
 export interface Transport {
   /** Sends one request; rejects with a OneGateError for connection-level failures. */
   send(request: TransportRequest): Promise<RawResponse>;
-  /** Closes idle keep-alive connections; the transport is not used afterwards. */
+  /** Closes idle keep-alive connections; calls in flight finish. */
   close(): void;
 }
 

@@ -98,6 +98,17 @@ describe('requests on the wire', () => {
     expect(s.connections()).toBe(1);
   });
 
+  it('close() drops idle connections but lets a call in flight finish', async () => {
+    const { s, c } = await setup((_req, res) => setTimeout(() => reply(res, 200, VM_JSON), 100));
+    await c.getVm();
+    const inFlight = c.getVm();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    c.close();
+    expect((await inFlight).VM.ID).toBe('42');
+    await c.getVm();
+    expect(s.connections()).toBe(2);
+  });
+
   it('waits for an answer slower than the idle-socket timeout', async () => {
     const { c } = await setup((_req, res) => setTimeout(() => reply(res, 200, VM_JSON), 400), { freeSocketTimeoutMs: 100 });
     expect((await c.getVm()).VM.ID).toBe('42');
