@@ -1,9 +1,10 @@
 // The only writer of `onegate`: results to stdout as text, --json or --yaml; help, versions and errors to
-// stderr/stdout as the Ruby client does. js-yaml is loaded only for --yaml.
+// stderr/stdout as the Ruby client does.
 import type { CommandResult } from './commands/types';
 import type { ErrorReport } from './errors';
 import { prettyJson } from './format/json';
 import { serviceText, vmText, vnetText, vrouterText, type LayoutOptions } from './format/layouts';
+import { toYaml } from './format/yaml';
 import { helpText } from './help';
 import type { OptionValues } from './option-table';
 
@@ -15,11 +16,6 @@ export interface Streams {
 
 function asJson(result: CommandResult): string {
   return prettyJson(result.raw ?? JSON.stringify(result.data)) + '\n';
-}
-
-function asYaml(data: unknown): string {
-  const yaml = require('js-yaml') as typeof import('js-yaml');
-  return yaml.dump(data, { lineWidth: -1, noRefs: true });
 }
 
 function asText(result: CommandResult, o: LayoutOptions): string {
@@ -37,7 +33,7 @@ function asText(result: CommandResult, o: LayoutOptions): string {
 export function renderResult(result: CommandResult, options: OptionValues, tty: boolean): string {
   if (result.layout === undefined) return '';
   if (options.format === 'json') return asJson(result);
-  if (options.format === 'yaml') return asYaml(result.data);
+  if (options.format === 'yaml') return toYaml(result.data);
   return asText(result, { tty, extended: options.extended === true });
 }
 

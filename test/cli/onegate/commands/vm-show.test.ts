@@ -43,7 +43,7 @@ describe('onegate vm show', () => {
     const [yaml, json] = await Promise.all([runCli(['vm', 'show', '--yaml'], vmEnv(sim, 42)), runCli(['vm', 'show', '-j'], vmEnv(sim, 42))]);
     expect(yaml.status).toBe(0);
     expect(load(yaml.stdout)).toEqual(JSON.parse(json.stdout));
-    expect(yaml.stdout).toContain("ID: '42'");
+    expect(yaml.stdout).toContain('ID: "42"');
   });
 
   it('refuses a VMID that is not a number without sending anything (the server would show VM 0)', async () => {
