@@ -16,7 +16,7 @@ import { writeStatus } from '../state/status';
 import { loadState, saveState } from '../state/store';
 import type { AgentState } from '../state/types';
 import { gatherAttributes } from './gather';
-import { discoverOptionsOf, pullIntervalOf } from './options';
+import { discoverOptionsOf, logEveryMsOf, pullIntervalOf } from './options';
 import { buildStatus } from './status-doc';
 import { buildUnits, type Units } from './units';
 
@@ -86,7 +86,7 @@ export function createDaemon(opts: DaemonOptions): Daemon {
       const found = await discoverContext(discoverOptionsOf(fileConfig, opts.flags));
       return found;
     } catch (err) {
-      if (recordFailure(state.context, toFailure(err), Date.now(), fileConfig.interval * 1000)) {
+      if (recordFailure(state.context, toFailure(err), Date.now(), logEveryMsOf(fileConfig))) {
         log.error(`context: ${(err as Error).message}`);
       }
       return undefined;
@@ -107,7 +107,7 @@ export function createDaemon(opts: DaemonOptions): Daemon {
     if (!c?.endpoint || !c.vmid || !c.token) {
       const missing = ['endpoint', 'vmid', 'token'].filter((k) => !c?.[k as 'endpoint']).join(', ');
       const failure = { code: 'CONTEXT_MISSING', message: `no OneGate ${missing} in the context (the VM template needs TOKEN="YES")` };
-      if (recordFailure(state.context, failure, Date.now(), config.interval * 1000)) log.error(`context: ${failure.message}; waiting for it`);
+      if (recordFailure(state.context, failure, Date.now(), logEveryMsOf(config))) log.error(`context: ${failure.message}; waiting for it`);
       units?.ready.stop();
       units = undefined;
     } else {
@@ -193,7 +193,7 @@ export function createDaemon(opts: DaemonOptions): Daemon {
       else recordSuccess(state.pull, Date.now());
       if (report.disabled.length > 0) state.pull.disabled = `the server refused ${report.disabled.join(', ')} (403)`;
     } catch (err) {
-      recordFailure(state.pull, toFailure(err), Date.now(), config.interval * 1000);
+      recordFailure(state.pull, toFailure(err), Date.now(), logEveryMsOf(config));
       log.error(`pull: ${(err as Error).message}`);
     }
     persist();

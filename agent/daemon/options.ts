@@ -16,17 +16,22 @@ export const MAX_PENDING = 1000;
 
 const ms = (seconds: number): number => Math.round(seconds * 1000);
 
+/** An identical failure is logged once per interval, and never more than once a minute. */
+export function logEveryMsOf(c: AgentConfig): number {
+  return Math.max(ms(c.interval), 60_000);
+}
+
 /** Full-jitter backoff of the daemon's retries. */
 export function backoffOf(c: AgentConfig): PushOptions['backoff'] {
   return { baseMs: ms(c.backoff.base), factor: c.backoff.factor, maxMs: ms(c.backoff.max) };
 }
 
 export function pushOptionsOf(c: AgentConfig): PushOptions {
-  return { heartbeatCycles: c.push.heartbeat_cycles, threshold: c.push.threshold, backoff: backoffOf(c), logEveryMs: ms(c.interval), maxPending: MAX_PENDING };
+  return { heartbeatCycles: c.push.heartbeat_cycles, threshold: c.push.threshold, backoff: backoffOf(c), logEveryMs: logEveryMsOf(c), maxPending: MAX_PENDING };
 }
 
 export function readyOptionsOf(c: AgentConfig): ReadyOptions {
-  return { enabled: c.ready.enabled, scriptTimeoutMs: ms(c.ready.script_timeout), backoff: backoffOf(c), logEveryMs: ms(c.interval) };
+  return { enabled: c.ready.enabled, scriptTimeoutMs: ms(c.ready.script_timeout), backoff: backoffOf(c), logEveryMs: logEveryMsOf(c) };
 }
 
 /** Metric names are prefixed; custom attributes keep the names their owner chose. */

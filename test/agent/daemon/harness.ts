@@ -1,7 +1,7 @@
 // Test harness: a simulator with context files, a temporary configuration, and the built daemon
 // (dist/onegate-agent.cjs) spawned as a real process whose log lines are collected.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
@@ -27,6 +27,8 @@ export interface Harness {
   context(vars: Record<string, string>, vmid?: number): string;
   /** Spawns `onegate-agent run`. */
   run(args: string[]): Agent;
+  /** run_dir/status.json, or {} before the daemon wrote it. */
+  status(): any;
   /** The KEY=VALUE attributes of every PUT /vm so far, in order. */
   puts(vmid?: string): Record<string, string>[];
   close(): Promise<void>;
@@ -68,6 +70,13 @@ export async function startHarness(): Promise<Harness> {
       const agent = { child, lines, exited };
       agents.push(agent);
       return agent;
+    },
+    status() {
+      try {
+        return JSON.parse(readFileSync(join(dir, 'run/status.json'), 'utf8'));
+      } catch {
+        return {};
+      }
     },
     puts(vmid = '42') {
       return sim.requests
