@@ -19,18 +19,18 @@ for (const line of readFileSync(opt.log, 'latin1').split(/\r?\n/)) {
 
 let failed = 0;
 function check(name, ok, detail = '') {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail.slice(0, 2000)}`}`);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail.slice(-1500)}`}`);
   if (!ok) failed++;
 }
 const got = (name) => results.get(name) ?? { rc: -1, out: '(no report from the guest)' };
 
 check('the guest probe ran to the end', results.has('done'), `log ${opt.log}`);
-check('the unit is active', got('is-active').out.trim() === 'active', `${got('is-active').out}\n${got('unit-status').out}\n${got('journal').out}`);
+check('the unit is active', got('is-active').out.trim() === 'active', `${got('is-active').out}\n${got('journal').out}`);
 const status = got('status');
 let statusJson;
 try { statusJson = JSON.parse(status.out); } catch { statusJson = undefined; }
 check('onegate-agent status answers healthy (exit 0)', status.rc === 0, `exit ${status.rc}: ${status.out}\n${got('journal').out}`);
-check('onegate-agent status prints JSON', typeof statusJson === 'object' && statusJson !== null, status.out);
+check('onegate-agent status --json prints JSON', typeof statusJson === 'object' && statusJson !== null, status.out);
 if (opt.source) {
   const context = got('context');
   let source;
