@@ -3,7 +3,7 @@
 // DIR/<vmid>/token.txt (token + newline, mode 0600). Rewritten whenever a token may have changed.
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getAll, getText, sortedObject } from './template';
+import { getAll, getSub, getText, sortedObject } from './template';
 import { makeToken } from './token';
 import type { Vm, World } from './world-types';
 
@@ -36,18 +36,13 @@ export function writeContexts(world: World, dir: string, endpoint: string): void
   for (const name of readdirSync(dir)) if (/^\d+$/.test(name) && !world.vms.has(Number(name))) rmSync(join(dir, name), { recursive: true, force: true });
   for (const vm of world.vms.values()) {
     const vmDir = join(dir, String(vm.id));
-    const token = getSub(vm) === 'YES' ? tokenOf(world, vm) : undefined;
+    const token = getSub(vm.template, 'CONTEXT', 'TOKEN')?.toUpperCase() === 'YES' ? tokenOf(world, vm) : undefined;
     if (token === undefined) { rmSync(vmDir, { recursive: true, force: true }); continue; }
     mkdirSync(vmDir, { recursive: true });
     writeIfChanged(join(vmDir, 'context.sh'), contextSh(vm, endpoint), 0o644);
     writeIfChanged(join(vmDir, 'token.txt'), `${token}\n`, 0o600);
   }
 }
-
-const getSub = (vm: Vm): string | undefined => {
-  const ctx = getAll(vm.template, 'CONTEXT').find((v) => typeof v === 'object') as Record<string, string> | undefined;
-  return ctx?.TOKEN?.toUpperCase();
-};
 
 // Unchanged files keep their mtime, so a watching agent sees only real changes.
 function writeIfChanged(path: string, text: string, mode: number): void {

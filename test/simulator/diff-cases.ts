@@ -2,7 +2,11 @@
 // see the changes of earlier ones on both sides).
 
 /** One request. */
-export interface DiffCase { method: string; path: string; as?: number; headers?: Record<string, string>; body?: string; note?: string }
+export interface DiffCase {
+  method: string; path: string; headers?: Record<string, string>; body?: string; note?: string;
+  /** Sends VM `as`'s VMID and token. */ as?: number;
+  /** Sends only this VM's token (with `tokenPad` around it), no VMID unless in headers. */ tokenOf?: number; tokenPad?: string;
+}
 
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 const JSON_TYPE = { 'Content-Type': 'application/json' };
@@ -51,5 +55,12 @@ export const DIFF_CASES: DiffCase[] = [
   { method: 'PUT', path: '/service/role/web', as: 42, headers: JSON_TYPE, body: 'nope' },
   { method: 'PUT', path: '/service/role/web', as: 42, headers: JSON_TYPE, body: '' },
   put(7, 'XMLA=1\n1B=2\nxmlc=3'), { method: 'GET', path: '/vm', as: 7 },
+  { method: 'HEAD', path: '/vm' }, { method: 'HEAD', path: '/nope', as: 42 }, { method: 'HEAD', path: '/vms/99', as: 42 },
+  { method: 'GET', path: '/?id=42', tokenOf: 42, headers: { Host: 'h' } }, { method: 'GET', path: '/vms/42', tokenOf: 42, note: 'VMID from :id for auth only' },
+  { method: 'GET', path: '/vm', tokenOf: 42, tokenPad: ' \t', headers: { 'X-ONEGATE-VMID': '42abc' } },
+  { method: 'GET', path: '/service?extended', as: 42 }, { method: 'GET', path: '/service?extended=', as: 42 }, { method: 'PUT', path: '/vm?data', as: 42, body: 'BARE=1' }, { method: 'GET', path: '/vnet/%20%31', as: 50 }, { method: 'GET', path: '/vms/0x2A', as: 42 },
+  { method: 'PUT', path: '/vm', as: 42, headers: FORM, body: 'data=HIJACK%3D1' }, { method: 'PUT', path: '/vm', as: 42, headers: FORM, body: 'data=TYPED%3D1&type=01' },
+  { method: 'PUT', path: '/vm', as: 42, headers: FORM, body: 'RAWFORM=1' }, put(50, 'X=1', 1, '/vms/42'),
+  act(51, 50, '{"action":{"perform":"poweroff","params":false}}'), { method: 'GET', path: '/vms/50', as: 51 }, { method: 'GET', path: '/vm', as: 42 },
   put(42, 'SERVICE_ID = 5'), { method: 'GET', path: '/service', as: 42, note: 'SERVICE_ID " 5" slipped past the check' },
 ];

@@ -13,6 +13,7 @@ function send(base: string, c: DiffCase, token: (vm: number) => string): Promise
   const u = new URL(base);
   const headers: Record<string, string> = { ...c.headers };
   if (c.as !== undefined) Object.assign(headers, { 'X-ONEGATE-VMID': String(c.as), 'X-ONEGATE-TOKEN': token(c.as) });
+  if (c.tokenOf !== undefined) headers['X-ONEGATE-TOKEN'] = `${c.tokenPad ?? ''}${token(c.tokenOf)}${c.tokenPad ?? ''}`;
   return new Promise((resolve, reject) => {
     const req = request({ host: u.hostname, port: u.port, method: c.method, path: c.path, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -40,7 +41,13 @@ async function main(real: string, oned = 'http://127.0.0.1:2633', flow = 'http:/
     const page = !same && samePage(a, b);
     if (!same && !page) diffs++;
     process.stdout.write(`${same ? 'SAME' : page ? 'PAGE' : 'DIFF'} ${c.method} ${c.path} as=${c.as ?? '-'} ${c.note ?? ''}\n`);
-    if (!same && !page) process.stdout.write(`  real: ${a.status} ${a.type} ${a.body.slice(0, 600)}\n  sim:  ${b.status} ${b.type} ${b.body.slice(0, 600)}\n`);
+    if (!same && !page) {
+      const [x, y] = [norm(a.body), norm(b.body)];
+      let at = 0;
+      while (at < x.length && x[at] === y[at]) at++;
+      const from = Math.max(0, at - 120);
+      process.stdout.write(`  real: ${a.status} ${a.type} …${x.slice(from, at + 200)}\n  sim:  ${b.status} ${b.type} …${y.slice(from, at + 200)}\n`);
+    }
   }
   await sim.close();
   process.stdout.write(`${DIFF_CASES.length - diffs} same (error pages compared by title), ${diffs} different\n`);

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAILSAFE_SCHEMA, load } from 'js-yaml';
+import { storeNodeInfo } from './render-service';
 import { getText, setText, templateFrom } from './template';
 import type { AddressRange, Role, Service, User, VNet, VRouter, Vm, World } from './world-types';
 
@@ -39,9 +40,10 @@ export function buildVm(v: Obj, at: string, world: World): Vm {
   if (getText(template, 'VMID') === undefined) setText(template, 'VMID', String(id));
   nameNics(template.pairs);
   const host = isObj(v.host) ? { hostname: String(v.host.hostname ?? 'node1'), hid: int(v.host.hid ?? '0', at + '.host.hid') } : undefined;
+  const lcmState = int(v.lcm_state ?? (state === 3 ? '3' : '0'), at + '.lcm_state');
   return {
     id, name: str(v.name ?? `vm-${id}`, at + '.name'), uid, gid: int(v.gid ?? String(world.users.get(uid)?.gid ?? 0), at + '.gid'),
-    perms: String(v.permissions ?? '600'), state, lcmState: int(v.lcm_state ?? (state === 3 ? '3' : '0'), at + '.lcm_state'),
+    perms: String(v.permissions ?? '600'), state, lcmState, prevState: state, prevLcmState: lcmState,
     stime: int(v.stime ?? String(Math.floor(Date.now() / 1000)), at + '.stime'), etime: int(v.etime ?? '0', at + '.etime'), resched: 0, host,
     template, userTemplate: templateFrom(v.user_template), monitoring: templateFrom(v.monitoring), actions: [], updates: [],
   };
@@ -83,8 +85,9 @@ function buildService(s: Obj, at: string, world: World): Service {
     if (!isObj(r)) throw new Error(`${rat}: must be a map`);
     const nodes = list(r.nodes, rat + '.nodes').map((x, j) => int(x, `${rat}.nodes[${j}]`));
     return { name: str(r.name, rat + '.name'), cardinality: int(r.cardinality ?? String(nodes.length), rat + '.cardinality'), state: int(r.state ?? '2', rat + '.state'),
-      vmTemplate: int(r.vm_template ?? '0', rat + '.vm_template'), minVms: opt(r.min_vms, rat + '.min_vms'), maxVms: opt(r.max_vms, rat + '.max_vms'), nodes };
+      vmTemplate: int(r.vm_template ?? '0', rat + '.vm_template'), minVms: opt(r.min_vms, rat + '.min_vms'), maxVms: opt(r.max_vms, rat + '.max_vms'), nodes, vmInfo: new Map() };
   });
+  for (const role of roles ?? []) for (const id of role.nodes) storeNodeInfo(world, role, id);
   return { id: int(s.id, at + '.id'), name: str(s.name, at + '.name'), uid, gid: int(s.gid ?? String(world.users.get(uid)?.gid ?? 0), at + '.gid'),
     perms: String(s.permissions ?? '600'), state: int(s.state ?? '2', at + '.state'), roles };
 }

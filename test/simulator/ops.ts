@@ -1,8 +1,10 @@
 // Test and control operations on the simulated world: inspect a VM, rotate TOKEN_PASSWORD, add or
 // remove VMs and service nodes, scale, change states. Each keeps context files in step.
 import { buildVm } from './fixtures';
+import { storeNodeInfo } from './render-service';
 import { rawVmHash } from './render-vm';
 import { resizeNodes } from './scale';
+import { setState } from './vm-actions';
 import type { SimState } from './state';
 import { setText, templateToHash, templateToText } from './template';
 import type { Service, Vm } from './world-types';
@@ -73,13 +75,14 @@ export function createOps(sim: SimState): SimOps {
     },
     setVmState: (id, state, lcmState) => {
       const vm = vmOf(id);
-      [vm.state, vm.lcmState] = [state, lcmState ?? (state === 3 ? 3 : 0)];
+      setState(vm, state, lcmState ?? (state === 3 ? 3 : 0));
       return view(vm);
     },
     addServiceNode: (sid, role, id) => {
       const { r } = roleOf(sid, role);
       const vm = vmOf(id);
       if (!r.nodes.includes(vm.id)) r.nodes.push(vm.id);
+      storeNodeInfo(w, r, vm.id);
       setText(vm.userTemplate, 'SERVICE_ID', String(sid));
       setText(vm.userTemplate, 'ROLE_NAME', role);
     },

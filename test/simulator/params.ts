@@ -16,8 +16,10 @@ export function parseForm(text: string, into: Record<string, string>, bad: Set<s
     const name = decode(eq < 0 ? pair : pair.slice(0, eq), encoding);
     const value = eq < 0 ? undefined : decode(pair.slice(eq + 1), encoding);
     if (name.text === '') continue;
-    into[name.text] = value?.text ?? '';
-    if (value && !value.utf8) bad.add(name.text);
+    // Rack gives a name without "=" the value nil, which every route treats as absent.
+    if (!value) { delete into[name.text]; bad.delete(name.text); continue; }
+    into[name.text] = value.text;
+    if (!value.utf8) bad.add(name.text);
     else bad.delete(name.text);
   }
 }

@@ -47,7 +47,7 @@ export function rawVmHash(world: World, vm: Vm): Record<string, unknown> {
   return { VM: {
     ID: String(vm.id), UID: String(vm.uid), GID: String(vm.gid), UNAME: uname(world, vm.uid), GNAME: gname(world, vm.gid), NAME: vm.name,
     PERMISSIONS: permissionsHash(vm.perms), LAST_POLL: '0', STATE: String(vm.state), LCM_STATE: String(vm.lcmState),
-    PREV_STATE: String(vm.state), PREV_LCM_STATE: String(vm.lcmState), RESCHED: String(vm.resched), STIME: String(vm.stime), ETIME: String(vm.etime),
+    PREV_STATE: String(vm.prevState), PREV_LCM_STATE: String(vm.prevLcmState), RESCHED: String(vm.resched), STIME: String(vm.stime), ETIME: String(vm.etime),
     DEPLOY_ID: alive ? `one-${vm.id}` : {}, MONITORING: templateToHash(vm.monitoring), SCHED_ACTIONS: {},
     TEMPLATE: templateToHash(vm.template), USER_TEMPLATE: templateToHash(vm.userTemplate), HISTORY_RECORDS: history,
     BACKUPS: { BACKUP_CONFIG: {}, BACKUP_IDS: {} },

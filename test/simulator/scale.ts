@@ -3,6 +3,8 @@
 import { rubyToI } from './ruby';
 import { rubyToS } from './ruby-json';
 import { cloneTemplate, getAll, removeAll, setText, templateFrom } from './template';
+import { storeNodeInfo } from './render-service';
+import { setState } from './vm-actions';
 import type { Role, Service, Vm, World } from './world-types';
 
 /** Applies a scale request; returns OneFlow's error message, or undefined on success. */
@@ -23,9 +25,15 @@ export function scaleRole(world: World, sv: Service, roleName: string, cardinali
 export function resizeNodes(world: World, sv: Service, role: Role, count: number): void {
   while (role.nodes.length > count) {
     const vm = world.vms.get(role.nodes.pop()!);
-    if (vm) [vm.state, vm.lcmState, vm.etime] = [6, 0, Math.floor(Date.now() / 1000)];
+    if (!vm) continue;
+    setState(vm, 6, 0);
+    vm.etime = Math.floor(Date.now() / 1000);
   }
-  while (role.nodes.length < count) role.nodes.push(newNode(world, sv, role).id);
+  while (role.nodes.length < count) {
+    const id = newNode(world, sv, role).id;
+    role.nodes.push(id);
+    storeNodeInfo(world, role, id);
+  }
 }
 
 // A new node: the role's last VM as model, without its NICs (the simulator allocates no addresses).
@@ -37,7 +45,7 @@ function newNode(world: World, sv: Service, role: Role): Vm {
   removeAll(template, 'NIC_ALIAS');
   setText(template, 'VMID', String(id));
   for (const ctx of getAll(template, 'CONTEXT')) if (typeof ctx === 'object') ctx.VMID = String(id);
-  const vm: Vm = { id, name: `${role.name}_${role.nodes.length}_(service_${sv.id})`, uid: sv.uid, gid: sv.gid, perms: '600', state: 3, lcmState: 3,
+  const vm: Vm = { id, name: `${role.name}_${role.nodes.length}_(service_${sv.id})`, uid: sv.uid, gid: sv.gid, perms: '600', state: 3, lcmState: 3, prevState: 3, prevLcmState: 3,
     stime: Math.floor(Date.now() / 1000), etime: 0, resched: 0, host: model?.host, template,
     userTemplate: templateFrom({ ROLE_NAME: role.name, SERVICE_ID: String(sv.id) }), monitoring: templateFrom({}), actions: [], updates: [] };
   world.vms.set(id, vm);

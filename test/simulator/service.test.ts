@@ -24,7 +24,9 @@ describe('GET /service', () => {
   });
 
   it('switches to the raw VM hash when extended is present, whatever its value', async () => {
-    for (const q of ['?extended', '?extended=false', '?extended=']) {
+    const bare = JSON.parse((await call(sim, 'GET', '/service?extended', { as: 42 })).body).SERVICE.roles[0].nodes[0];
+    expect(Object.keys(bare.vm_info.VM)).toEqual(['ID', 'UID', 'GID', 'UNAME', 'GNAME', 'NAME']); // Rack: "extended" without "=" is nil
+    for (const q of ['?extended=true', '?extended=false', '?extended=']) {
       const node = JSON.parse((await call(sim, 'GET', `/service${q}`, { as: 42 })).body).SERVICE.roles[0].nodes[0];
       expect(node.vm_info.VM.USER_TEMPLATE.SCHED_MESSAGE).toMatch(/No host/);
       expect(node.vm_info.VM.TEMPLATE.CONTEXT.TOKEN).toBe('YES');

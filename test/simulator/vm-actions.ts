@@ -40,10 +40,16 @@ export function vmAction(vm: Vm, name: string): void {
     throw new OnedError(`[one.vm.action] Error performing action "${name}": ${detail}`);
   }
   const next = rule[1](vm);
-  if (next) [vm.state, vm.lcmState] = next;
+  if (next) setState(vm, ...next);
   if (base === 'terminate') vm.etime = Math.floor(Date.now() / 1000);
   if (base === 'resched' || base === 'unresched') vm.resched = base === 'resched' ? 1 : 0;
   record(vm, name);
+}
+
+/** Changes STATE and LCM_STATE, keeping the previous pair as oned does. */
+export function setState(vm: Vm, state: number, lcmState: number): void {
+  [vm.prevState, vm.prevLcmState] = [vm.state, vm.lcmState];
+  [vm.state, vm.lcmState] = [state, lcmState];
 }
 
 /** Adds an entry to the VM's action log. */
@@ -54,7 +60,7 @@ export function record(vm: Vm, action: string, params?: unknown): void {
 /** one.vm.deploy: PENDING or HOLD -> RUNNING on the host. */
 export function vmDeploy(vm: Vm, host: number): void {
   if (vm.state !== 1 && vm.state !== 2) throw new OnedError(`[one.vm.deploy] Deploy action is not available for state ${stateName(vm)}`);
-  [vm.state, vm.lcmState] = [3, 3];
+  setState(vm, 3, 3);
   vm.host = { hostname: `host${host}`, hid: host };
   record(vm, 'deploy', host);
 }

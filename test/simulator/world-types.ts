@@ -27,6 +27,7 @@ export interface Vm {
   /** Permission bits. */ perms: Perms;
   /** VM STATE (3 ACTIVE, 8 POWEROFF, ...). */ state: number;
   /** LCM_STATE (3 RUNNING). */ lcmState: number;
+  /** STATE and LCM_STATE before the last change (PREV_STATE, PREV_LCM_STATE). */ prevState: number; prevLcmState: number;
   /** Start time in epoch seconds; part of the token plaintext. */ stime: number;
   /** End time, 0 while alive. */ etime: number;
   /** RESCHED flag. */ resched: number;
@@ -56,6 +57,7 @@ export interface Role {
   name: string; cardinality: number; state: number; vmTemplate: number;
   minVms?: number; maxVms?: number;
   /** VM IDs of the role's nodes. */ nodes: number[];
+  /** The vm_info OneFlow stored per node when it was added (it is not refreshed, e.g. after a rename). */ vmInfo: Map<number, unknown>;
 }
 
 /** A OneFlow service. */

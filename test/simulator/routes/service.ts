@@ -11,7 +11,7 @@ import { getText } from '../template';
 export const serviceShow: Handler = (ctx, authVm) => {
   const { vm, user } = sourceVm(ctx, authVm);
   const sv = checkVmInService(ctx, user, vm.id, getText(vm.userTemplate, 'SERVICE_ID'));
-  const extended = ctx.params.extended !== undefined; // presence alone turns it on
+  const extended = ctx.params.extended !== undefined; // any value turns it on, even "" or "false"
   return { status: 200, body: JSON.stringify(serviceView(ctx.sim.world, sv, extended, user, ctx.sim.config.sim)) };
 };
 
