@@ -1,6 +1,7 @@
 // The help text, generated from the command and option metadata. Its "## COMMANDS" block is byte-identical
-// to the 2025+ Ruby client's (onegate-cli.md §3.8); the "## EXTENSIONS" block after it lists what this CLI
-// adds, so that the extras can be discovered where users look.
+// to the 2025+ Ruby client's (onegate-cli.md §3.8). --help adds an "## EXTENSIONS" block listing what this
+// CLI adds, so that the extras can be discovered where users look; usage errors print the Ruby block alone,
+// so that their stderr stays byte-identical to the Ruby client's.
 import { COMMANDS } from './commands/index';
 import { OPTIONS, type OptionSpec } from './option-table';
 
@@ -13,10 +14,11 @@ function optionLine(o: OptionSpec): string {
   return `    * ${names.padEnd(22)}${o.description}`;
 }
 
-/** The whole help text, ending with one newline. */
-export function helpText(): string {
-  const parity = COMMANDS.filter((c) => !c.extra).flatMap((c) => bullets(c.help));
+/** The help text, ending with one newline; `extensions` adds the block of this CLI's extras. */
+export function helpText(extensions: boolean): string {
+  const parity = ['## COMMANDS', '', ...COMMANDS.filter((c) => !c.extra).flatMap((c) => bullets(c.help))];
+  if (!extensions) return `${parity.join('\n')}\n`;
   const extra = COMMANDS.filter((c) => c.extra).flatMap((c) => bullets(c.help));
   const options = OPTIONS.filter((o) => o.extra).map(optionLine);
-  return ['## COMMANDS', '', ...parity, '', '## EXTENSIONS', '', ...extra, ...options].join('\n') + '\n';
+  return [...parity, '', '## EXTENSIONS', '', ...extra, ...options].join('\n') + '\n';
 }

@@ -43,9 +43,9 @@ export function writeResult(streams: Streams, result: CommandResult, options: Op
   if (text !== '') streams.stdout.write(text);
 }
 
-/** Writes the help text to stderr (-h/--help, and before usage errors). */
-export function writeHelp(streams: Streams): void {
-  streams.stderr.write(helpText());
+/** Writes the help text to stderr: the full one for -h/--help, the Ruby client's block before usage errors. */
+export function writeHelp(streams: Streams, extensions = true): void {
+  streams.stderr.write(helpText(extensions));
 }
 
 /** Writes `onegate <version>` to stdout. */
@@ -60,7 +60,7 @@ export function writeWarning(streams: Streams, line: string): void {
 
 /** Writes an error report to stderr: the help first when asked, then an empty line and the message. */
 export function writeError(streams: Streams, report: ErrorReport): void {
-  if (report.help) writeHelp(streams);
+  if (report.help) writeHelp(streams, false);
   if (report.help === 'before') streams.stderr.write('\n');
   if (report.text !== '') streams.stderr.write(report.text);
 }
