@@ -2,7 +2,11 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunHook } from '../../../agent/hooks/types';
+import { silentLogger } from '../../../agent/log';
 import { OneGateClient } from '../../../agent/onegate/client';
+import { DEFAULT_PULLER_OPTIONS } from '../../../agent/sync/options';
+import { createPuller } from '../../../agent/sync/puller';
 import { startOneGate, type Simulator } from '../../simulator/index';
 import { pullerFor, requestsOf } from './harness';
 
@@ -146,6 +150,26 @@ describe('puller, VM in a service (42, service 7)', () => {
     expect(Date.now() - started).toBeLessThan(8000);
     expect(report.documents.map((d) => d.status)).toEqual(['changed', 'changed', 'absent']);
     expect(p.lines).toContain('warn hook service sh failed: timed out after 0.3 s');
+  });
+});
+
+describe('puller, restart within a boot', () => {
+  it('fires every event again with the previous run\'s file as the old document, and drops leftover vnets quietly', async () => {
+    const p = setup(42);
+    await p.puller.pullOnce();
+    writeFileSync(join(p.runDir, 'vnet-9.json'), '{}\n');
+    const seen: Array<{ event: string; first: string; old: string }> = [];
+    const runHook: RunHook = async (inv) => {
+      seen.push({ event: inv.event, first: inv.env.ONEGATE_FIRST, old: inv.oldPath === '/dev/null' ? '' : readFileSync(inv.oldPath, 'utf8') });
+      return [];
+    };
+    const again = createPuller({ client: p.client, options: DEFAULT_PULLER_OPTIONS, runDir: p.runDir, log: silentLogger, runHook });
+    const report = await again.pullOnce();
+    expect(seen.map((c) => c.event)).toEqual(['vm', 'user_template', 'service', 'service_role', 'service_role']);
+    expect(seen.every((c) => c.first === 'YES')).toBe(true);
+    expect(JSON.parse(seen[0].old).VM.ID).toBe('42');
+    expect(report.documents.map((d) => [d.name, d.status])).toEqual([['vm', 'changed'], ['service', 'changed'], ['vrouter', 'absent'], ['vnet-9', 'removed']]);
+    expect(readdirSync(p.runDir).sort()).toEqual(['service.json', 'vm.json']);
   });
 });
 
