@@ -250,6 +250,8 @@ export function createDaemon(opts: DaemonOptions): Daemon {
       const grace = new Promise<void>((resolve) => { setTimeout(resolve, opts.graceMs ?? 3000).unref(); });
       await Promise.race([lock.run(async () => {}), grace]);
       abort.abort();
+      // The abandoned request settles at once after the abort; wait for it (bounded) so its outcome is saved.
+      await Promise.race([lock.run(async () => {}), new Promise<void>((resolve) => { setTimeout(resolve, 500).unref(); })]);
       units?.client.close();
       persist(Date.now());
       log.info('stopped');

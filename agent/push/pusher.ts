@@ -91,7 +91,8 @@ export function createPusher(deps: PusherDeps): Pusher {
       await client.updateVm(batch);
     } catch (err) {
       const error = toFailure(err);
-      handleFailure(batch, error);
+      // Aborted by our own shutdown: the batch stays pending for the next start, nothing to report.
+      if (error.code !== 'ONEGATE_ABORTED') handleFailure(batch, error);
       return { outcome: 'failed', attributes: batch, error, pending: pending() };
     }
     for (const [name, value] of Object.entries(batch)) {
