@@ -18,7 +18,8 @@ function send(base: string, c: DiffCase, token: (vm: number) => string): Promise
     const req = request({ host: u.hostname, port: u.port, method: c.method, path: c.path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (x: Buffer) => chunks.push(x));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+      const type = `${String(res.headers['content-type'] ?? '')} nosniff=${String(res.headers['x-content-type-options'] === 'nosniff')}`;
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type, body: Buffer.concat(chunks).toString('utf8') }));
     });
     req.on('error', reject);
     req.end(c.body);

@@ -13,6 +13,7 @@ describe('GET /', () => {
     const r = await call(sim, 'GET', '/', { as: 42, headers: { Host: '169.254.16.9:5030' } });
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toBe('application/json;charset=utf-8');
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(JSON.parse(r.body)).toEqual({ vm_info: 'http://169.254.16.9:5030/vm', service_info: 'http://169.254.16.9:5030/service' });
   });
 

@@ -71,7 +71,8 @@ function respond(sim: SimState, req: IncomingMessage, url: { pathname: string; s
 /** Writes an answer; 204 has neither body nor Content-Type (Sinatra drops them). */
 export function send(res: ServerResponse, status: number, body: string, headOnly: boolean, contentType = JSON_TYPE, close = false): void {
   if (res.headersSent || res.destroyed) return;
-  const headers: Record<string, string | number> = {};
+  // rack-protection adds nosniff to every application answer; the error pages and Host refusals come from outside it.
+  const headers: Record<string, string | number> = contentType === JSON_TYPE ? { 'X-Content-Type-Options': 'nosniff' } : {};
   if (status !== 204) {
     headers['Content-Type'] = contentType;
     headers['Content-Length'] = Buffer.byteLength(body);
