@@ -45,6 +45,7 @@ export class OneGateClient {
   #credentials: Credentials;
   #endpoint: Endpoint;
   #transport: Transport | undefined;
+  #refreshing: Promise<void> | undefined;
   readonly #options: ResolvedOptions;
 
   /** Throws ONEGATE_INVALID_ENDPOINT for an unusable endpoint, ONEGATE_INVALID_VALUE for a bad option or caFile. */
@@ -132,6 +133,7 @@ export class OneGateClient {
     for (let attempt = 1; ; attempt++) {
       if (signal.aborted) throw signal.reason;
       let res: RawResponse;
+      const sent = this.#credentials;
       try {
         res = await this.#send(method, path, opts, signal);
       } catch (err) {
@@ -146,7 +148,8 @@ export class OneGateClient {
       if (res.status >= 200 && res.status < 300) return res;
       if (res.status === 401 && this.#options.refreshCredentials && !refreshed) {
         refreshed = true;
-        await this.#refresh(method, path, res);
+        // Credentials replaced while this request was under way (another call's refresh): just resend.
+        if (sent === this.#credentials) await this.#refresh(method, path, res);
         attempt--; // the retry after a refresh does not use up a connection retry
         continue;
       }
@@ -156,8 +159,12 @@ export class OneGateClient {
 
   async #refresh(method: string, path: string, res: RawResponse): Promise<void> {
     this.#options.log.debug(`onegate: ${method} ${path}: 401, re-reading credentials`);
+    // Calls that get a 401 at the same time share one re-read.
+    this.#refreshing ??= this.#options.refreshCredentials!()
+      .then((credentials) => this.setCredentials(credentials))
+      .finally(() => { this.#refreshing = undefined; });
     try {
-      this.setCredentials(await this.#options.refreshCredentials!());
+      await this.#refreshing;
     } catch (err) {
       const base = httpError(method, path, res.status, res.body);
       throw new OneGateError(base.code, base.message, {

@@ -177,6 +177,38 @@ describe('401 refresh', () => {
     expect(c.credentials.token).toBe('fresh');
   });
 
+  it('shares one re-read between calls refused at the same time', async () => {
+    let calls = 0;
+    const { s, c } = await setup((req, res) => (req.headers['x-onegate-token'] === 'fresh' ? reply(res, 200, VM_JSON) : setTimeout(() => reply(res, 401, 'Not authorized'), 20)), {
+      refreshCredentials: async () => {
+        calls++;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return { endpoint: server!.url, vmid: '42', token: 'fresh' };
+      },
+    });
+    await Promise.all([c.getVm(), c.getVm(), c.getService().catch(() => undefined)]);
+    expect(calls).toBe(1);
+    expect(s.requests.filter((r) => r.headers['x-onegate-token'] === 'fresh')).toHaveLength(3);
+  });
+
+  it('resends without a re-read when another call already refreshed the credentials', async () => {
+    let calls = 0;
+    const { s, c } = await setup((req, res) => {
+      if (req.headers['x-onegate-token'] === 'fresh') return reply(res, 200, VM_JSON);
+      // The first refused call answers at once, the second only after the first has refreshed.
+      setTimeout(() => reply(res, 401, 'Not authorized'), s.requests.length === 1 ? 0 : 400);
+    }, {
+      refreshCredentials: async () => {
+        calls++;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return { endpoint: server!.url, vmid: '42', token: 'fresh' };
+      },
+    });
+    await Promise.all([c.getVm(), new Promise((resolve) => setTimeout(resolve, 10)).then(() => c.getVm())]);
+    expect(calls).toBe(1);
+    expect(s.requests.map((r) => r.headers['x-onegate-token'])).toEqual([TOKEN, TOKEN, 'fresh', 'fresh']);
+  });
+
   it('gives ONEGATE_UNAUTHORIZED when the retry is refused too, after exactly two requests', async () => {
     const refresh = vi.fn(async () => ({ endpoint: server!.url, vmid: '42', token: 'still-wrong' }));
     const { s, c } = await setup((_req, res) => reply(res, 401, 'Not authorized'), { refreshCredentials: refresh });
