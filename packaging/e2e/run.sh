@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # npm run test:e2e: the end-to-end tests of the packaged agent.
+#   coexist  dpkg in a chroot next to a stand-in one-context package: divert and restore /usr/bin/onegate
 #   nspawn   systemd-nspawn boot of a debootstrapped Debian with the .deb, LXC-style /context
 #   qemu-cdrom   qemu TCG VM with the CONTEXT image as a cd-rom (KVM style)
 #   qemu-virtio  the same VM with the CONTEXT image as a virtio disk (Firecracker style)
@@ -10,7 +11,7 @@ set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 cd "$repo"
-only="${E2E_ONLY:-nspawn qemu-cdrom qemu-virtio}"
+only="${E2E_ONLY:-coexist nspawn qemu-cdrom qemu-virtio}"
 start=$(date +%s)
 passed=0; failed=0; skipped=0
 mkdir -p "$E2E_CACHE/work"
@@ -61,6 +62,7 @@ log "simulator on port $sim_port, control $control"
 # A VM per guest so that READY and metrics are attributed to the right boot.
 for t in $only; do
   case "$t" in
+    coexist) cmd=(bash "$here/coexist.sh" "$deb"); limit=600 ;;
     nspawn) cmd=(bash "$here/nspawn.sh" "$deb" "$contexts" "$control" 42); limit=600 ;;
     qemu-cdrom) cmd=(bash "$here/qemu.sh" cdrom "$deb" "$contexts" "$control" "$sim_port" 43); limit=900 ;;
     qemu-virtio) cmd=(bash "$here/qemu.sh" virtio "$deb" "$contexts" "$control" "$sim_port" 44); limit=900 ;;

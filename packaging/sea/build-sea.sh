@@ -10,8 +10,10 @@ node_x64="$(bash "$pkgdir/sea/fetch-node.sh" x64)"
 # The blob must come from the same Node version as the base binary (a Node 20 blob in Node 22 segfaults),
 # so the pinned x64 Node builds it. Without a code cache or snapshot the blob holds only the script
 # and flags, so it is the same for every architecture; make-blob checks that under qemu-aarch64.
+# A private copy: every blob below must embed the same script even if dist/ is rebuilt meanwhile.
+cp "$repo/dist/multicall.cjs" "$work/multicall.cjs"
 cat > "$work/sea-config.json" <<JSON
-{ "main": "$repo/dist/multicall.cjs", "output": "$work/sea-prep.blob",
+{ "main": "$work/multicall.cjs", "output": "$work/sea-prep.blob",
   "disableExperimentalSEAWarning": true, "useCodeCache": false, "useSnapshot": false }
 JSON
 "$node_x64" --experimental-sea-config "$work/sea-config.json" >/dev/null 2>&1
