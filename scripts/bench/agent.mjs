@@ -1,15 +1,15 @@
-// Agent footprint benchmark: one agent for VM 42 (a service member) against the simulator at a fast
-// interval over a long run. Reports resident and private memory (/proc/PID/smaps_rollup), CPU time per
-// cycle (/proc/PID/stat), and requests per VM-hour at a 60 s interval with steady metrics, counted at
-// the simulator.
+// Agent footprint benchmark: one agent (VM 42, a service member, unless AGENT_VMID says otherwise)
+// against the simulator at a fast interval over a long run. Reports resident and private memory
+// (/proc/PID/smaps_rollup), CPU time per cycle (/proc/PID/stat), and requests per VM-hour at a 60 s
+// interval with steady metrics, counted at the simulator.
 //
-// What runs: `node dist/onegate-agent.cjs run` when the daemon is implemented; otherwise (the daemon
-// not landed yet) a stand-in process bundled from the library units that imitates the daemon's cycle:
-// ticker -> collectors -> formatAttributes -> pusher (PUT only on change or heartbeat) -> puller -> hooks.
-// AGENT_MODE=standin runs the stand-in even when the daemon is there (the units without the daemon's
-// state and status files). Steady metrics: push.threshold is set so high that no numeric change counts, so only heartbeats push.
-// Both run with the unit file's NODE_OPTIONS. Environment: AGENT_SECONDS (default 120), AGENT_INTERVAL_MS
-// (stand-in only; default 250; the daemon's minimum interval is 1 s), AGENT_NODE_FLAGS (extra node flags, e.g. --cpu-prof).
+// What runs: `node dist/onegate-agent.cjs run` when the daemon is implemented; otherwise, or with
+// AGENT_MODE=standin, a stand-in bundled from the library units that imitates the daemon's cycle
+// (ticker -> collectors -> formatAttributes -> pusher -> puller -> hooks) without the daemon's state
+// and status files. Steady metrics: push.threshold is so high that no numeric change counts, so only
+// heartbeats push. Both run with the unit file's NODE_OPTIONS.
+// Environment: AGENT_SECONDS (default 120), AGENT_INTERVAL_MS (stand-in only, default 250; the daemon's
+// minimum is 1 s), AGENT_VMID (default 42; 7 is in no service), AGENT_NODE_FLAGS (e.g. --cpu-prof).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -20,7 +20,7 @@ import { tsImport } from 'tsx/esm/api';
 const SECONDS = Number(process.env.AGENT_SECONDS ?? 120);
 const STANDIN_INTERVAL = Number(process.env.AGENT_INTERVAL_MS ?? 250);
 const WARMUP_MS = 15_000; // CPU and memory are taken after start-up and the first cycles
-const VMID = 42;
+const VMID = Number(process.env.AGENT_VMID ?? 42); // 42: a service member; 7: standalone
 const NODE_OPTIONS = '--max-old-space-size=32 --max-semi-space-size=1 --v8-pool-size=1'; // as packaging's unit file
 const EXTRA_FLAGS = (process.env.AGENT_NODE_FLAGS ?? '').split(' ').filter(Boolean); // e.g. --cpu-prof
 const root = new URL('../../', import.meta.url).pathname;

@@ -23,7 +23,7 @@ const JITTER = 0.1; // the daemon's default `jitter`
 const FIRST_VMID = 1000;
 const load = (path) => tsImport(new URL(`../../${path}`, import.meta.url).href, import.meta.url);
 
-if (process.argv[2] === '--agents') await runAgents(JSON.parse(process.argv[3]));
+if (process.argv[2] === '--agents') await runAgents(JSON.parse(await readStdin()));
 else await main();
 
 async function main() {
@@ -48,24 +48,23 @@ async function main() {
 
 // Runs one schedule in a child process and buckets the arrival times the simulator recorded.
 async function measure(sim, mode, creds) {
-  const start = Date.now() + 2000; // every agent (and every naive poller) starts at this moment
-  const from = start;
-  const until = from + CYCLES * INTERVAL;
   sim.requests.splice(0);
   const arrivals = [];
   const drain = setInterval(() => { for (const r of sim.requests.splice(0)) arrivals.push(r.at); }, 250);
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--agents', JSON.stringify({ mode, start, until, creds })],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The credentials go through stdin: thousands of them exceed the argument size limit.
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--agents'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.end(JSON.stringify({ mode, creds }));
   let out = '';
   child.stdout.on('data', (d) => { out += d; });
   const code = await new Promise((resolve) => child.on('close', resolve));
   clearInterval(drain);
   for (const r of sim.requests.splice(0)) arrivals.push(r.at);
   if (code !== 0) throw new Error(`agents (${mode}) exited with ${code}`);
+  const { from, until, sent } = JSON.parse(out);
   const inWindow = (t) => t >= from && t < until;
   return [
     { ...summarise(arrivals.filter(inWindow), from, until), mode, where: 'server' },
-    { ...summarise(JSON.parse(out).filter(inWindow), from, until), mode, where: 'agents' },
+    { ...summarise(sent.filter(inWindow), from, until), mode, where: 'agents' },
   ];
 }
 
@@ -95,13 +94,16 @@ function fleet(n) {
 }
 
 // Child: the agents. "ticker" uses the daemon's ticker; "naive" polls every interval from `start`;
-// "spread" is a setTimeout chain on a golden-ratio phase. Prints the cycle start times as JSON.
-async function runAgents({ mode, start, until, creds }) {
+// "spread" is a setTimeout chain on a golden-ratio phase. Once every client exists, all start at the same
+// moment; prints that moment, the end of the run and the cycle start times as JSON.
+async function runAgents({ mode, creds }) {
   const { OneGateClient } = await load('agent/onegate/client.ts');
   const { createTicker } = await load('agent/schedule/ticker.ts');
   const clients = creds.map((c) => new OneGateClient({ credentials: c, retries: 0, timeoutMs: INTERVAL }));
   const sent = [];
   const cycle = (client) => { sent.push(Date.now()); return client.getVm().then(() => {}, () => {}); };
+  const start = Date.now() + 1000;
+  const until = start + CYCLES * INTERVAL;
   await new Promise((resolve) => setTimeout(resolve, start - Date.now()));
   const stops = clients.map((client) => {
     if (mode === 'naive') {
@@ -117,7 +119,7 @@ async function runAgents({ mode, start, until, creds }) {
   await new Promise((resolve) => setTimeout(resolve, until - Date.now() + 200));
   for (const stop of stops) stop();
   for (const client of clients) client.close();
-  process.stdout.write(JSON.stringify(sent));
+  process.stdout.write(JSON.stringify({ from: start, until, sent }));
 }
 
 // Consecutive VMIDs times the golden ratio, modulo 1, fill the interval evenly (three-distance theorem).
@@ -129,4 +131,10 @@ function spread(vmid, onTick) {
   const fire = () => { next += INTERVAL; arm(); onTick(); };
   arm();
   return () => clearTimeout(timer);
+}
+
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }
