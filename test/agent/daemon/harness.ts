@@ -46,7 +46,7 @@ export async function startHarness(): Promise<Harness> {
     config(extra = {}) {
       const base = { interval: 1, jitter: 0, state_dir: join(dir, 'state'), run_dir: join(dir, 'run'), metrics: NO_METRICS, attributes: { directory: '' }, context: { poll: 1 }, backoff: { base: 0.2, max: 1 } };
       const file = join(dir, 'agent.yaml');
-      writeFileSync(file, dump({ ...base, ...extra }));
+      writeFileSync(file, dump({ ...base, ...extra, metrics: { ...NO_METRICS, ...(extra.metrics as object) } }));
       return file;
     },
     context(vars, vmid = 42) {
@@ -99,4 +99,16 @@ export async function waitFor<T>(check: () => T | undefined | false, ms = 8000, 
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Runs `onegate-agent ARGS` to completion without blocking the event loop (the simulator runs in this process). */
+export function runAgentCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [AGENT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (c: Buffer) => { stdout += c.toString(); });
+    child.stderr!.on('data', (c: Buffer) => { stderr += c.toString(); });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }

@@ -1,0 +1,31 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../agent/log';
+import { loadState, saveState, statePath } from '../../../agent/state/store';
+import { emptyState } from '../../../agent/state/types';
+
+describe('state store', () => {
+  it('starts fresh without a file and round-trips a saved state, mode 0600 in a 0700 directory', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'oga-state-')), 'state');
+    expect(loadState(dir, silentLogger)).toEqual(emptyState());
+    const state = emptyState();
+    state.push.pending = { A: '1' };
+    state.ready = { status: 'reported', attempts: 0, bootId: 'b', fingerprint: 'f' };
+    saveState(dir, state);
+    expect(loadState(dir, silentLogger)).toEqual(state);
+    expect(statSync(statePath(dir)).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('keeps a corrupt file aside and starts fresh, with a warning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oga-state-'));
+    writeFileSync(statePath(dir), '{"version":1,"push":{"pending":[1]}}');
+    const warnings: string[] = [];
+    expect(loadState(dir, { ...silentLogger, warn: (m) => warnings.push(m) })).toEqual(emptyState());
+    expect(warnings[0]).toMatch(/state\.json is not valid \(bad push section\); kept as .*state\.json\.corrupt/);
+    expect(readFileSync(`${statePath(dir)}.corrupt`, 'utf8')).toContain('"pending":[1]');
+    expect(existsSync(statePath(dir))).toBe(false);
+  });
+});

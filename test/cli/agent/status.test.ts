@@ -1,0 +1,57 @@
+// `onegate-agent status` against a spawned daemon: 0 healthy, 1 degraded, 2 not running.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runAgentCli, startHarness, waitFor, type Harness } from '../../agent/daemon/harness';
+
+let h: Harness;
+beforeEach(async () => { h = await startHarness(); });
+afterEach(async () => { await h.close(); });
+
+describe('onegate-agent status', () => {
+  it('exits 2 when the daemon never ran', async () => {
+    const r = await runAgentCli(['status', '--run-dir', mkdtempSync(join(tmpdir(), 'oga-status-'))]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('status:  not running\nproblems:\n  no status file: the daemon has not run since boot\n');
+  });
+
+  it('reports a healthy daemon (0), its details as JSON, and not running after SIGTERM (2)', async () => {
+    const config = h.config({ attributes: { directory: '', static: { ROLE: 'db' } } });
+    const agent = h.run(['--config', config, '--context-dir', h.context({ REPORT_READY: 'YES' })]);
+    await waitFor(() => h.status().push?.lastSuccess && h.status().ready?.status === 'reported', 8000, 'a push and READY');
+    const text = await runAgentCli(['status', '--config', config]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^status: {2}running\ndaemon: {2}pid \d+, version /);
+    expect(text.stdout).toContain(`vm:      42 at ${h.sim.url}; token from token.txt on `);
+    expect(text.stdout).toMatch(/\nready: {3}reported at \d{4}-/);
+    expect(text.stdout).toMatch(/\npush: {4}ok; last success .* nothing pending; next /);
+    const json = JSON.parse((await runAgentCli(['status', '--json', '--config', config])).stdout);
+    expect(json).toMatchObject({ status: 'running', exitCode: 0, problems: [], daemon: { pid: agent.child.pid, interval: 1, credentials: { vmid: '42', source: 'directory' } } });
+    expect(json.daemon.process.rssBytes).toBeGreaterThan(10 * 1024 * 1024);
+    expect(JSON.stringify(json)).not.toContain(h.sim.tokenFor(42));
+    agent.child.kill('SIGTERM');
+    await agent.exited;
+    const after = await runAgentCli(['status', '--config', config]);
+    expect(after.code).toBe(2);
+    expect(after.stdout).toMatch(/^status: {2}not running\n/);
+    expect(after.stdout).toMatch(/problems:\n {2}stopped at \d{4}-/);
+  });
+
+  it('reports degraded (1) while a feature is off or failing', async () => {
+    h.sim.setFault({ route: '/vm', method: 'PUT', kind: 'status', status: 403, body: 'Forbidden' });
+    const config = h.config({ attributes: { directory: '', static: { ROLE: 'db' } } });
+    h.run(['--config', config, '--context-dir', h.context({})]);
+    await waitFor(() => h.status().push?.disabled, 8000, 'push off');
+    const r = await runAgentCli(['status', '--config', config]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^status: {2}degraded\n/);
+    expect(r.stdout).toMatch(/\n {2}push: off: the server refused the update \(.*403.*\)\n/);
+  });
+
+  it('rejects unknown options with exit 2', async () => {
+    const r = await runAgentCli(['status', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe("onegate-agent status: Unknown option '--bogus'");
+  });
+});
