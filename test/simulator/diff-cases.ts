@@ -60,7 +60,9 @@ export const DIFF_CASES: DiffCase[] = [
   { method: 'GET', path: '/vm', tokenOf: 42, tokenPad: ' \t', headers: { 'X-ONEGATE-VMID': '42abc' } },
   { method: 'GET', path: '/service?extended', as: 42 }, { method: 'GET', path: '/service?extended=', as: 42 }, { method: 'PUT', path: '/vm?data', as: 42, body: 'BARE=1' }, { method: 'GET', path: '/vnet/%20%31', as: 50 }, { method: 'GET', path: '/vms/0x2A', as: 42 },
   { method: 'PUT', path: '/vm', as: 42, headers: FORM, body: 'data=HIJACK%3D1' }, { method: 'PUT', path: '/vm', as: 42, headers: FORM, body: 'data=TYPED%3D1&type=01' },
-  { method: 'PUT', path: '/vm', as: 42, headers: FORM, body: 'RAWFORM=1' }, put(50, 'X=1', 1, '/vms/42'),
+  { method: 'PUT', path: '/vm', as: 42, headers: FORM, body: 'RAWFORM=1' },
+  { method: 'PUT', path: '/vm', as: 42, headers: { 'Content-Type': 'multipart/form-data; boundary=B' },
+    body: '--B\r\nContent-Disposition: form-data; name="data"\r\n\r\nMP=a b\r\n--B--\r\n', note: 'multipart' }, { method: 'GET', path: '/vm', as: 42 }, put(50, 'X=1', 1, '/vms/42'),
   act(51, 50, '{"action":{"perform":"poweroff","params":false}}'), { method: 'GET', path: '/vms/50', as: 51 }, { method: 'GET', path: '/vm', as: 42 },
   put(42, 'SERVICE_ID = 5'), { method: 'GET', path: '/service', as: 42, note: 'SERVICE_ID " 5" slipped past the check' },
 ];

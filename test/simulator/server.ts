@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './http-error';
 import { takeFaults, type Fault } from './faults';
+import { parseMultipart } from './multipart';
 import { isFormBody, mediaTypeOf, parseForm } from './params';
 import { answer, hostPermitted } from './pipeline';
 import type { Recorder } from './recorder';
@@ -55,7 +56,8 @@ function respond(sim: SimState, req: IncomingMessage, url: { pathname: string; s
   const formParsed = isFormBody(method, mediaType);
   try {
     parseForm(url.search, params, badUtf8, 'latin1');
-    if (formParsed && mediaType !== 'multipart/form-data') parseForm(body.toString('latin1'), params, badUtf8, 'latin1');
+    if (mediaType === 'multipart/form-data') parseMultipart(body, String(req.headers['content-type']), params, badUtf8);
+    else if (formParsed) parseForm(body.toString('latin1'), params, badUtf8, 'latin1');
   } catch (e) {
     if (e instanceof HttpError) return { status: e.status, body: e.body };
     throw e;

@@ -34,6 +34,15 @@ describe('GET /service', () => {
     }
   });
 
+  it('keeps the vm_info OneFlow stored (a rename shows only in extended mode) and PREV_STATE in the raw hash', async () => {
+    await call(sim, 'POST', '/vms/43/action', { as: 42, ...json({ action: { perform: 'rename', params: 'renamed' } }) });
+    await call(sim, 'POST', '/vms/43/action', { as: 42, ...json({ action: { perform: 'suspend' } }) });
+    const plain = JSON.parse((await call(sim, 'GET', '/service', { as: 42 })).body).SERVICE.roles[0].nodes[1].vm_info.VM;
+    const raw = JSON.parse((await call(sim, 'GET', '/service?extended=1', { as: 42 })).body).SERVICE.roles[0].nodes[1].vm_info.VM;
+    expect(plain.NAME).toBe('web_1_(service_7)');
+    expect([raw.NAME, raw.STATE, raw.LCM_STATE, raw.PREV_STATE, raw.PREV_LCM_STATE]).toEqual(['renamed', '5', '0', '3', '3']);
+  });
+
   it('gives ≤ 5.10 servers\' filtered vm_info and boolean running', async () => {
     const old = await startOneGate({ config: { ...shippedConfig(), ':simulator': { ':version': '5.10' } } });
     const node = JSON.parse((await call(old, 'GET', '/service', { as: 42 })).body).SERVICE.roles[0].nodes[0];

@@ -29,6 +29,15 @@ describe('merge', () => {
     expect(sim.vm(42).USER_TEMPLATE).toMatchObject({ Q: '1', RAW: '1 2' });
   });
 
+  it('reads data and type from a multipart/form-data body', async () => {
+    const b = 'XyZ';
+    const body = `--${b}\r\nContent-Disposition: form-data; name="data"\r\n\r\nMP=a b\r\n--${b}\r\nContent-Disposition: form-data; name="type"\r\n\r\n1\r\n`
+      + `--${b}\r\nContent-Disposition: form-data; name="f"; filename="x"\r\n\r\nignored\r\n--${b}--\r\n`;
+    const r = await call(sim, 'PUT', '/vm', { as: 42, body, headers: { 'Content-Type': `multipart/form-data; boundary=${b}` } });
+    expect(r.status).toBe(200);
+    expect(sim.vm(42).USER_TEMPLATE.MP).toBe('a b');
+  });
+
   it('lets a form-typed raw body hijack the data/type parameters (Rack parses it)', async () => {
     await call(sim, 'PUT', '/vm', { as: 42, body: 'data=HIJACK%3D1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     expect(sim.vm(42).USER_TEMPLATE).toMatchObject({ HIJACK: '1' });
