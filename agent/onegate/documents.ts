@@ -1,102 +1,13 @@
 // Typed response documents and their normalisation (onegate-server.md §7, §14.9). OneGate turns XML into JSON
 // so that a repeated element seen once is an object and an empty one is {}; the normalisers make every list
 // field an array and keep everything else as the server sent it (scalars stay strings, as oned emits them).
+import type { ServiceDocument, ServiceNode, VmDocument, VnetDocument, VrouterDocument } from './document-types';
 import { OneGateError } from './errors';
 
-/** A USER_TEMPLATE/TEMPLATE value: a string, a vector attribute (object) or a repeated attribute (array). */
-export type TemplateValue = string | TemplateVector | TemplateValue[];
-/** A vector attribute such as APP=[PORT=8080, PROTO=http]. */
-export interface TemplateVector { [key: string]: TemplateValue }
-
-/** A NIC or NIC_ALIAS of GET /vm, reduced by the server to these keys. */
-export interface VmNic {
-  IP?: string; IP6_LINK?: string; IP6_SITE?: string; IP6_GLOBAL?: string; NETWORK?: string; MAC?: string;
-  /** NIC<n>, or NIC<p>_ALIAS<n> for an alias. */
-  NAME?: string;
-  /** The parent NIC's name, for an alias. */
-  PARENT?: string;
-  /** "YES" for an external alias. */
-  EXTERNAL?: string;
-  EXTERNAL_IP?: string;
-}
-
-/** GET /vm and GET /vms/:id. */
-export interface VmDocument {
-  VM: {
-    NAME: string; ID: string;
-    /** VM state code as a string ("3" = ACTIVE). */
-    STATE: string;
-    /** LCM state code as a string ("3" = RUNNING when STATE is "3"). */
-    LCM_STATE: string;
-    /** The whole user template except SCHED_MESSAGE. */
-    USER_TEMPLATE: Record<string, TemplateValue>;
-    TEMPLATE: { NIC: VmNic[]; NIC_ALIAS: VmNic[] };
-  };
-}
-
-/** One VM of a service role. */
-export interface ServiceNode {
-  /** The VM ID, a number. */
-  deploy_id: number;
-  /** null on 5.12+ servers. */
-  running: boolean | null;
-  /** {VM:{ID,UID,GID,UNAME,GNAME,NAME}}, or with `extended` the full raw VM (list fields made arrays); may be null. */
-  vm_info: { VM: Record<string, unknown> } | null;
-}
-
-/** A role of GET /service. */
-export interface ServiceRole {
-  name: string; cardinality: number;
-  /** Role state code (2 = RUNNING). */
-  state: number;
-  nodes: ServiceNode[];
-}
-
-/** GET /service. */
-export interface ServiceDocument {
-  SERVICE: { name: string; id: string; state: number; roles: ServiceRole[] };
-}
-
-/** GET /vrouter. */
-export interface VrouterDocument {
-  VROUTER: {
-    NAME: string; ID: string;
-    /** IDs of the router's VMs, as strings (the server sends integers when the router has several VMs). */
-    VMS: { ID: string[] };
-    /** The full router template; NIC is always an array. */
-    TEMPLATE: { NIC: TemplateVector[]; [key: string]: TemplateValue };
-  };
-}
-
-/** A lease of a vnet address range; `extended` adds NIC_NAME, PARENT, EXTERNAL, BACKEND and ONEGATE_* keys. */
-export interface VnetLease {
-  IP?: string; MAC?: string; VM?: string; VNET?: string; VROUTER?: string; NIC_NAME?: string;
-  PARENT?: string; PARENT_NETWORK_ID?: string;
-  /** A JSON boolean in extended mode. */
-  EXTERNAL?: boolean;
-  BACKEND?: string;
-  [key: string]: unknown;
-}
-
-/** An address range of a vnet. */
-export interface VnetAddressRange {
-  AR_ID: string; TYPE: string;
-  LEASES: { LEASE: VnetLease[] };
-  [key: string]: unknown;
-}
-
-/** GET /vnet/:id. */
-export interface VnetDocument {
-  VNET: {
-    ID: string; NAME: string; USED_LEASES: string;
-    VROUTERS: { ID: string[] };
-    /** '' when the network has no parent (the server sends {}). */
-    PARENT_NETWORK_ID: string;
-    AR_POOL: { AR: VnetAddressRange[] };
-    /** Only the attributes the server is configured to expose. */
-    TEMPLATE: Record<string, TemplateValue>;
-  };
-}
+export type {
+  TemplateValue, TemplateVector, VmNic, VmDocument, ServiceNode, ServiceRole, ServiceDocument, VrouterDocument,
+  VnetLease, VnetAddressRange, VnetDocument,
+} from './document-types';
 
 /** `value` as an array: undefined/null/'' give [], an array is kept, anything else is wrapped. */
 export function asArray<T>(value: T | T[] | undefined | null): T[] {
