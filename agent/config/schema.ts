@@ -38,7 +38,7 @@ export const schema = {
   }),
   push: section('Attribute push (PUT /vm).', {
     enabled: boolean(true, 'Push metrics and custom attributes to the VM\'s user template.', { context: 'ONEGATE_AGENT_PUSH' }),
-    prefix: string('', 'Prefix of every pushed attribute name (upper case, e.g. "GUEST_").', { context: 'ONEGATE_AGENT_PREFIX' }),
+    prefix: string('', 'Prefix of every metric name (e.g. "GUEST_" gives GUEST_CPU_USAGE); custom attributes keep their names.', { context: 'ONEGATE_AGENT_PREFIX' }),
     decimals: integer(2, 'Decimals of pushed numbers.', { min: 0, max: 6 }),
     heartbeat_cycles: integer(10, 'Every this many cycles all attributes are sent, changed or not; 0 never.', { min: 0, max: 100000, context: 'ONEGATE_AGENT_HEARTBEAT_CYCLES' }),
     threshold: number(0, 'A numeric change smaller than this counts as unchanged and is not sent.', { min: 0, max: 1e12 }),

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../agent/config/load';
 import { renderKeyTable, renderSample } from '../../../agent/config/render';
+import { overridableKeys } from '../../../agent/config/overrides';
 import { defaultConfig, schema } from '../../../agent/config/schema';
 
 const SAMPLE = 'packaging/root/etc/onegate-agent/agent.yaml';
@@ -32,5 +33,12 @@ describe('docs/daemon.md key table', () => {
     const table = docs.slice(start + BEGIN.length, end);
     if (process.env.UPDATE_GOLDEN) writeFileSync(DOCS, docs.slice(0, start + BEGIN.length) + renderKeyTable() + docs.slice(end));
     else expect(table).toBe(renderKeyTable());
+  });
+});
+
+describe('docs/daemon.md context overrides', () => {
+  it('lists every overridable key with its variable', () => {
+    const docs = readFileSync(DOCS, 'utf8');
+    for (const { variable, path } of overridableKeys()) expect(docs).toContain(`| \`${variable}\` | \`${path.join('.')}\` |`);
   });
 });
