@@ -29,9 +29,9 @@ export { checkAttributeName, checkAttributeValue, validateAttributes, formatUpda
 export { backoffDelay, parseRetryAfter, sleep } from './onegate/retry';
 export type { RetryPolicy } from './onegate/retry';
 export {
-  asArray, normaliseVm, normaliseService, normaliseVrouter, normaliseVnet,
+  asArray, normaliseRoot, normaliseVm, normaliseService, normaliseVrouter, normaliseVnet,
 } from './onegate/documents';
 export type {
-  TemplateValue, TemplateVector, VmNic, VmDocument, ServiceNode, ServiceRole, ServiceDocument, VrouterDocument,
+  RootDocument, TemplateValue, TemplateVector, VmNic, VmDocument, ServiceNode, ServiceRole, ServiceDocument, VrouterDocument,
   VnetLease, VnetAddressRange, VnetDocument,
 } from './onegate/documents';

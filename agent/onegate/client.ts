@@ -1,8 +1,8 @@
 // OneGateClient: credentials, headers, deadlines, retries and 401 refresh around the two transports, plus one
 // typed method per OneGate route.
 import {
-  normaliseService, normaliseVm, normaliseVnet, normaliseVrouter,
-  type ServiceDocument, type VmDocument, type VnetDocument, type VrouterDocument,
+  normaliseRoot, normaliseService, normaliseVm, normaliseVnet, normaliseVrouter,
+  type RootDocument, type ServiceDocument, type VmDocument, type VnetDocument, type VrouterDocument,
 } from './documents';
 import { parseEndpoint, type Endpoint } from './endpoint';
 import { httpError, OneGateError } from './errors';
@@ -192,8 +192,8 @@ export class OneGateClient {
   }
 
   /** GET /: the server's vm_info and service_info URLs. */
-  getRoot(): Promise<unknown> {
-    return this.#json({ method: 'GET', path: '/' });
+  async getRoot(): Promise<RootDocument> {
+    return normaliseRoot(await this.#json({ method: 'GET', path: '/' }));
   }
 
   /** GET /vm (own VM) or GET /vms/:id (a VM of the same service or virtual router). */

@@ -150,3 +150,11 @@ export interface VnetDocument {
     TEMPLATE: Record<string, TemplateValue>;
   };
 }
+
+/** GET /: where the server says the VM and service documents are (its :ssl_server setting, used verbatim). */
+export interface RootDocument {
+  /** URL of GET /vm. */
+  vm_info: string;
+  /** URL of GET /service. */
+  service_info: string;
+}

@@ -1,11 +1,11 @@
 // Typed response documents and their normalisation (onegate-server.md §7, §14.9). OneGate turns XML into JSON
 // so that a repeated element seen once is an object and an empty one is {}; the normalisers make every list
 // field an array and keep everything else as the server sent it (scalars stay strings, as oned emits them).
-import type { ServiceDocument, ServiceNode, VmDocument, VnetDocument, VrouterDocument } from './document-types';
+import type { RootDocument, ServiceDocument, ServiceNode, VmDocument, VnetDocument, VrouterDocument } from './document-types';
 import { OneGateError } from './errors';
 
 export type {
-  TemplateValue, TemplateVector, VmNic, VmDocument, ServiceNode, ServiceRole, ServiceDocument, VrouterDocument,
+  RootDocument, TemplateValue, TemplateVector, VmNic, VmDocument, ServiceNode, ServiceRole, ServiceDocument, VrouterDocument,
   VnetLease, VnetAddressRange, VnetDocument,
 } from './document-types';
 
@@ -38,6 +38,14 @@ function withArrays(obj: unknown, keys: string[]): Obj {
   const copy: Obj = { ...objectOr(obj) };
   for (const key of keys) copy[key] = asArray(copy[key]);
   return copy;
+}
+
+/** Validates a GET / body. */
+export function normaliseRoot(json: unknown): RootDocument {
+  if (!isObject(json) || typeof json.vm_info !== 'string' || typeof json.service_info !== 'string') {
+    throw new OneGateError('ONEGATE_BAD_RESPONSE', 'GET /: expected a JSON object {"vm_info":"...","service_info":"..."}');
+  }
+  return { ...json, vm_info: json.vm_info, service_info: json.service_info };
 }
 
 /** Validates and normalises a GET /vm or /vms/:id body. */

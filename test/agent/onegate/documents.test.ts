@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asArray, normaliseService, normaliseVm, normaliseVnet, normaliseVrouter } from '../../../agent/onegate/documents';
+import { asArray, normaliseRoot, normaliseService, normaliseVm, normaliseVnet, normaliseVrouter } from '../../../agent/onegate/documents';
 
 describe('asArray', () => {
   it.each([[undefined, []], [null, []], ['', []], ['a', ['a']], [['a', 'b'], ['a', 'b']], [{ A: '1' }, [{ A: '1' }]]])('%j', (input, expected) => {
@@ -57,5 +57,13 @@ describe('normaliseVrouter and normaliseVnet', () => {
     const empty = normaliseVnet({ VNET: { ID: '1', PARENT_NETWORK_ID: '0', AR_POOL: { AR: { AR_ID: '0', LEASES: {} } } } });
     expect(empty.VNET.PARENT_NETWORK_ID).toBe('0');
     expect(empty.VNET.AR_POOL.AR[0]!.LEASES.LEASE).toEqual([]);
+  });
+});
+
+describe('normaliseRoot', () => {
+  it('accepts the two URLs and refuses anything else', () => {
+    expect(normaliseRoot({ vm_info: 'http://h//vm', service_info: 'http://h//service' })).toEqual({ vm_info: 'http://h//vm', service_info: 'http://h//service' });
+    expect(() => normaliseRoot({ vm_info: 1 })).toThrow(/GET \/: expected/);
+    expect(() => normaliseRoot('x')).toThrow(/GET \/: expected/);
   });
 });
