@@ -12,6 +12,8 @@ import type { OneGateClient } from '../../agent/onegate/client';
 
 /** Runs `onegate` with `argv` (without the program name); resolves to the exit status. */
 export async function main(argv: string[], streams: Streams = process, env = process.env): Promise<number> {
+  // A reader that went away (`onegate vm show --json | head -1`) is not an error worth a stack trace.
+  if (streams === process) process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code !== 'EPIPE') throw err; });
   let endpoint: string | undefined;
   let client: OneGateClient | undefined;
   try {

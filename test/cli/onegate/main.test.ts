@@ -1,8 +1,9 @@
 // Dispatch, help, version and exit statuses of `onegate` as a whole (onegate-cli.md §3.8).
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, expectGolden, runCli } from './helpers';
+import { CLI, FIXTURES, expectGolden, runCli } from './helpers';
 
 const RUBY_BLOCK = readFileSync(join(FIXTURES, 'golden/ruby-help-commands.txt'), 'utf8');
 const NO_SERVER = { ONEGATE_ENDPOINT: 'http://127.0.0.1:9', VMID: '1', TOKENTXT: 't' };
@@ -59,5 +60,14 @@ describe('onegate help, version and usage errors', () => {
     const r = await runCli(['vm', 'show'], { ...NO_SERVER, ONEGATE_ENDPOINT: '10.0.0.1:5030' });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^onegate: invalid OneGate endpoint "10\.0\.0\.1:5030": it has no http:\/\/ or https:\/\/ scheme\n/);
+  });
+
+  it('a reader that closes the pipe early causes no stack trace', async () => {
+    const child = spawn(process.execPath, [CLI, '--version'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the write gets EPIPE
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    const status = await new Promise((r) => child.on('close', r));
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
   });
 });
