@@ -3,7 +3,7 @@
 import { buildVm } from './fixtures';
 import { storeNodeInfo } from './render-service';
 import { rawVmHash } from './render-vm';
-import { resizeNodes } from './scale';
+import { nextVmId, resizeNodes } from './scale';
 import { setState } from './vm-actions';
 import type { SimState } from './state';
 import { setText, templateToHash, templateToText } from './template';
@@ -59,7 +59,7 @@ export function createOps(sim: SimState): SimOps {
       sim.onWorldChange();
     },
     addVm: (spec) => {
-      const id = spec.id ?? Math.max(0, ...w.vms.keys()) + 1;
+      const id = spec.id ?? nextVmId(w);
       if (w.vms.has(Number(id))) throw new Error(`VM ${id} already exists`);
       const vm = buildVm({ ...spec, id: String(id) }, `VM ${id}`, w);
       w.vms.set(vm.id, vm);

@@ -36,9 +36,16 @@ export function resizeNodes(world: World, sv: Service, role: Role, count: number
   }
 }
 
+/** The ID oned would give the next VM (a loop: spreading a large fleet's IDs would overflow the stack). */
+export function nextVmId(world: World): number {
+  let max = 0;
+  for (const id of world.vms.keys()) if (id > max) max = id;
+  return max + 1;
+}
+
 // A new node: the role's last VM as model, without its NICs (the simulator allocates no addresses).
 function newNode(world: World, sv: Service, role: Role): Vm {
-  const id = Math.max(0, ...world.vms.keys()) + 1;
+  const id = nextVmId(world);
   const model = world.vms.get(role.nodes[role.nodes.length - 1] ?? -1);
   const template = model ? cloneTemplate(model.template) : templateFrom({ CREATED_BY: String(sv.uid) });
   removeAll(template, 'NIC');
