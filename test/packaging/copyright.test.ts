@@ -1,0 +1,38 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// packaging/copyright.mjs writes the DEP-5 copyright file of every package: the project's licence,
+// the embedded Node runtime's LICENSE and each production npm package the bundle carries.
+describe('packaging/copyright.mjs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'copyright-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const nodeLicense = join(dir, 'LICENSE');
+  writeFileSync(nodeLicense, 'Node.js is licensed for use as follows:\n\n"""\nCopyright Node.js contributors.\n"""\n');
+  const text = execFileSync(process.execPath, ['packaging/copyright.mjs', nodeLicense], { encoding: 'utf8' });
+  const paragraphs = text.trimEnd().split(/\n\n/);
+
+  it('starts with the DEP-5 header', () => {
+    expect(paragraphs[0]).toMatch(/^Format: https:\/\/www\.debian\.org\/doc\/packaging-manuals\/copyright-format\/1\.0\/\nUpstream-Name: onegate-agent$/);
+  });
+
+  it('gives every Files paragraph a Copyright and a License, with continuation lines indented', () => {
+    for (const p of paragraphs.slice(1)) {
+      expect(p).toMatch(/^Files: .+\nCopyright: .+\n(Comment: .+\n)?License: \S+/);
+      for (const line of p.split('\n').slice(3)) expect(line).toMatch(/^( .*\S.*| \.|License: .+|Comment: .+)$/);
+    }
+  });
+
+  it('carries the Node LICENSE and every production dependency of package-lock.json', () => {
+    expect(text).toContain(' Copyright Node.js contributors.');
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { dev?: boolean; version: string }> };
+    const prod = Object.entries(lock.packages).filter(([path, info]) => path && !info.dev);
+    expect(prod.length).toBeGreaterThan(0);
+    for (const [path, info] of prod) {
+      expect(text).toContain(`bundled npm package ${path.replace(/^.*node_modules\//, '')} ${info.version})`);
+    }
+    expect(text).not.toContain('bundled npm package vitest');
+  });
+});

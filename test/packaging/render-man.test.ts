@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// packaging/man/render-man.mjs turns the programs' --help into man pages; a stand-in bundle prints help
+// text with what roff would misread: a line starting with ".", a backslash and a hyphen.
+describe('packaging/man/render-man.mjs', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'man-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const bundle = join(dir, 'fake.cjs');
+  writeFileSync(bundle, `const a = process.argv.slice(2).filter((x) => x !== '--help');
+process.stdout.write('Usage: ' + a.join(' ') + '\\n.hidden request\\nC:\\\\path --flag\\n');
+if (a[1] === 'once') process.exitCode = 1;\n`);
+  execFileSync(process.execPath, ['packaging/man/render-man.mjs', bundle, dir, '9.9.9']);
+  const agent = readFileSync(join(dir, 'onegate-agent.1'), 'utf8');
+  const cli = readFileSync(join(dir, 'onegate.1'), 'utf8');
+
+  it('writes a page per program with the version in the header', () => {
+    expect(agent).toMatch(/^\.TH ONEGATE\\-AGENT 1 "" "onegate-agent 9\.9\.9" "User Commands"\n/);
+    expect(cli).toMatch(/^\.TH ONEGATE 1 /);
+    for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'FILES', 'EXIT STATUS', 'SEE ALSO']) {
+      expect(agent).toContain(`.SH ${section}\n`);
+    }
+  });
+
+  it('has a subsection with the --help of every agent command, also of one that exits non-zero', () => {
+    for (const cmd of ['run', 'once', 'status', 'context']) expect(agent).toContain(`.SS ${cmd}\n.nf\nUsage: onegate\\-agent ${cmd}\n`);
+  });
+
+  it('escapes what roff would take as requests or escapes', () => {
+    expect(agent).toContain('\n\\&.hidden request\n');
+    expect(agent).toContain('C:\\epath \\-\\-flag');
+    expect(agent).not.toMatch(/^\.hidden/m);
+  });
+});
