@@ -13,6 +13,9 @@ import type { SimState } from './state';
 import { startControl } from './control';
 import { createOps, type SimOps } from './ops';
 
+// :log/:level 0 ERROR, 1 WARNING, 2 INFO (request lines, 401 reasons), 3 DEBUG.
+const LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+
 export type { RecordedRequest } from './recorder';
 export type { Fault } from './faults';
 
@@ -45,7 +48,7 @@ export interface Simulator extends SimOps {
 export async function startOneGate(opts: StartOptions = {}): Promise<Simulator> {
   const config = loadConfig(opts.config);
   const world = loadFixtures(opts.fixtures ?? DEFAULT_FIXTURES);
-  const log = opts.log ?? (opts.quiet === false ? createLogger({ journald: false, level: config.logLevel >= 3 ? 'debug' : 'info' }) : silentLogger);
+  const log = opts.log ?? (opts.quiet === false ? createLogger({ journald: false, level: LEVELS[Math.min(3, Math.max(0, config.logLevel))] ?? 'info' }) : silentLogger);
   const recorder = new Recorder();
   const faults: Fault[] = (opts.faults ?? []).map(validateFault);
   let url = '';
