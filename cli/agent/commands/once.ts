@@ -9,7 +9,7 @@ import { clientOptionsOf, discoverOptionsOf, metricsOptionsOf } from '../../../a
 import { createLogger } from '../../../agent/log';
 import { OneGateClient } from '../../../agent/onegate/client';
 import { sleep } from '../../../agent/onegate/retry';
-import { COMMON_OPTIONS, parseCommandArgs } from './args';
+import { COMMON_OPTIONS, parseCommand } from './args';
 
 const USAGE = `Usage: onegate-agent once [--dry-run] [--config FILE] [--context-dir DIR | --context-file FILE]
 
@@ -23,17 +23,8 @@ Exit status: 0 sent (or printed), 1 failure (configuration, context or server).
 const SAMPLE_MS = 1000;
 
 export async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseCommandArgs(argv, { ...COMMON_OPTIONS, 'dry-run': { type: 'boolean' } });
-  } catch (err) {
-    process.stderr.write(`onegate-agent once: ${(err as Error).message}\n${USAGE}`);
-    return 1;
-  }
-  if (args.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const args = parseCommand(argv, { name: 'once', usage: USAGE, badExit: 1, options: { ...COMMON_OPTIONS, 'dry-run': { type: 'boolean' } } });
+  if (typeof args === 'number') return args;
   const fail = (message: string): number => {
     process.stderr.write(`onegate-agent once: ${message}\n`);
     return 1;

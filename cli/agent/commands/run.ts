@@ -3,7 +3,7 @@
 import { ConfigError } from '../../../agent/config/load';
 import { createDaemon } from '../../../agent/daemon/daemon';
 import { createLogger, isLogLevel, type LogLevel, type Logger } from '../../../agent/log';
-import { COMMON_OPTIONS, parseCommandArgs } from './args';
+import { COMMON_OPTIONS, parseCommand } from './args';
 
 const USAGE = `Usage: onegate-agent run [--config FILE] [--context-dir DIR | --context-file FILE] [--log-level LEVEL]
 
@@ -20,18 +20,13 @@ Exit status: 0 stopped by a signal, 1 unusable configuration or arguments.
 `;
 
 export async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseCommandArgs(argv, { ...COMMON_OPTIONS, 'log-level': { type: 'string' } });
-    if (args['log-level'] !== undefined && !isLogLevel(args['log-level'])) throw new Error(`--log-level: expected error, warn, info or debug, got "${args['log-level']}"`);
-  } catch (err) {
-    process.stderr.write(`onegate-agent run: ${(err as Error).message}\n${USAGE}`);
-    return 1;
-  }
-  if (args.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const args = parseCommand(argv, {
+    name: 'run', usage: USAGE, badExit: 1, options: { ...COMMON_OPTIONS, 'log-level': { type: 'string' } },
+    check: (v) => {
+      if (v['log-level'] !== undefined && !isLogLevel(v['log-level'])) throw new Error(`--log-level: expected error, warn, info or debug, got "${v['log-level']}"`);
+    },
+  });
+  if (typeof args === 'number') return args;
   const forced = args['log-level'] as LogLevel | undefined;
   let inner = createLogger({ level: forced ?? 'info' });
   const log: Logger = { error: (m) => inner.error(m), warn: (m) => inner.warn(m), info: (m) => inner.info(m), debug: (m) => inner.debug(m) };

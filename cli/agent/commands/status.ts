@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG_PATH, defaultConfig } from '../../../agent/config/schema
 import { assessHealth, type Health } from '../../../agent/state/health';
 import { isDaemonAlive, processUsage } from '../../../agent/state/process-info';
 import { readStatus, type StatusDocument } from '../../../agent/state/status';
-import { parseCommandArgs } from './args';
+import { parseCommand } from './args';
 import { renderStatus } from './status-text';
 
 const USAGE = `Usage: onegate-agent status [--json] [--config FILE] [--run-dir DIR]
@@ -21,17 +21,11 @@ Exit status: 0 healthy, 1 degraded (a feature failing or turned off), 2 not runn
 `;
 
 export async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseCommandArgs(argv, { config: { type: 'string' }, 'run-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
-  } catch (err) {
-    process.stderr.write(`onegate-agent status: ${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const args = parseCommand(argv, {
+    name: 'status', usage: USAGE, badExit: 2,
+    options: { config: { type: 'string' }, 'run-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (typeof args === 'number') return args;
   const runDir = args['run-dir'] ?? runDirOf(args.config);
   let doc: StatusDocument | undefined;
   try {

@@ -21,6 +21,10 @@ export interface Agent {
 export interface Harness {
   sim: Simulator;
   dir: string;
+  /** An empty directory for *.attrs files (attributes.directory). */
+  attrs: string;
+  /** Writes attrs/app.attrs. */
+  setAttrs(text: string): void;
   /** Writes agent.yaml (state_dir, run_dir, interval 1, no jitter, no metrics unless given) and returns its path. */
   config(extra?: Record<string, unknown>): string;
   /** A context directory of its own for VM 42 (the simulator's token), with extra variables. */
@@ -40,9 +44,13 @@ export async function startHarness(): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'oga-daemon-'));
   const sim = await startOneGate({ contextsDir: join(dir, 'ctx') });
   const agents: Agent[] = [];
+  const attrs = join(dir, 'attrs.d');
+  mkdirSync(attrs);
   return {
     sim,
     dir,
+    attrs,
+    setAttrs: (text) => writeFileSync(join(attrs, 'app.attrs'), text),
     config(extra = {}) {
       const base = { interval: 1, jitter: 0, state_dir: join(dir, 'state'), run_dir: join(dir, 'run'), metrics: NO_METRICS, attributes: { directory: '' }, context: { poll: 1 }, backoff: { base: 0.2, max: 1 } };
       const file = join(dir, 'agent.yaml');

@@ -1,20 +1,18 @@
 // Attribute push by the spawned daemon against the simulator: delta suppression, heartbeat, outage and
 // recovery with nothing lost, token rotation, 403.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, waitFor, type Harness } from './harness';
 
 let h: Harness;
 let attrs: string;
+let setAttrs: (text: string) => void;
 beforeEach(async () => {
   h = await startHarness();
-  attrs = join(h.dir, 'attrs.d');
-  mkdirSync(attrs);
+  ({ attrs, setAttrs } = h);
 });
 afterEach(async () => { await h.close(); });
 
-const setAttrs = (text: string) => writeFileSync(join(attrs, 'app.attrs'), text);
 const userTemplate = () => h.sim.vm(42).USER_TEMPLATE as Record<string, string>;
 const status = () => h.status();
 // The simulator's VM 42 context says REPORT_READY=YES: its READY=YES PUT is not an attribute push.

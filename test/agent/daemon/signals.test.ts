@@ -1,5 +1,5 @@
 // SIGHUP and SIGTERM on the spawned daemon.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,14 +7,13 @@ import { startHarness, waitFor, type Harness } from './harness';
 
 let h: Harness;
 let attrs: string;
+let setAttrs: (text: string) => void;
 beforeEach(async () => {
   h = await startHarness();
-  attrs = join(h.dir, 'attrs.d');
-  mkdirSync(attrs);
+  ({ attrs, setAttrs } = h);
 });
 afterEach(async () => { await h.close(); });
 
-const setAttrs = (text: string) => writeFileSync(join(attrs, 'app.attrs'), text);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('SIGHUP', () => {
