@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resolveCredentials } from '../../agent/context/discover';
 import { call } from './http-client';
 import { startOneGate, type Simulator } from './index';
 
@@ -30,9 +31,11 @@ describe('context files', () => {
     expect(existsSync(join(dir, '81'))).toBe(false);
   });
 
-  it('authenticates with the written files', async () => {
+  it('authenticates with the written files, also as the agent discovers them (--context-dir)', async () => {
     const token = readFileSync(join(dir, '7', 'token.txt'), 'utf8');
     expect((await call(sim, 'GET', '/vm', { as: 7, token: token.trim() })).status).toBe(200);
+    const creds = await resolveCredentials({ contextDir: join(dir, '62'), env: {} });
+    expect(creds).toEqual({ endpoint: sim.url, vmid: '62', token: sim.tokenFor(62) });
   });
 
   it('rewrites token.txt when the creator\'s TOKEN_PASSWORD changes and follows added and removed VMs', async () => {
