@@ -8,9 +8,11 @@
 // Loaded by main.ts only when a command needs the client, so --help and usage errors read nothing.
 import type { OneGateClient } from '../../agent/onegate/client';
 import type { Credentials } from '../../agent/onegate/types';
-import { silentLogger } from '../../agent/log';
 import { VERSION } from '../../agent/version';
-import { readOneEnv } from '../../agent/context/sources/one-env';
+import { readFileSync } from 'node:fs';
+import { firstOneEnvValue, parseOneEnvEntries } from '../../agent/context/one-env';
+import { isAbsent, underRoot } from '../../agent/context/sources/files';
+import { ONE_ENV_PATHS } from '../../agent/context/sources/one-env';
 import { CliError } from './errors';
 import type { ClientSettings } from './settings';
 
@@ -22,15 +24,32 @@ function rootOf(env: Env): string {
   return env.ONEGATE_CONTEXT_ROOT || '/';
 }
 
-async function fromOneEnv(env: Env, warn: (line: string) => void): Promise<Partial3> {
-  try {
-    const found = await readOneEnv(rootOf(env), silentLogger);
-    return { endpoint: found?.endpoint?.value, vmid: found?.vmid?.value, token: found?.token?.value };
-  } catch (err) {
-    // A one_env that does not parse is skipped (bash would have run what it could), but said out loud.
-    warn(`onegate: ignoring one_env: ${err instanceof Error ? err.message : String(err)}`);
-    return {};
+/**
+ * one_env's three values. Read synchronously rather than with agent/context's readOneEnv: its fs.promises
+ * drags ~10 more Node modules (fs/promises, readline) into every call of the CLI. Unreadable (non-root) or
+ * absent files are skipped, as the wrapper's `.` does.
+ */
+function fromOneEnv(env: Env, warn: (line: string) => void): Partial3 {
+  for (const guestPath of ONE_ENV_PATHS) {
+    const file = underRoot(rootOf(env), guestPath);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      if (isAbsent(err)) continue;
+      throw err;
+    }
+    try {
+      const entries = parseOneEnvEntries(text, file);
+      const value = (name: string): string | undefined => firstOneEnvValue(entries, name) || undefined;
+      return { endpoint: value('ONEGATE_ENDPOINT'), vmid: value('VMID'), token: value('TOKENTXT') };
+    } catch (err) {
+      // A one_env that does not parse is skipped (bash would have run what it could), but said out loud.
+      warn(`onegate: ignoring one_env: ${err instanceof Error ? err.message : String(err)}`);
+      return {};
+    }
   }
+  return {};
 }
 
 async function fromContext(env: Env): Promise<Partial3> {
@@ -42,7 +61,7 @@ async function fromContext(env: Env): Promise<Partial3> {
 /** The credentials by the precedence above; CLI_CONFIG when no endpoint is found anywhere. */
 export async function resolveCredentials(env: Env, warn: (line: string) => void): Promise<Credentials> {
   const found: Partial3 = { endpoint: env.ONEGATE_ENDPOINT, vmid: env.VMID, token: env.TOKENTXT };
-  const oneEnv = await fromOneEnv(env, warn);
+  const oneEnv = fromOneEnv(env, warn);
   for (const key of ['endpoint', 'vmid', 'token'] as const) found[key] = oneEnv[key] || found[key];
   if (!found.endpoint || !found.vmid || !found.token) {
     const context = await fromContext(env);
