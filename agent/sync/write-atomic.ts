@@ -8,7 +8,8 @@ import { basename, dirname, join } from 'node:path';
 export async function ensureDir(dir: string): Promise<void> {
   const created = await mkdir(dir, { recursive: true, mode: 0o755 });
   // mkdir's mode is filtered by the umask; a reader outside the agent's group must still get in.
-  if (created !== undefined) await chmod(dir, 0o755);
+  if (created === undefined) return;
+  for (let d = dir; d.startsWith(created); d = dirname(d)) await chmod(d, 0o755);
 }
 
 /** Replaces `path` with `content` atomically, mode 0644 whatever the umask. */

@@ -1,6 +1,6 @@
 // Herd benchmark: many agents against one simulator, counting requests per second where it matters,
-// at the server. Compares the daemon's schedule (agent/schedule/ticker.ts: a phase hashed from the
-// VMID plus +-10 % jitter) with naive fixed-interval polling where every agent starts at the same
+// at the server. Compares the daemon's pull schedule (agent/schedule/ticker.ts: a phase hashed from the
+// key "<VMID>/pull" plus +-10 % jitter) with naive fixed-interval polling where every agent starts at the same
 // moment, and with a "spread" schedule (golden-ratio phase of the numeric VMID, +-1 % jitter) that
 // shows what an even phase assignment gives. Each row is also counted at the agents (when each cycle
 // started), which separates the schedule itself from event-loop stalls on a loaded machine.
@@ -20,6 +20,8 @@ const AGENTS = Number(process.env.HERD_AGENTS ?? 1000);
 const INTERVAL = Number(process.env.HERD_INTERVAL_MS ?? 30_000);
 const CYCLES = Number(process.env.HERD_CYCLES ?? 2);
 const JITTER = 0.1; // the daemon's default `jitter`
+const SPREAD_JITTER = 0.01;
+const TRIALS = 50;
 const FIRST_VMID = 1000;
 const load = (path) => tsImport(new URL(`../../${path}`, import.meta.url).href, import.meta.url);
 
@@ -41,8 +43,11 @@ async function main() {
   for (const r of rows) {
     console.log(`| ${r.mode} | ${r.where} | ${r.total} | ${r.mean.toFixed(1)} | ${r.peak} | **${r.ratio.toFixed(2)}** | ${(r.top5 * 100).toFixed(0)} % of requests |`);
   }
-  const mean = AGENTS / 60; // requests per (standing-for) second
-  console.log(`\nFor reference, independent random (Poisson) arrivals at ${mean.toFixed(1)}/s would peak roughly near ${(1 + 3 / Math.sqrt(mean)).toFixed(2)}x the mean over ${CYCLES * 60} seconds.`);
+  const { phaseOf } = await load('agent/schedule/ticker.ts');
+  const hashed = ids.map((id) => phaseOf(`${id}/pull`, INTERVAL));
+  console.log(`\nThe schedules alone (tick times computed, no I/O, no timers; mean of ${TRIALS} draws of the jitter):`);
+  console.log(`ticker ${computed(hashed, JITTER).toFixed(2)}, ticker without jitter ${computed(hashed, 0).toFixed(2)}, ` +
+    `spread ${computed(ids.map(goldenPhase), SPREAD_JITTER).toFixed(2)}, spread without jitter ${computed(ids.map(goldenPhase), 0).toFixed(2)}`);
   console.log(`load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
 }
 
@@ -79,6 +84,19 @@ function summarise(times, from, until) {
   return { total: times.length, mean, peak, ratio: peak / mean, top5: top / times.length };
 }
 
+// Peak/mean of the 1-second counts when every agent ticks exactly at phase + k * interval + jitter.
+function computed(phases, jitter) {
+  let sum = 0;
+  for (let trial = 0; trial < TRIALS; trial++) {
+    const times = [];
+    for (const phase of phases) {
+      for (let k = 0; k <= CYCLES; k++) times.push(phase + k * INTERVAL + (Math.random() * 2 - 1) * jitter * INTERVAL);
+    }
+    sum += summarise(times.filter((t) => t >= 0 && t < CYCLES * INTERVAL), 0, CYCLES * INTERVAL).ratio;
+  }
+  return sum / TRIALS;
+}
+
 // One VM per agent, owned by a user with a TOKEN_PASSWORD so that each has a real token.
 function fleet(n) {
   const vms = Array.from({ length: n }, (_, i) => ({
@@ -112,7 +130,7 @@ async function runAgents({ mode, creds }) {
       return () => clearInterval(timer);
     }
     if (mode === 'spread') return spread(Number(client.credentials.vmid), () => cycle(client));
-    const ticker = createTicker({ intervalMs: INTERVAL, phaseKey: client.credentials.vmid, jitter: JITTER, onTick: () => cycle(client) });
+    const ticker = createTicker({ intervalMs: INTERVAL, phaseKey: `${client.credentials.vmid}/pull`, jitter: JITTER, onTick: () => cycle(client) });
     ticker.start();
     return () => ticker.stop();
   });
@@ -123,11 +141,15 @@ async function runAgents({ mode, creds }) {
 }
 
 // Consecutive VMIDs times the golden ratio, modulo 1, fill the interval evenly (three-distance theorem).
+function goldenPhase(vmid) {
+  return ((vmid * 0.6180339887498949) % 1) * INTERVAL;
+}
+
 function spread(vmid, onTick) {
-  const phase = ((vmid * 0.6180339887498949) % 1) * INTERVAL;
+  const phase = goldenPhase(vmid);
   let next = Date.now() + ((phase - Date.now()) % INTERVAL + INTERVAL) % INTERVAL;
   let timer;
-  const arm = () => { timer = setTimeout(fire, Math.max(0, next - Date.now() + (Math.random() * 2 - 1) * 0.01 * INTERVAL)); };
+  const arm = () => { timer = setTimeout(fire, Math.max(0, next - Date.now() + (Math.random() * 2 - 1) * SPREAD_JITTER * INTERVAL)); };
   const fire = () => { next += INTERVAL; arm(); onTick(); };
   arm();
   return () => clearTimeout(timer);

@@ -18,6 +18,7 @@ describe('writeFileAtomic', () => {
       process.umask(old);
     }
     expect(statSync(dir).mode & 0o777).toBe(0o755);
+    expect(statSync(join(dir, '..')).mode & 0o777).toBe(0o755);
     expect(statSync(join(dir, 'vm.json')).mode & 0o777).toBe(0o644);
     expect(readdirSync(dir)).toEqual(['vm.json']);
   });
