@@ -161,7 +161,10 @@ export function createDaemon(opts: DaemonOptions): Daemon {
       if (!units) return;
     }
     const u = units;
-    if (!config.push.enabled) return;
+    if (!config.push.enabled) {
+      persist(); // keeps status.json fresh, or `status` would call the daemon stuck
+      return;
+    }
     try {
       const gathered = await gatherAttributes(config, u.collectors, log, abort.signal);
       for (const p of gathered.problems) log.debug(`push: skipped: ${p}`);

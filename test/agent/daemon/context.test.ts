@@ -1,0 +1,36 @@
+// Context handling of the spawned daemon: missing credentials, overrides from context variables.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHarness, waitFor, type Harness } from './harness';
+
+let h: Harness;
+beforeEach(async () => { h = await startHarness(); });
+afterEach(async () => { await h.close(); });
+
+describe('context', () => {
+  it('waits without crashing while the token is missing, and starts once it appears', async () => {
+    const ctx = h.context({});
+    rmSync(join(ctx, 'token.txt'));
+    const agent = h.run(['--config', h.config({ attributes: { directory: '', static: { ROLE: 'db' } } }), '--context-dir', ctx]);
+    await waitFor(() => h.status().context?.lastError, 8000, 'the context error');
+    expect(h.status().context.lastError).toMatchObject({ code: 'CONTEXT_MISSING' });
+    expect(agent.lines.filter((l) => l.startsWith('<3>context: no OneGate token'))).toHaveLength(1);
+    writeFileSync(join(ctx, 'token.txt'), `${h.sim.tokenFor(42)}\n`);
+    await waitFor(() => h.puts().length === 1, 8000, 'a push once the token is there');
+    expect(h.puts()[0]).toEqual({ ROLE: 'db' });
+    await waitFor(() => !h.status().context.lastError, 3000, 'the context error cleared');
+    expect(agent.child.exitCode).toBeNull();
+  });
+
+  it('applies ONEGATE_AGENT_* context variables over the file, and follows their changes', async () => {
+    const ctx = h.context({ ONEGATE_AGENT_INTERVAL: '30', ONEGATE_AGENT_PREFIX: 'G_' });
+    const agent = h.run(['--config', h.config(), '--context-dir', ctx]);
+    await waitFor(() => h.status().interval === 30, 8000, 'the overridden interval');
+    expect(h.status().overrides).toEqual(['interval=30 (ONEGATE_AGENT_INTERVAL)', 'push.prefix="G_" (ONEGATE_AGENT_PREFIX)']);
+    h.context({ ONEGATE_AGENT_INTERVAL: 'often' });
+    await waitFor(() => h.status().interval === 1, 8000, 'the file interval back');
+    expect(agent.lines).toContain('<4>context variable ONEGATE_AGENT_INTERVAL="often" ignored: expected an integer from 1 to 86400');
+    expect(h.status().overrides).toEqual([]);
+  });
+});
