@@ -6,6 +6,7 @@
 // Targets (issue 4): median <= 65 ms and peak RSS <= 45 MB on a machine where `node -e 0` takes ~50 ms.
 // RSS and CPU come from GNU time (/usr/bin/time); without it only wall time is reported.
 import { spawn } from 'node:child_process';
+import { get } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +52,22 @@ function timedRun(argv, env) {
   });
 }
 
+/** How long the simulator itself takes to answer GET /vm (fresh connection), to separate it from start-up. */
+function serverTime(url, vmid, token) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    get(`${url}/vm`, { headers: { 'X-ONEGATE-VMID': vmid, 'X-ONEGATE-TOKEN': token }, agent: false }, (res) => {
+      res.resume().on('end', () => resolve(Number(process.hrtime.bigint() - started) / 1e6));
+    }).on('error', reject);
+  });
+}
+
+// The least any Node program must do for `vm show`: node:http GET, JSON.parse, one line out. The gap between
+// this and `onegate vm show` is what the CLI itself costs.
+const BARE_GET = `const e=process.env;require('http').get(e.ONEGATE_ENDPOINT+'/vm',{headers:{'X-ONEGATE-VMID':e.VMID,` +
+  `'X-ONEGATE-TOKEN':e.TOKENTXT}},(r)=>{let b='';r.setEncoding('utf8').on('data',(d)=>b+=d).on('end',()=>` +
+  `process.stdout.write('VM '+JSON.parse(b).VM.ID+'\\n'))})`;
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 const contexts = mkdtempSync(join(tmpdir(), 'onegate-bench-'));
@@ -60,6 +77,7 @@ try {
   const env = { PATH: process.env.PATH, ONEGATE_ENDPOINT: url, VMID: '42', TOKENTXT: token };
   const cases = [
     ['node -e 0', [process.execPath, '-e', '0']],
+    ['bare node:http GET /vm', [process.execPath, '-e', BARE_GET]],
     ['onegate --help', [process.execPath, cli, '--help']],
     ['onegate vm show', [process.execPath, cli, 'vm', 'show']],
     ['onegate vm show --json', [process.execPath, cli, 'vm', 'show', '--json']],
@@ -67,13 +85,18 @@ try {
   ];
   const results = new Map(cases.map(([name]) => [name, []]));
   for (const [, argv] of cases) await timedRun(argv, env); // warm-up: page cache, simulator JIT
-  for (let i = 0; i < runs; i++) for (const [name, argv] of cases) results.get(name).push(await timedRun(argv, env));
+  const server = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [name, argv] of cases) results.get(name).push(await timedRun(argv, env));
+    server.push(await serverTime(url, '42', token));
+  }
   console.log(`${runs} runs each, interleaved; node ${process.version}; simulator ${url}`);
   console.log('| command | median wall ms | median CPU ms | peak RSS MB |\n|---|---|---|---|');
   for (const [name, rs] of results) {
     const rss = Math.max(...rs.map((r) => r.rss));
     console.log(`| ${name} | ${median(rs.map((r) => r.wall)).toFixed(1)} | ${hasTime ? median(rs.map((r) => r.cpu)).toFixed(0) : 'n/a'} | ${hasTime ? rss.toFixed(1) : 'n/a'} |`);
   }
+  console.log(`simulator answer to GET /vm on a fresh connection: median ${median(server).toFixed(1)} ms (included in the wall times above)`);
   if (!hasTime) console.log('(install GNU time as /usr/bin/time for CPU and RSS figures)');
 } finally {
   child.kill('SIGTERM');
