@@ -1,7 +1,7 @@
 // The control listener: JSON over HTTP on its own port, for tests and demos (docs/simulator.md).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { validateFault, type Fault } from './faults';
-import { closeServer, listen } from './index';
+import { baseUrl, closeServer, listen } from './listen';
 import type { SimOps } from './ops';
 import type { Recorder } from './recorder';
 import type { SimState } from './state';
@@ -79,5 +79,5 @@ export async function startControl(d: ControlDeps, host: string, port: number): 
   const table = routes(d);
   const server = createServer((req, res) => void handle(table, req, res).catch(() => res.destroy()));
   const bound = await listen(server, host, port);
-  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`, close: () => closeServer(server) };
+  return { url: baseUrl(host, bound), close: () => closeServer(server) };
 }

@@ -1,6 +1,5 @@
 // startOneGate(): the simulator as a test helper (port 0 by default) and the engine of main.ts.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { createLogger, silentLogger, type Logger } from '../../agent/log';
 import type { Credentials } from '../../agent/onegate/types';
 import { loadConfig } from './config';
@@ -12,6 +11,7 @@ import { handleRequest } from './server';
 import type { SimState } from './state';
 import { startControl } from './control';
 import { createOps, type SimOps } from './ops';
+import { baseUrl, closeServer, listen } from './listen';
 
 // :log/:level 0 ERROR, 1 WARNING, 2 INFO (request lines, 401 reasons), 3 DEBUG.
 const LEVELS = ['error', 'warn', 'info', 'debug'] as const;
@@ -60,7 +60,7 @@ export async function startOneGate(opts: StartOptions = {}): Promise<Simulator> 
   }));
   const host = opts.host ?? '127.0.0.1';
   const port = await listen(server, host, opts.port ?? 0);
-  url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  url = baseUrl(host, port);
   sim.onWorldChange();
   const ops = createOps(sim);
   const tokenFor = (vmid: number | string): string => {
@@ -69,8 +69,9 @@ export async function startOneGate(opts: StartOptions = {}): Promise<Simulator> 
     if (!token) throw new Error(`simulator: VM ${vmid} has no token (no such VM, or its creator has no TOKEN_PASSWORD)`);
     return token;
   };
-  const control = opts.control ? await startControl({ sim, recorder, faults, ops, tokenFor },
-    typeof opts.control === 'object' ? opts.control.host ?? host : host, typeof opts.control === 'object' ? opts.control.port ?? 0 : 0) : undefined;
+  const where = typeof opts.control === 'object' ? opts.control : {};
+  const control = opts.control ? await startControl({ sim, recorder, faults, ops, tokenFor }, where.host ?? host, where.port ?? 0)
+    .catch(async (e: unknown) => { await closeServer(server); throw e; }) : undefined;
   return {
     ...ops, url, controlUrl: control?.url, requests: recorder.requests, tokenFor,
     credentials: (vmid) => ({ endpoint: url, vmid: String(vmid), token: tokenFor(vmid) }),
@@ -78,21 +79,4 @@ export async function startOneGate(opts: StartOptions = {}): Promise<Simulator> 
     clearFaults: () => { faults.length = 0; },
     close: async () => { await Promise.all([closeServer(server), control?.close()]); },
   };
-}
-
-/** Listens and returns the bound port. */
-export function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-/** Closes a server and destroys its open connections. */
-export function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections(); // hung requests included
-
-  });
 }
