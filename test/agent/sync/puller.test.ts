@@ -153,6 +153,25 @@ describe('puller, VM in a service (42, service 7)', () => {
   });
 });
 
+describe('puller, membership', () => {
+  it('stops asking for a service that does not list the VM (spoofed SERVICE_ID, VM 61)', async () => {
+    const p = setup(61);
+    const from = sim.requests.length;
+    const first = await p.puller.pullOnce();
+    expect(first.documents.map((d) => [d.name, d.status])).toEqual([['vm', 'changed'], ['service', 'absent'], ['vrouter', 'absent']]);
+    await p.puller.pullOnce();
+    expect(requestsOf(sim, 61, from)).toEqual(['GET /vm', 'GET /service', 'GET /vrouter', 'GET /vm']);
+    expect(p.lines.filter((l) => l.startsWith('warn'))).toEqual([]);
+  });
+
+  it('with service "always", reports the refusal every cycle and logs it once', async () => {
+    const p = setup(7, { service: 'always', vrouter: 'never' });
+    const reports = [await p.puller.pullOnce(), await p.puller.pullOnce()];
+    for (const r of reports) expect(r.documents[1]).toMatchObject({ name: 'service', status: 'error', error: { message: '400 Empty or invalid SERVICE_ID' } });
+    expect(p.lines.filter((l) => l.includes('service failed'))).toEqual(['warn pull: service failed: 400 Empty or invalid SERVICE_ID']);
+  });
+});
+
 describe('puller, restart within a boot', () => {
   it('fires every event again with the previous run\'s file as the old document, and drops leftover vnets quietly', async () => {
     const p = setup(42);
