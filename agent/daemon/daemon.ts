@@ -1,5 +1,6 @@
 // The daemon: configuration -> context -> units -> schedules, plus reload and shutdown. Every failure
 // is recorded and logged (rate-limited) and retried later; nothing a server or a file does ends the process.
+import { hostname } from 'node:os';
 import { collectAll } from '../collect';
 import { loadConfig } from '../config/load';
 import { applyContextOverrides } from '../config/overrides';
@@ -61,6 +62,7 @@ export function createDaemon(opts: DaemonOptions): Daemon {
   let units: Units | undefined;
   let pushTicker: Ticker | undefined;
   let pullTicker: Ticker | undefined;
+  const plans: { push?: string; pull?: string } = {};
   let watcher: ContextWatcher | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -100,7 +102,6 @@ export function createDaemon(opts: DaemonOptions): Daemon {
     for (const line of o.rejected) log.warn(line);
     if (o.applied.join() !== overrides.join() && o.applied.length > 0) log.info(`context overrides: ${o.applied.join(', ')}`);
     overrides = o.applied;
-    const previous = config;
     config = o.config;
     opts.setLevel(config.log_level as LogLevel);
     const c = context;
@@ -116,7 +117,7 @@ export function createDaemon(opts: DaemonOptions): Daemon {
       rebuild({ endpoint: c.endpoint, vmid: c.vmid, token: c.token });
       units?.ready.update(c, bootId);
     }
-    schedule(previous);
+    schedule();
     persist();
   }
 
@@ -139,18 +140,23 @@ export function createDaemon(opts: DaemonOptions): Daemon {
     }
   }
 
-  // (Re)creates the tickers when they are missing or their interval changed.
-  function schedule(previous: AgentConfig | undefined): void {
-    const key = context?.vmid ?? 'no-vmid';
-    if (!pushTicker || previous?.interval !== config.interval) {
+  // (Re)creates a ticker when its interval, jitter or phase key changed. Without a VMID yet the host name
+  // keys the phase, so agents waiting for their context still spread out.
+  function schedule(): void {
+    const key = context?.vmid ?? hostname();
+    const pushPlan = `${config.interval}/${config.jitter}/${key}`;
+    if (pushPlan !== plans.push) {
       pushTicker?.stop();
       pushTicker = createTicker({ intervalMs: config.interval * 1000, phaseKey: key, jitter: config.jitter, onTick: pushCycle, log });
       pushTicker.start();
+      plans.push = pushPlan;
     }
-    if (!pullTicker || (previous && pullIntervalOf(previous) !== pullIntervalOf(config))) {
+    const pullPlan = `${pullIntervalOf(config)}/${config.jitter}/${key}`;
+    if (pullPlan !== plans.pull) {
       pullTicker?.stop();
       pullTicker = createTicker({ intervalMs: pullIntervalOf(config) * 1000, phaseKey: `${key}/pull`, jitter: config.jitter, onTick: pullCycle, log });
       pullTicker.start();
+      plans.pull = pullPlan;
     }
   }
 
