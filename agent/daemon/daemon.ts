@@ -86,6 +86,8 @@ export function createDaemon(opts: DaemonOptions): Daemon {
   async function discover(): Promise<ResolvedContext | undefined> {
     try {
       const found = await discoverContext(discoverOptionsOf(fileConfig, opts.flags));
+      // The context is readable again; apply() judges whether it holds the credentials.
+      if (state.context.lastError?.code !== 'CONTEXT_MISSING') delete state.context.lastError;
       return found;
     } catch (err) {
       if (recordFailure(state.context, toFailure(err), Date.now(), logEveryMsOf(fileConfig))) {
@@ -108,7 +110,9 @@ export function createDaemon(opts: DaemonOptions): Daemon {
     if (!c?.endpoint || !c.vmid || !c.token) {
       const missing = ['endpoint', 'vmid', 'token'].filter((k) => !c?.[k as 'endpoint']).join(', ');
       const failure = { code: 'CONTEXT_MISSING', message: `no OneGate ${missing} in the context (the VM template needs TOKEN="YES")` };
-      if (recordFailure(state.context, failure, Date.now(), logEveryMsOf(config))) log.error(`context: ${failure.message}; waiting for it`);
+      // A discovery error already recorded is the better explanation; do not alternate with this one.
+      const known = state.context.lastError && state.context.lastError.code !== failure.code;
+      if (!known && recordFailure(state.context, failure, Date.now(), logEveryMsOf(config))) log.error(`context: ${failure.message}; waiting for it`);
       units?.ready.stop();
       units = undefined;
     } else {
@@ -135,8 +139,7 @@ export function createDaemon(opts: DaemonOptions): Daemon {
       void collectAll(units.collectors, log); // the first sample of the rate collectors primes them
     } catch (err) {
       units = undefined;
-      recordFailure(state.context, toFailure(err), Date.now(), 0);
-      log.error(`onegate: ${(err as Error).message}`);
+      if (recordFailure(state.context, toFailure(err), Date.now(), logEveryMsOf(config))) log.error(`onegate: ${(err as Error).message}`);
     }
   }
 
