@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -55,6 +55,15 @@ describe('createHookRunner', () => {
     const outcomes = await createHookRunner({ options: { ...t.options, timeoutMs: 300 }, log: t.log })(invocation(t.root));
     expect(Date.now() - started).toBeLessThan(5000);
     expect(outcomes[0]).toMatchObject({ ok: false, reason: 'timed out after 0.3 s' });
+  });
+
+  it('stops the running hook and runs no more when the agent shuts down', async () => {
+    const t = setup({ '10-sleep': 'exec sleep 30', '20-never': 'touch "$(dirname "$0")/../../ran"' });
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 200);
+    const outcomes = await createHookRunner({ options: t.options, log: t.log, signal: abort.signal })(invocation(t.root));
+    expect(outcomes).toEqual([{ program: join(t.options.directory, 'service_role', '10-sleep'), ok: false, reason: 'stopped: the agent is shutting down' }]);
+    expect(existsSync(join(t.root, 'ran'))).toBe(false);
   });
 
   it('reports a configured hook that cannot start', async () => {
