@@ -7,7 +7,7 @@ import type { CommandContext } from './commands/types';
 import { CliError, reportError } from './errors';
 import { parseArgs } from './options';
 import { writeError, writeHelp, writeResult, writeVersion, writeWarning, type Streams } from './output';
-import { isInsecure, parseTimeout } from './settings';
+import { isInsecure, parseEmptyStyle, parseTimeout } from './settings';
 import type { OneGateClient } from '../../agent/onegate/client';
 
 /** Runs `onegate` with `argv` (without the program name); resolves to the exit status. */
@@ -30,6 +30,7 @@ export async function main(argv: string[], streams: Streams = process, env = pro
     const found = findCommand(resource, verb);
     if ('unknownResource' in found) throw new CliError('CLI_USAGE', '', 'only');
     if ('unknownVerb' in found) throw new CliError('CLI_USAGE', `Action ${found.unknownVerb} not supported`, 'before');
+    const empty = parseEmptyStyle(env);
     const settings = { timeoutMs: parseTimeout(parsed.values.timeout, env), insecure: isInsecure(parsed.values.insecure, env) };
     const ctx: CommandContext = {
       verb: verb!, args, options: parsed.values, timeoutMs: settings.timeoutMs,
@@ -40,7 +41,7 @@ export async function main(argv: string[], streams: Streams = process, env = pro
         return client;
       },
     };
-    writeResult(streams, await found.command.run(ctx), parsed.values);
+    writeResult(streams, await found.command.run(ctx), parsed.values, empty);
     return 0;
   } catch (err) {
     const report = reportError(err, endpoint);

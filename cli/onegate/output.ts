@@ -2,7 +2,7 @@
 // stderr/stdout as the Ruby client does.
 import type { CommandResult } from './commands/types';
 import type { ErrorReport } from './errors';
-import { prettyJson } from './format/json';
+import { prettyJson, type EmptyStyle } from './format/json';
 import { serviceText, vmText, vnetText, vrouterText, type LayoutOptions } from './format/layouts';
 import { toYaml } from './format/yaml';
 import { helpText } from './help';
@@ -14,32 +14,32 @@ export interface Streams {
   stderr: { write(text: string): unknown };
 }
 
-function asJson(result: CommandResult): string {
-  return prettyJson(result.raw ?? JSON.stringify(result.data)) + '\n';
+function asJson(result: CommandResult, empty: EmptyStyle): string {
+  return prettyJson(result.raw ?? JSON.stringify(result.data), empty) + '\n';
 }
 
-function asText(result: CommandResult, o: LayoutOptions): string {
+function asText(result: CommandResult, o: LayoutOptions, empty: EmptyStyle): string {
   switch (result.layout) {
     case 'vm': return vmText(result.data, { ...o, extended: false }); // --extended changes nothing for vm show
     case 'service': return serviceText(result.data, o);
     case 'vrouter': return vrouterText(result.data, o);
     case 'vnet': return vnetText(result.data, o);
-    case 'value': return typeof result.data === 'string' ? `${result.data}\n` : asJson({ data: result.data });
+    case 'value': return typeof result.data === 'string' ? `${result.data}\n` : asJson({ data: result.data }, empty);
     default: return '';
   }
 }
 
 /** Renders a command's result; results without a layout (update, actions) print nothing. */
-export function renderResult(result: CommandResult, options: OptionValues, tty: boolean): string {
+export function renderResult(result: CommandResult, options: OptionValues, tty: boolean, empty: EmptyStyle = 'compact'): string {
   if (result.layout === undefined) return '';
-  if (options.format === 'json') return asJson(result);
+  if (options.format === 'json') return asJson(result, empty);
   if (options.format === 'yaml') return toYaml(result.data);
-  return asText(result, { tty, extended: options.extended === true });
+  return asText(result, { tty, extended: options.extended === true }, empty);
 }
 
-/** Writes a command's result to stdout. */
-export function writeResult(streams: Streams, result: CommandResult, options: OptionValues): void {
-  const text = renderResult(result, options, streams.stdout.isTTY === true);
+/** Writes a command's result to stdout; `empty` is ONEGATE_JSON_EMPTY's style. */
+export function writeResult(streams: Streams, result: CommandResult, options: OptionValues, empty: EmptyStyle = 'compact'): void {
+  const text = renderResult(result, options, streams.stdout.isTTY === true, empty);
   if (text !== '') streams.stdout.write(text);
 }
 

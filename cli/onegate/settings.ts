@@ -1,5 +1,6 @@
-// Client settings from options and environment, parsed before any command runs (pure).
+// Settings from options and environment, parsed before any command runs (pure).
 import { CliError } from './errors';
+import type { EmptyStyle } from './format/json';
 
 type Env = Record<string, string | undefined>;
 
@@ -27,4 +28,11 @@ export function parseTimeout(option: string | undefined, env: Env): number {
 /** --insecure, or ONEGATE_INSECURE set to 1, true or yes. */
 export function isInsecure(option: boolean | undefined, env: Env): boolean {
   return option === true || /^(1|true|yes)$/i.test(env.ONEGATE_INSECURE ?? '');
+}
+
+/** ONEGATE_JSON_EMPTY: how --json prints empty arrays and objects; default compact ([] and {}). */
+export function parseEmptyStyle(env: Env): EmptyStyle {
+  const value = env.ONEGATE_JSON_EMPTY ?? '';
+  if (value === '' || value === 'compact' || value === 'multiline') return value === 'multiline' ? 'multiline' : 'compact';
+  throw new CliError('CLI_OPTION', `invalid ONEGATE_JSON_EMPTY=${value} (expected compact or multiline)`);
 }

@@ -2,7 +2,7 @@
 // response text token by token rather than JSON.parse + stringify, which would move integer-like keys
 // first and print 1.0 as 1. Strings are re-encoded as Ruby does (raw UTF-8, `/` unescaped, control
 // characters as lower-case \u00XX), which is what JSON.stringify produces too. Empty containers print as
-// [] and {} (json >= 2.8, Ruby 3.4+; docs/cli.md).
+// [] and {} (json >= 2.8, Ruby 3.4+), or on several lines as json < 2.8 (Ruby <= 3.3) did (docs/cli.md).
 
 const WHITESPACE = /[ \t\r\n]/;
 
@@ -27,8 +27,17 @@ function nextNonSpace(text: string, from: number): number {
   return i;
 }
 
+/** How empty arrays and objects print: `[]`/`{}`, or json < 2.8's "[", empty line, "]" and "{", "}". */
+export type EmptyStyle = 'compact' | 'multiline';
+
+function empty(open: string, depth: number, style: EmptyStyle): string {
+  if (style === 'compact') return open === '{' ? '{}' : '[]';
+  const pad = '  '.repeat(depth);
+  return open === '{' ? `{\n${pad}}` : `[\n\n${pad}]`;
+}
+
 /** Pretty-prints JSON text (already validated by JSON.parse) with a 2-space indent, keeping key order and number spelling. */
-export function prettyJson(text: string): string {
+export function prettyJson(text: string, style: EmptyStyle = 'compact'): string {
   const out: string[] = [];
   let depth = 0;
   const newline = (): string => '\n' + '  '.repeat(depth);
@@ -38,7 +47,7 @@ export function prettyJson(text: string): string {
       const close = c === '{' ? '}' : ']';
       const after = nextNonSpace(text, i + 1);
       if (text[after] === close) {
-        out.push(c + close);
+        out.push(empty(c, depth, style));
         i = after + 1;
         continue;
       }

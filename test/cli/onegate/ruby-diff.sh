@@ -4,6 +4,7 @@
 # errors; prints one line per case (same / DIFF) and the diff of each difference.
 #   ONEGATE_URL   the running reference server (default http://127.0.0.1:5030)
 #   RUBY_CLIENT   the real onegate.rb (default /tmp/onegate-real/client/onegate.rb)
+#   ONEGATE_JSON_EMPTY=multiline  passed to dist/onegate.cjs, to match the empty containers of Ruby <= 3.3
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
@@ -20,6 +21,7 @@ run_case() { # VMID TOKEN ARGS...
   env -i PATH="$PATH" HOME=/root ONEGATE_ENDPOINT="$url" VMID="$vmid" TOKENTXT="$token" \
     ruby "$ruby_cli" "$@" >"$out/r.out" 2>"$out/r.err"; echo "exit $?" >>"$out/r.err"
   env -i PATH="$PATH" ONEGATE_ENDPOINT="$url" VMID="$vmid" TOKENTXT="$token" ONEGATE_CONTEXT_ROOT="$out" \
+    ONEGATE_JSON_EMPTY="${ONEGATE_JSON_EMPTY:-compact}" \
     node "$repo/dist/onegate.cjs" "$@" >"$out/n.out" 2>"$out/n.err"; echo "exit $?" >>"$out/n.err"
   if cmp -s "$out/r.out" "$out/n.out" && cmp -s "$out/r.err" "$out/n.err"; then
     same=$((same + 1)); echo "same  $name"

@@ -30,4 +30,10 @@ describe('onegate vnet show', () => {
     expect(r.status).toBe(255);
     expect(r.stderr).toMatch(/^ERROR: \nInvalid id format \(ID: abc\)/);
   });
+  it('ONEGATE_JSON_EMPTY=multiline prints empty objects as the Ruby 3.1 client does; a bad value exits 1', async () => {
+    const r = await runCli(['vnet', 'show', '5', '--json'], vmEnv(sim, 42, { ONEGATE_JSON_EMPTY: 'multiline' }));
+    expect(r.stdout).toContain('    "PARENT_NETWORK_ID": {\n    },\n');
+    expect(await runCli(['vnet', 'show', '5', '--json'], vmEnv(sim, 42, { ONEGATE_JSON_EMPTY: 'tight' }))).toEqual(
+      { status: 1, stdout: '', stderr: 'onegate: invalid ONEGATE_JSON_EMPTY=tight (expected compact or multiline)\n' });
+  });
 });

@@ -26,4 +26,8 @@ describe('prettyJson: Ruby JSON.pretty_generate of the response text', () => {
   it('fails on an unterminated string instead of running off the end (callers validate with JSON.parse first)', () => {
     expect(() => prettyJson('{"a":"unterminated')).toThrow(SyntaxError);
   });
+  it('prints empty containers on several lines as json < 2.8 (Ruby <= 3.3) when asked', () => {
+    expect(prettyJson('{"NIC_ALIAS":[],"P":{},"A":[{}]}', 'multiline')).toBe(
+      '{\n  "NIC_ALIAS": [\n\n  ],\n  "P": {\n  },\n  "A": [\n    {\n    }\n  ]\n}');
+  });
 });
