@@ -22,19 +22,16 @@ function optionError(reason: string, arg: string): CliError {
 }
 
 /** The long option `key` names: exact, else the only one it is a prefix of (ignoring case). */
-export function completeLong(key: string, arg: string, ignoreCase = true): OptionSpec {
+function completeLong(key: string, arg: string, ignoreCase = true): OptionSpec {
   const exact = OPTIONS.find((o) => o.name === key);
   if (exact) return exact;
   const fold = (s: string): string => (ignoreCase ? s.toLowerCase() : s);
-  const matches = OPTIONS.filter((o) => fold(o.name).startsWith(fold(key)));
-  if (key !== '' && matches.length === 1) return matches[0]!;
-  if (matches.length > 1 && key !== '') {
-    // As OptionParser: a candidate that is a prefix of every other one wins.
-    const shortest = [...matches].sort((a, b) => a.name.length - b.name.length)[0]!;
-    if (matches.every((o) => o.name.startsWith(shortest.name))) return shortest;
-    throw optionError('ambiguous option', arg);
-  }
-  throw optionError('invalid option', arg);
+  const matches = key === '' ? [] : OPTIONS.filter((o) => fold(o.name).startsWith(fold(key)));
+  if (matches.length === 0) throw optionError('invalid option', arg);
+  // As OptionParser: one candidate, or one that is a prefix of every other one, wins.
+  const shortest = [...matches].sort((a, b) => a.name.length - b.name.length)[0]!;
+  if (matches.every((o) => o.name.startsWith(shortest.name))) return shortest;
+  throw optionError('ambiguous option', arg);
 }
 
 /** Applies one option; returns how many extra argv words it consumed. */

@@ -30,7 +30,7 @@ function asText(result: CommandResult, o: LayoutOptions, empty: EmptyStyle): str
 }
 
 /** Renders a command's result; results without a layout (update, actions) print nothing. */
-export function renderResult(result: CommandResult, options: OptionValues, tty: boolean, empty: EmptyStyle = 'compact'): string {
+function renderResult(result: CommandResult, options: OptionValues, tty: boolean, empty: EmptyStyle = 'compact'): string {
   if (result.layout === undefined) return '';
   if (options.format === 'json') return asJson(result, empty);
   if (options.format === 'yaml') return toYaml(result.data);

@@ -4,7 +4,7 @@ import { CliError } from '../errors';
 import type { Command } from './types';
 
 /** The cardinality as a number; a bad one is named with what is wrong. */
-export function parseCardinality(text: string | undefined): number {
+function parseCardinality(text: string | undefined): number {
   if (text === undefined) throw new CliError('CLI_OPTION', 'service scale needs --cardinality N');
   if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(Number(text))) {
     throw new CliError('CLI_OPTION', `invalid argument: --cardinality ${text} (expected a whole number of VMs, 0 or more)`);

@@ -11,7 +11,7 @@ const POLL: RetryPolicy = { maxAttempts: Infinity, baseMs: 2000, factor: 1.5, ma
 const MIN_POLL_MS = 500;
 
 /** Splits KEY=VALUE; the value may contain `=`. */
-export function parseCondition(text: string | undefined): { key: string; value: string } {
+function parseCondition(text: string | undefined): { key: string; value: string } {
   const eq = text?.indexOf('=') ?? -1;
   if (text === undefined || eq <= 0) throw new CliError('CLI_USAGE', 'You have to provide the condition as KEY=VALUE');
   return { key: text.slice(0, eq), value: text.slice(eq + 1) };
