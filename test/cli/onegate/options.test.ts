@@ -55,6 +55,7 @@ describe('parseArgs: Ruby OptionParser semantics', () => {
     [['--e'], 'ambiguous option: --e'],
     [['--h'], 'ambiguous option: --h'],
     [['--bogus', '--help'], 'invalid option: --bogus'],
+    [['--=x'], 'invalid option: --=x'],
   ];
   it.each(errors)('%j fails with "%s"', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(expect.objectContaining({ code: 'CLI_OPTION', message }));
