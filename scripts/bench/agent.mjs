@@ -11,7 +11,7 @@
 // Environment: AGENT_SECONDS (default 120), AGENT_INTERVAL_MS (stand-in only, default 250; the daemon's
 // minimum is 1 s), AGENT_VMID (default 42; 7 is in no service), AGENT_NODE_FLAGS (e.g. --cpu-prof).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -36,7 +36,7 @@ function startDaemon() {
   writeFileSync(join(scratch, 'context.sh'), `ONEGATE_ENDPOINT='${creds.endpoint}'\nVMID='${VMID}'\nTOKEN='YES'\n`);
   writeFileSync(join(scratch, 'token.txt'), creds.token, { mode: 0o600 });
   writeFileSync(join(scratch, 'agent.yaml'), [
-    'interval: 1', 'jitter: 0', 'log_level: warn', `state_dir: ${join(scratch, 'state')}`, `run_dir: ${join(scratch, 'run')}`,
+    'interval: 1', 'jitter: 0', 'log_level: warn', `state_dir: ${join(scratch, 'state')}`, `run_dir: ${runDir}`,
     `context:\n  dir: ${scratch}`, 'push:\n  threshold: 1000000000000', `hooks:\n  directory: ''`, '',
   ].join('\n'));
   return spawn(process.execPath, [...EXTRA_FLAGS, join(root, 'dist/onegate-agent.cjs'), 'run', '--config', join(scratch, 'agent.yaml')],
@@ -51,7 +51,7 @@ async function startStandIn() {
     outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning',
     define: { __VERSION__: '"bench"' },
   });
-  const config = { credentials: sim.credentials(VMID), intervalMs: STANDIN_INTERVAL, runDir: join(scratch, 'run') };
+  const config = { credentials: sim.credentials(VMID), intervalMs: STANDIN_INTERVAL, runDir };
   return spawn(process.execPath, [...EXTRA_FLAGS, outfile, JSON.stringify(config)], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_OPTIONS } });
 }
 
@@ -149,6 +149,9 @@ function report({ samples, cpuMs, systemMs, window, total }) {
 const { startOneGate } = await tsImport(new URL('test/simulator/index.ts', `file://${root}`).href, import.meta.url);
 const sim = await startOneGate();
 const scratch = mkdtempSync(join(tmpdir(), 'onegate-bench-agent-'));
+// run_dir lives on tmpfs as /run does in a guest (ext4 makes every replace-by-rename flush the data).
+const shm = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/onegate-bench-run-') : undefined;
+const runDir = shm ?? join(scratch, 'run');
 try {
   const daemon = process.env.AGENT_MODE !== 'standin' && daemonReady();
   const child = daemon ? startDaemon() : await startStandIn();
@@ -159,4 +162,5 @@ try {
 } finally {
   await sim.close();
   rmSync(scratch, { recursive: true, force: true });
+  if (shm) rmSync(shm, { recursive: true, force: true });
 }
