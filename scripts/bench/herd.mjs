@@ -43,9 +43,11 @@ async function main() {
   for (const r of rows) {
     console.log(`| ${r.mode} | ${r.where} | ${r.total} | ${r.mean.toFixed(1)} | ${r.peak} | **${r.ratio.toFixed(2)}** | ${(r.top5 * 100).toFixed(0)} % of requests |`);
   }
+  const ticker = rows.find((r) => r.mode === 'ticker' && r.where === 'server');
+  console.log(`\nticker at the server: peak/mean ${ticker.ratio.toFixed(2)}, target <= 1.5 ${ticker.ratio <= 1.5 ? 'met' : 'NOT met'}`);
   const { phaseOf } = await load('agent/schedule/ticker.ts');
   const hashed = ids.map((id) => phaseOf(`${id}/pull`, INTERVAL));
-  console.log(`\nThe schedules alone (tick times computed, no I/O, no timers; mean of ${TRIALS} draws of the jitter):`);
+  console.log(`The schedules alone (tick times computed, no I/O, no timers; mean of ${TRIALS} draws of the jitter):`);
   console.log(`ticker ${computed(hashed, JITTER).toFixed(2)}, ticker without jitter ${computed(hashed, 0).toFixed(2)}, ` +
     `spread ${computed(ids.map(goldenPhase), SPREAD_JITTER).toFixed(2)}, spread without jitter ${computed(ids.map(goldenPhase), 0).toFixed(2)}`);
   console.log(`load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
