@@ -2,10 +2,9 @@
 // Chosen over fetch/undici because it saves ~17 MB RSS, ~40-70 ms of CLI start-up and half the CPU per request
 // (guest-agents.md §7; docs/client.md).
 import http from 'node:http';
-import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { TLSSocket } from 'node:tls';
+import type { TLSSocket } from 'node:tls';
 import type { Endpoint } from '../endpoint';
 import { OneGateError } from '../errors';
 import { connectionFailure, isReset } from './failures';
@@ -25,7 +24,8 @@ export interface Tunnel {
 export function createHttpTransport(endpoint: Endpoint, options: TransportOptions, tunnel?: Tunnel): Transport {
   const secure = endpoint.protocol === 'https:';
   const tls = secure ? { ca: options.ca, rejectUnauthorized: !options.insecure } : {};
-  const mod = secure ? https : http;
+  // node:https drags in node:tls and node:crypto (~5 ms of every CLI start): loaded only for https endpoints.
+  const mod = secure ? process.getBuiltinModule('node:https') : http;
   const where = tunnel?.where ?? endpoint.origin;
   // The agent's `timeout` closes idle pooled sockets before the server does (Node's default keepAlive server
   // timeout is 5 s; Thin and Puma are longer), which avoids most of the keep-alive reuse race.
@@ -67,7 +67,7 @@ export function createHttpTransport(endpoint: Endpoint, options: TransportOption
       const connected = (): void => clearTimeout(connectTimer);
       r.on('socket', (socket: Socket) => {
         if (r.reusedSocket) connected();
-        else if (socket instanceof TLSSocket) socket.once('secureConnect', connected);
+        else if ((socket as TLSSocket).encrypted) socket.once('secureConnect', connected);
         else if (socket.connecting) socket.once('connect', connected);
         else connected(); // a tunnel hands over an already connected socket
       });

@@ -3,9 +3,8 @@
 // against OneGate's name). Built on node:http rather than undici's ProxyAgent: merely bundling undici adds
 // ~535 KB to every bundle and ~25 ms CPU / ~4 MB RSS to every CLI start, proxied or not (docs/client.md).
 import http from 'node:http';
-import https from 'node:https';
 import { isIP, type Socket } from 'node:net';
-import tls from 'node:tls';
+import type tls from 'node:tls';
 import type { Duplex } from 'node:stream';
 import type { Endpoint } from '../endpoint';
 import { OneGateError } from '../errors';
@@ -23,7 +22,8 @@ function proxyAuthorization(proxy: URL): Record<string, string> {
 function openTunnel(proxy: URL, endpoint: Endpoint, timeoutMs: number, where: string, done: (err: Error | null, socket?: Socket) => void): void {
   const target = `${isIP(endpoint.hostname) === 6 ? `[${endpoint.hostname}]` : endpoint.hostname}:${endpoint.port}`;
   const secureProxy = proxy.protocol === 'https:';
-  const req = (secureProxy ? https : http).request({
+  // node:https and node:tls are loaded only when used, as in http.ts.
+  const req = (secureProxy ? process.getBuiltinModule('node:https') : http).request({
     host: proxy.hostname.replace(/^\[|\]$/g, ''), port: proxy.port || (secureProxy ? 443 : 80),
     method: 'CONNECT', path: target, agent: false, headers: { Host: target, ...proxyAuthorization(proxy) },
   });
@@ -53,7 +53,7 @@ export function createProxyTransport(endpoint: Endpoint, proxyUrl: URL, options:
       if (err || !socket) return callback(err ?? new Error('no tunnel'), undefined as unknown as Duplex);
       if (endpoint.protocol === 'http:') return callback(null, socket);
       // agentOptions carry ca, rejectUnauthorized and the servername the https agent computed.
-      callback(null, tls.connect({ ...(agentOptions as tls.ConnectionOptions), socket }));
+      callback(null, process.getBuiltinModule('node:tls').connect({ ...(agentOptions as tls.ConnectionOptions), socket }));
     });
     return undefined;
   };
