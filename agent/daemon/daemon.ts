@@ -14,7 +14,7 @@ import { createSerialLock } from '../schedule/serial';
 import { createTicker, type Ticker } from '../schedule/ticker';
 import { recordFailure, recordSuccess, toFailure } from '../state/feature';
 import { writeStatus } from '../state/status';
-import { loadState, saveState } from '../state/store';
+import { essentialState, loadState, saveState } from '../state/store';
 import type { AgentState } from '../state/types';
 import { gatherAttributes } from './gather';
 import { discoverOptionsOf, logEveryMsOf, pullIntervalOf } from './options';
@@ -67,11 +67,17 @@ export function createDaemon(opts: DaemonOptions): Daemon {
   let retryTimer: NodeJS.Timeout | undefined;
   let stopped = false;
   let persistWarned = false;
+  let saved = '';
   let reloading: Promise<void> = Promise.resolve();
 
   function persist(stoppedAt?: number): void {
     try {
-      saveState(config.state_dir, state);
+      // state.json is rewritten (with fsync) only when what a restart needs changed, and at exit: a write per
+      // cycle would dominate the cycle's cost. A crash loses only timestamps and the last-sent cache (which
+      // at worst re-sends unchanged values once); status.json carries the live figures.
+      const essential = essentialState(state);
+      if (essential !== saved || stoppedAt !== undefined) saveState(config.state_dir, state);
+      saved = essential;
       writeStatus(config.run_dir, buildStatus({
         config, configFile, overrides, context, state, startedAt, stoppedAt,
         nextRun: pushTicker?.next, nextPull: pullTicker?.next,

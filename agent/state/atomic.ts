@@ -4,8 +4,11 @@
 import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Replaces `path` with `content`, with exactly `mode` whatever the umask; creates the directory with `dirMode`. */
-export function replaceFileSync(path: string, content: string, mode: number, dirMode = 0o755): void {
+/**
+ * Replaces `path` with `content`, with exactly `mode` whatever the umask; creates the directory with `dirMode`.
+ * `durable: false` skips the fsync, for files on tmpfs or rewritten every cycle anyway.
+ */
+export function replaceFileSync(path: string, content: string, mode: number, dirMode = 0o755, durable = true): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true, mode: dirMode });
   const temp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
@@ -13,7 +16,7 @@ export function replaceFileSync(path: string, content: string, mode: number, dir
   try {
     fchmodSync(fd, mode);
     writeSync(fd, content);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
   } catch (err) {
     closeSync(fd);
     rmSync(temp, { force: true });

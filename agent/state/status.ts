@@ -41,9 +41,9 @@ export function statusPath(runDir: string): string {
   return join(runDir, 'status.json');
 }
 
-/** Writes the status atomically, mode 0644. */
+/** Writes the status atomically, mode 0644; no fsync: it is rewritten every cycle and lives on tmpfs. */
 export function writeStatus(runDir: string, doc: StatusDocument): void {
-  replaceFileSync(statusPath(runDir), `${JSON.stringify(doc, null, 1)}\n`, 0o644);
+  replaceFileSync(statusPath(runDir), `${JSON.stringify(doc, null, 1)}\n`, 0o644, 0o755, false);
 }
 
 /** Reads the status; undefined when there is none (never started, or rebooted: run_dir is on tmpfs). */

@@ -31,9 +31,15 @@ export function loadState(stateDir: string, log: Logger): AgentState {
   }
 }
 
-/** Writes the state atomically (0600 file in a 0700 directory). */
+/** Writes the state atomically and durably (fsync; 0600 file in a 0700 directory). */
 export function saveState(stateDir: string, state: AgentState): void {
   replaceFileSync(statePath(stateDir), `${JSON.stringify(state, null, 1)}\n`, 0o600, 0o700);
+}
+
+/** What a restart needs: the pending attributes and READY's state (not timestamps and counters). */
+export function essentialState(state: AgentState): string {
+  const r = state.ready;
+  return JSON.stringify([state.push.pending, state.push.disabled, r.status, r.bootId, r.fingerprint]);
 }
 
 // Fields missing from an older or hand-edited file take their fresh values; wrong shapes are rejected.
