@@ -1,0 +1,26 @@
+// The daemon's pull and hooks wiring: a service scale reaches a configured service_role hook.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHarness, waitFor, type Harness } from './harness';
+
+let h: Harness;
+beforeEach(async () => { h = await startHarness(); });
+afterEach(async () => { await h.close(); });
+
+describe('pull and hooks', () => {
+  it('writes the service document and runs the service_role hook when the role scales', async () => {
+    const log = join(h.dir, 'hook.log');
+    const hook = join(h.dir, 'on-role.sh');
+    writeFileSync(hook, `#!/bin/sh\necho "$1 $ONEGATE_ROLE first=\${ONEGATE_FIRST:-NO} added=$ONEGATE_ROLE_ADDED" >> ${log}\n`, { mode: 0o755 });
+    const config = h.config({ hooks: { directory: '', commands: { service_role: [hook] } } });
+    h.run(['--config', config, '--context-dir', h.context({})]);
+    const read = () => { try { return readFileSync(log, 'utf8'); } catch { return ''; } };
+    await waitFor(() => read().includes('service_role web first=YES'), 8000, 'the first service_role hook');
+    const service = JSON.parse(readFileSync(join(h.dir, 'run/service.json'), 'utf8'));
+    expect(service.SERVICE.id ?? service.SERVICE.ID).toBeDefined();
+    h.sim.scaleRole(7, 'web', 3);
+    const line = await waitFor(() => read().split('\n').find((l) => l.startsWith('service_role web first=NO')), 8000, 'the hook after the scale');
+    expect(line).toMatch(/^service_role web first=NO added=\d+$/);
+  });
+});
