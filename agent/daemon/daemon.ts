@@ -227,17 +227,24 @@ export function createDaemon(opts: DaemonOptions): Daemon {
     });
   }
 
+  async function begin(): Promise<void> {
+    const loaded = loadConfig(opts.configFile);
+    fileConfig = loaded.config;
+    configFile = loaded.file;
+    opts.setLevel(fileConfig.log_level as LogLevel);
+    state = loadState(fileConfig.state_dir, log);
+    config = fileConfig;
+    log.info(`started (configuration ${configFile ?? 'defaults'}, ${Object.keys(state.push.pending).length} attribute(s) pending from before)`);
+    apply(await discover());
+    watch();
+  }
+
   return {
-    async start() {
-      const loaded = loadConfig(opts.configFile);
-      fileConfig = loaded.config;
-      configFile = loaded.file;
-      opts.setLevel(fileConfig.log_level as LogLevel);
-      state = loadState(fileConfig.state_dir, log);
-      config = fileConfig;
-      log.info(`started (configuration ${configFile ?? 'defaults'}, ${Object.keys(state.push.pending).length} attribute(s) pending from before)`);
-      apply(await discover());
-      watch();
+    start() {
+      // A SIGHUP or SIGTERM during start-up waits for it: reload and stop chain on this promise.
+      const starting = begin();
+      reloading = starting.catch(() => undefined);
+      return starting;
     },
     reload() {
       reloading = reloading.then(async () => {
@@ -259,6 +266,8 @@ export function createDaemon(opts: DaemonOptions): Daemon {
     async stop() {
       if (stopped) return;
       stopped = true;
+      await reloading;
+      if (state === undefined) return; // start-up failed: nothing to save
       pushTicker?.stop();
       pullTicker?.stop();
       watcher?.close();

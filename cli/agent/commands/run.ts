@@ -39,6 +39,20 @@ export async function main(argv: string[]): Promise<number> {
     log,
     setLevel: (level) => { inner = createLogger({ level: forced ?? level }); },
   });
+  // Handlers first: a signal during start-up (slow context media) must not kill the process half-way.
+  let stopped: (code: number) => void = () => {};
+  const done = new Promise<number>((resolve) => { stopped = resolve; });
+  const stop = (signal: string): void => {
+    log.info(`${signal}: stopping`);
+    void daemon.stop().then(() => {
+      stopped(0);
+      // Anything still holding the event loop (a hook ignoring SIGTERM) must not delay the exit.
+      setTimeout(() => process.exit(0), 1000).unref();
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGHUP', () => { void daemon.reload(); });
   try {
     await daemon.start();
   } catch (err) {
@@ -46,17 +60,5 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`onegate-agent run: ${err.message}\n`);
     return 1;
   }
-  return new Promise<number>((resolve) => {
-    const stop = (signal: string): void => {
-      log.info(`${signal}: stopping`);
-      void daemon.stop().then(() => {
-        resolve(0);
-        // Anything still holding the event loop (a hook ignoring SIGTERM) must not delay the exit.
-        setTimeout(() => process.exit(0), 1000).unref();
-      });
-    };
-    process.on('SIGTERM', () => stop('SIGTERM'));
-    process.on('SIGINT', () => stop('SIGINT'));
-    process.on('SIGHUP', () => { void daemon.reload(); });
-  });
+  return done;
 }

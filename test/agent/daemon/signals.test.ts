@@ -76,6 +76,14 @@ describe('SIGTERM', () => {
     expect(second.lines[0]).toMatch(/1 attribute\(s\) pending from before/);
   });
 
+  it('stops cleanly on a SIGTERM that comes during start-up', async () => {
+    const agent = h.run(['--config', h.config(), '--context-dir', h.context({ REPORT_READY: 'YES' })]);
+    await waitFor(() => agent.lines.some((l) => l.includes('started')), 5000, 'start-up');
+    agent.child.kill('SIGTERM');
+    expect(await agent.exited).toBe(0);
+    expect(agent.lines.at(-1)).toBe('<6>stopped');
+  });
+
   it('exits 1 with a one-line error on a bad configuration at start', async () => {
     const config = join(h.dir, 'bad.yaml');
     writeFileSync(config, dump({ push: { decimals: 9 } }));
