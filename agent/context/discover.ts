@@ -1,7 +1,6 @@
 // Context discovery: each of endpoint, VMID and token is taken from the first layer that has it.
 // Layers, highest first: explicit options; --context-file/--context-dir (which replace the search);
 // the environment; the context found by searching (media, /context, vmware); one_env.
-import { createHash } from 'node:crypto';
 import { silentLogger } from '../log';
 import type { Credentials } from '../onegate/types';
 import { ContextError } from './errors';
@@ -43,7 +42,10 @@ export async function discoverDetailed(opts: DiscoverOptions): Promise<{ context
     sources: { endpoint: endpoint?.origin, vmid: vmid?.origin, token: token?.origin, vars: varsOrigin },
     vars,
   };
-  return { context: { ...resolved, fingerprint: fingerprint(resolved) }, files };
+  // Computed when first read: node:crypto is ~17 Node modules, and `onegate` never reads the fingerprint.
+  let hash: string | undefined;
+  const result: ResolvedContext = { ...resolved, get fingerprint() { return (hash ??= fingerprint(resolved)); } };
+  return { context: result, files };
 }
 
 /** Discovery that insists on all three credentials; CONTEXT_MISSING names what is missing. */
@@ -78,5 +80,6 @@ function variables(kind: ContextSource | undefined, context: ParsedContext | und
 
 function fingerprint(ctx: Omit<ResolvedContext, 'fingerprint'>): string {
   const vars = Object.entries(ctx.vars).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return createHash('sha256').update(JSON.stringify([ctx.endpoint, ctx.vmid, ctx.token, ctx.source, vars])).digest('hex');
 }
