@@ -3,11 +3,11 @@
 // /sys/class/block reading each device's ISO label (no udev needed), then `blkid -L CONTEXT`.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { runCommand } from '../process/run-command';
 import { readIsoLabel } from './iso9660';
 import { withReadAt } from './read-at';
 import type { SourceOptions } from './types';
 import { findProgram, isAbsent, readOptional, underRoot } from './sources/files';
+import { runLazily } from './run-lazily';
 
 /** The device holding the context image. */
 export interface ContextDevice {
@@ -78,7 +78,7 @@ async function labelOf(dev: string, o: SourceOptions): Promise<string | undefine
 async function blkid(o: SourceOptions): Promise<string | undefined> {
   const program = await findProgram('blkid', o.env);
   if (!program) return undefined;
-  const r = await runCommand({ argv: [program, '-L', LABEL], timeoutMs: 10_000, env: pathOnly(o.env) });
+  const r = await runLazily({ argv: [program, '-L', LABEL], timeoutMs: 10_000, env: pathOnly(o.env) });
   const dev = r.stdout.trim();
   if (r.code !== 0 || !dev.startsWith('/dev/') || dev.startsWith('/dev/loop')) {
     o.log.debug(`context: blkid -L ${LABEL} found nothing${dev ? ` usable (${dev})` : ''}`);

@@ -1,21 +1,20 @@
 // Fallback when the ISO reader cannot read the CONTEXT device: a read-only mount on a private temporary
 // directory (as one-contextd does), needing root and kernel support for the file system.
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runCommand } from '../../process/run-command';
 import { pathOnly } from '../block-devices';
 import type { SourceOptions } from '../types';
 import { findProgram, readOptional } from './files';
+import { runLazily } from '../run-lazily';
 
 /** context.sh and token.txt read through a mount, or undefined when mounting is not possible. */
 export async function readByMounting(device: string, o: SourceOptions): Promise<{ contextSh?: string; tokenTxt?: string } | undefined> {
   const mount = await findProgram('mount', o.env);
   const umount = await findProgram('umount', o.env);
   if (!mount || !umount) return undefined;
-  const dir = await fs.mkdtemp(path.join(tmpdir(), 'onegate-context-'));
+  const dir = await fs.mkdtemp(path.join(process.getBuiltinModule('node:os').tmpdir(), 'onegate-context-'));
   try {
-    const r = await runCommand({ argv: [mount, '-o', 'ro', device, dir], timeoutMs: 15_000, env: pathOnly(o.env) });
+    const r = await runLazily({ argv: [mount, '-o', 'ro', device, dir], timeoutMs: 15_000, env: pathOnly(o.env) });
     if (r.code !== 0) {
       o.log.debug(`context: mount ${device} failed: ${r.stderr.trim() || r.spawnError?.message || `exit ${r.code}`}`);
       return undefined;
@@ -24,7 +23,7 @@ export async function readByMounting(device: string, o: SourceOptions): Promise<
       const contextSh = await readOptional(path.join(dir, 'context.sh'), o.log);
       return { contextSh, tokenTxt: await readOptional(path.join(dir, 'token.txt'), o.log) };
     } finally {
-      await runCommand({ argv: [umount, dir], timeoutMs: 15_000, env: pathOnly(o.env) });
+      await runLazily({ argv: [umount, dir], timeoutMs: 15_000, env: pathOnly(o.env) });
     }
   } finally {
     await fs.rmdir(dir).catch(() => { /* still mounted if umount failed; leave it rather than remove files */ });

@@ -1,11 +1,11 @@
 // vCenter guests: no media; context.sh comes base64-encoded from VMware guestinfo, and files such as
 // token.txt from guestinfo.opennebula.file.N (first line the name, the rest base64), as one-contextd reads
 // them. Tried only when vmtoolsd is installed, so KVM guests see no noise about it.
-import { runCommand } from '../../process/run-command';
 import { pathOnly } from '../block-devices';
 import { ContextError } from '../errors';
 import type { ContextFiles, SourceOptions } from '../types';
 import { findProgram } from './files';
+import { runLazily } from '../run-lazily';
 
 const CONTEXT_KEY = 'guestinfo.opennebula.context';
 const FILE_KEY = 'guestinfo.opennebula.file.';
@@ -31,7 +31,7 @@ export async function readVmwareGuestinfo(o: SourceOptions): Promise<ContextFile
 
 /** The value of a guestinfo key, or undefined when it is unset or empty. */
 async function infoGet(vmtoolsd: string, key: string, o: SourceOptions): Promise<string | undefined> {
-  const r = await runCommand({ argv: [vmtoolsd, '--cmd', `info-get ${key}`], timeoutMs: 10_000, env: pathOnly(o.env) });
+  const r = await runLazily({ argv: [vmtoolsd, '--cmd', `info-get ${key}`], timeoutMs: 10_000, env: pathOnly(o.env) });
   const value = r.stdout.replace(/\r?\n$/, '');
   if (r.code !== 0 || value.trim() === '') {
     o.log.debug(`context: guestinfo ${key} not set${r.stderr.trim() ? ` (${r.stderr.trim()})` : ''}`);
