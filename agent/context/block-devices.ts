@@ -1,8 +1,8 @@
 // Finding the block device labelled CONTEXT: a cd-rom on KVM (/dev/sr0, or hdX on old IDE buses) or a
 // virtio disk on Firecracker (/dev/vdX). Tried in order, cheapest first: udev's by-label symlink, a scan of
 // /sys/class/block reading each device's ISO label (no udev needed), then `blkid -L CONTEXT`.
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import * as fs from './fs-async';
 import { readIsoLabel } from './iso9660';
 import { withReadAt } from './read-at';
 import type { SourceOptions } from './types';

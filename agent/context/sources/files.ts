@@ -1,6 +1,7 @@
 // Reading optional files: a missing or unreadable source is "no data" (a debug line), not a failure.
-import { constants, promises as fs } from 'node:fs';
+import { constants } from 'node:fs';
 import * as path from 'node:path';
+import * as fs from '../fs-async';
 import type { Logger } from '../../log';
 
 const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'ENXIO', 'ENOMEDIUM', 'ENODEV', 'EISDIR']);
