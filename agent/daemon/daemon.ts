@@ -60,6 +60,7 @@ export function createDaemon(opts: DaemonOptions): Daemon {
   let state: AgentState;
   let context: ResolvedContext | undefined;
   let units: Units | undefined;
+  let unitsSignature = '';
   let pushTicker: Ticker | undefined;
   let pullTicker: Ticker | undefined;
   const plans: { push?: string; pull?: string } = {};
@@ -131,22 +132,36 @@ export function createDaemon(opts: DaemonOptions): Daemon {
     persist();
   }
 
+  // Same configuration: the units stay (the puller keeps its snapshots, so no hook fires again) and only
+  // the credentials change. Another configuration: new units. Either way, what a 403 turned off is retried.
   function rebuild(credentials: { endpoint: string; vmid: string; token: string }): void {
-    units?.ready.stop();
-    units?.client.close();
-    try {
-      units = buildUnits({
-        config, credentials, state, log, lock, signal: abort.signal, flags: opts.flags,
-        procRoot: opts.procRoot ?? '/proc', sysRoot: opts.sysRoot ?? '/sys', changed: () => persist(),
-      });
-      // A new configuration or context deserves another try of what a 403 turned off.
-      delete state.pull.disabled;
-      units.pusher.reset();
-      void collectAll(units.collectors, log); // the first sample of the rate collectors primes them
-    } catch (err) {
-      units = undefined;
-      if (recordFailure(state.context, toFailure(err), Date.now(), logEveryMsOf(config))) log.error(`onegate: ${(err as Error).message}`);
+    const signature = JSON.stringify([config, opts.flags]);
+    if (units && signature === unitsSignature) {
+      try {
+        units.client.setCredentials(credentials);
+      } catch (err) {
+        if (recordFailure(state.context, toFailure(err), Date.now(), logEveryMsOf(config))) log.error(`onegate: ${(err as Error).message}`);
+        return;
+      }
+    } else {
+      units?.ready.stop();
+      units?.client.close();
+      try {
+        units = buildUnits({
+          config, credentials, state, log, lock, signal: abort.signal, flags: opts.flags,
+          procRoot: opts.procRoot ?? '/proc', sysRoot: opts.sysRoot ?? '/sys', changed: () => persist(),
+        });
+        unitsSignature = signature;
+        void collectAll(units.collectors, log); // the first sample of the rate collectors primes them
+      } catch (err) {
+        units = undefined;
+        if (recordFailure(state.context, toFailure(err), Date.now(), logEveryMsOf(config))) log.error(`onegate: ${(err as Error).message}`);
+        return;
+      }
     }
+    delete state.pull.disabled;
+    units.pusher.reset();
+    units.puller.reset();
   }
 
   // (Re)creates a ticker when its interval, jitter or phase key changed. Without a VMID yet the host name
@@ -257,7 +272,6 @@ export function createDaemon(opts: DaemonOptions): Daemon {
         } catch (err) {
           log.error(`reload: ${(err as Error).message.replace(/\n/g, '; ')}; keeping the previous configuration`);
         }
-        units?.puller.reset();
         apply(await discover());
         watch();
       });

@@ -23,4 +23,18 @@ describe('pull and hooks', () => {
     const line = await waitFor(() => read().split('\n').find((l) => l.startsWith('service_role web first=NO')), 8000, 'the hook after the scale');
     expect(line).toMatch(/^service_role web first=NO added=\d+$/);
   });
+
+  it('does not run the hooks again when only the token changes', async () => {
+    const log = join(h.dir, 'hook.log');
+    const hook = join(h.dir, 'on-service.sh');
+    writeFileSync(hook, `#!/bin/sh\necho "$1 first=\${ONEGATE_FIRST:-NO}" >> ${log}\n`, { mode: 0o755 });
+    const config = h.config({ hooks: { directory: '', commands: { service: [hook] } } });
+    const agent = h.run(['--config', config, '--context-dir', join(h.dir, 'ctx/42')]);
+    const read = () => { try { return readFileSync(log, 'utf8'); } catch { return ''; } };
+    await waitFor(() => read().includes('service first=YES'), 8000, 'the first service hook');
+    await h.sim.setTokenPassword('alice', 'd'.repeat(64));
+    await waitFor(() => agent.lines.some((l) => l.includes('context: changed')), 5000, 'the context change');
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(read()).toBe('service first=YES\n');
+  });
 });
