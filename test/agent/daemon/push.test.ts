@@ -77,7 +77,7 @@ describe('push', () => {
     expect(after[1]).toMatchObject({ status: 200, method: after[0].method, path: after[0].path });
     expect(after.slice(1).map((r) => `${r.method} ${r.path} ${r.status}`).filter((x) => x.endsWith(' 401'))).toEqual([]);
     const put = after.find((r) => r.method === 'PUT' && r.status === 200);
-    expect(put!.at - rotated).toBeLessThan(2500);
+    expect(put!.at - rotated).toBeLessThan(3500); // interval 1 s, plus slack for a loaded machine
     expect(userTemplate().QUEUE).toBe('2');
   });
 
