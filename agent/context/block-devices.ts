@@ -1,7 +1,7 @@
 // Finding the block device labelled CONTEXT: a cd-rom on KVM (/dev/sr0, or hdX on old IDE buses) or a
 // virtio disk on Firecracker (/dev/vdX). Tried in order, cheapest first: udev's by-label symlink, a scan of
 // /sys/class/block reading each device's ISO label (no udev needed), then `blkid -L CONTEXT`.
-import * as path from 'node:path';
+import { basename, dirname, isAbsolute, resolve as resolvePath } from 'node:path';
 import * as fs from './fs-async';
 import { readIsoLabel } from './iso9660';
 import { withReadAt } from './read-at';
@@ -29,14 +29,14 @@ const MAX_SCANNED = 64;
 export async function findContextDevice(o: SourceOptions): Promise<ContextDevice | undefined> {
   const found = (await byLabel(o)) ?? (await scanSysfs(o)) ?? (await blkid(o));
   if (!found) return undefined;
-  return { path: found, name: path.basename(found), kind: await deviceKind(path.basename(found), o) };
+  return { path: found, name: basename(found), kind: await deviceKind(basename(found), o) };
 }
 
 async function byLabel(o: SourceOptions): Promise<string | undefined> {
   const link = underRoot(o.root, `/dev/disk/by-label/${LABEL}`);
   try {
     const target = await fs.readlink(link);
-    return path.isAbsolute(target) ? underRoot(o.root, target) : path.resolve(path.dirname(link), target);
+    return isAbsolute(target) ? underRoot(o.root, target) : resolvePath(dirname(link), target);
   } catch (err) {
     if (!isAbsent(err) && (err as NodeJS.ErrnoException).code !== 'EINVAL') throw err;
     o.log.debug(`context: no ${link}`);

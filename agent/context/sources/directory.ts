@@ -1,14 +1,14 @@
 // A directory holding context.sh and token.txt: /context in LXC containers, or --context-dir.
-import * as path from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ContextFiles, ContextSource } from '../types';
 import type { Logger } from '../../log';
 import { readOptional } from './files';
 
 /** Reads context.sh and token.txt from `dir`; undefined when there is no context.sh. */
 export async function readContextDir(dir: string, kind: ContextSource, log: Logger): Promise<ContextFiles | undefined> {
-  const contextSh = await readOptional(path.join(dir, 'context.sh'), log);
+  const contextSh = await readOptional(join(dir, 'context.sh'), log);
   if (contextSh === undefined) return undefined;
-  const tokenTxt = await readOptional(path.join(dir, 'token.txt'), log);
+  const tokenTxt = await readOptional(join(dir, 'token.txt'), log);
   return { kind, origin: dir, contextSh, tokenTxt };
 }
 
@@ -16,6 +16,6 @@ export async function readContextDir(dir: string, kind: ContextSource, log: Logg
 export async function readContextFile(file: string, log: Logger): Promise<ContextFiles | undefined> {
   const contextSh = await readOptional(file, log);
   if (contextSh === undefined) return undefined;
-  const tokenTxt = await readOptional(path.join(path.dirname(file), 'token.txt'), log);
+  const tokenTxt = await readOptional(join(dirname(file), 'token.txt'), log);
   return { kind: 'file', origin: file, contextSh, tokenTxt };
 }

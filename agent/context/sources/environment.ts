@@ -1,5 +1,5 @@
 // Environment variables: ONEGATE_ENDPOINT, VMID, TOKENTXT (what the Ruby CLI reads) and ONEGATE_TOKEN.
-import * as path from 'node:path';
+import { isAbsolute } from 'node:path';
 import type { Logger } from '../../log';
 import { candidate, type Candidates, type Candidate } from './candidates';
 import { readOptional } from './files';
@@ -21,7 +21,7 @@ export async function readEnvironment(env: Record<string, string | undefined>, l
  */
 async function onegateToken(value: string | undefined, log: Logger): Promise<Candidate | undefined> {
   if (!value) return undefined;
-  if (path.isAbsolute(value)) {
+  if (isAbsolute(value)) {
     const content = await readOptional(value, log);
     if (content !== undefined) return candidate(content, `file ${value} (environment ONEGATE_TOKEN)`);
     // Not base64, so not a token: a token file that is missing.

@@ -1,6 +1,6 @@
 // Reading optional files: a missing or unreadable source is "no data" (a debug line), not a failure.
 import { constants } from 'node:fs';
-import * as path from 'node:path';
+import { join } from 'node:path';
 import * as fs from '../fs-async';
 import type { Logger } from '../../log';
 
@@ -14,7 +14,7 @@ export function isAbsent(err: unknown): boolean {
 /** Reads a UTF-8 file, or returns undefined (with a debug line) when it is missing or unreadable. */
 export async function readOptional(file: string, log: Logger): Promise<string | undefined> {
   try {
-    return await fs.readFile(file, 'utf8');
+    return await fs.readText(file);
   } catch (err) {
     if (!isAbsent(err)) throw err;
     log.debug(`context: skipping ${file}: ${(err as NodeJS.ErrnoException).code}`);
@@ -24,14 +24,14 @@ export async function readOptional(file: string, log: Logger): Promise<string | 
 
 /** Maps an absolute guest path into the (test) root. */
 export function underRoot(root: string, guestPath: string): string {
-  return root === '/' ? guestPath : path.join(root, guestPath);
+  return root === '/' ? guestPath : join(root, guestPath);
 }
 
 /** Finds an executable on PATH without spawning anything (so a missing program makes no noise). */
 export async function findProgram(name: string, env: Record<string, string | undefined>): Promise<string | undefined> {
   for (const dir of (env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':')) {
     if (!dir) continue;
-    const candidate = path.join(dir, name);
+    const candidate = join(dir, name);
     try {
       await fs.access(candidate, constants.X_OK);
       return candidate;

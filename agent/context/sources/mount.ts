@@ -1,7 +1,7 @@
 // Fallback when the ISO reader cannot read the CONTEXT device: a read-only mount on a private temporary
 // directory (as one-contextd does), needing root and kernel support for the file system.
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
+import { join } from 'node:path';
 import { pathOnly } from '../block-devices';
 import type { SourceOptions } from '../types';
 import { findProgram, readOptional } from './files';
@@ -12,7 +12,7 @@ export async function readByMounting(device: string, o: SourceOptions): Promise<
   const mount = await findProgram('mount', o.env);
   const umount = await findProgram('umount', o.env);
   if (!mount || !umount) return undefined;
-  const dir = await fs.mkdtemp(path.join(process.getBuiltinModule('node:os').tmpdir(), 'onegate-context-'));
+  const dir = await fs.mkdtemp(join(process.getBuiltinModule('node:os').tmpdir(), 'onegate-context-'));
   try {
     const r = await runLazily({ argv: [mount, '-o', 'ro', device, dir], timeoutMs: 15_000, env: pathOnly(o.env) });
     if (r.code !== 0) {
@@ -20,8 +20,8 @@ export async function readByMounting(device: string, o: SourceOptions): Promise<
       return undefined;
     }
     try {
-      const contextSh = await readOptional(path.join(dir, 'context.sh'), o.log);
-      return { contextSh, tokenTxt: await readOptional(path.join(dir, 'token.txt'), o.log) };
+      const contextSh = await readOptional(join(dir, 'context.sh'), o.log);
+      return { contextSh, tokenTxt: await readOptional(join(dir, 'token.txt'), o.log) };
     } finally {
       await runLazily({ argv: [umount, dir], timeoutMs: 15_000, env: pathOnly(o.env) });
     }
