@@ -1,7 +1,7 @@
 // node:http/node:https with one keep-alive agent, directly or (with a Connector) through a proxy tunnel.
 // Chosen over fetch/undici because it saves ~17 MB RSS, ~40-70 ms of CLI start-up and half the CPU per request
 // (guest-agents.md §7; docs/client.md).
-import http from 'node:http';
+import type http from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
@@ -24,8 +24,9 @@ export interface Tunnel {
 export function createHttpTransport(endpoint: Endpoint, options: TransportOptions, tunnel?: Tunnel): Transport {
   const secure = endpoint.protocol === 'https:';
   const tls = secure ? { ca: options.ca, rejectUnauthorized: !options.insecure } : {};
-  // node:https drags in node:tls and node:crypto (~5 ms of every CLI start): loaded only for https endpoints.
-  const mod = secure ? process.getBuiltinModule('node:https') : http;
+  // node:https drags in node:tls and node:crypto (~11 ms of every CLI start): loaded only for https endpoints.
+  // Both through getBuiltinModule, because a bundled default import copies the whole module (esbuild __toESM).
+  const mod = process.getBuiltinModule(secure ? 'node:https' : 'node:http');
   const where = tunnel?.where ?? endpoint.origin;
   // The agent's `timeout` closes idle pooled sockets before the server does (Node's default keepAlive server
   // timeout is 5 s; Thin and Puma are longer), which avoids most of the keep-alive reuse race.

@@ -2,7 +2,6 @@
 // TLS to OneGate inside it (so the token never travels in a proxy's request line, and certificate checks are
 // against OneGate's name). Built on node:http rather than undici's ProxyAgent: merely bundling undici adds
 // ~535 KB to every bundle and ~25 ms CPU / ~4 MB RSS to every CLI start, proxied or not (docs/client.md).
-import http from 'node:http';
 import { isIP, type Socket } from 'node:net';
 import type tls from 'node:tls';
 import type { Duplex } from 'node:stream';
@@ -23,7 +22,7 @@ function openTunnel(proxy: URL, endpoint: Endpoint, timeoutMs: number, where: st
   const target = `${isIP(endpoint.hostname) === 6 ? `[${endpoint.hostname}]` : endpoint.hostname}:${endpoint.port}`;
   const secureProxy = proxy.protocol === 'https:';
   // node:https and node:tls are loaded only when used, as in http.ts.
-  const req = (secureProxy ? process.getBuiltinModule('node:https') : http).request({
+  const req = process.getBuiltinModule(secureProxy ? 'node:https' : 'node:http').request({
     host: proxy.hostname.replace(/^\[|\]$/g, ''), port: proxy.port || (secureProxy ? 443 : 80),
     method: 'CONNECT', path: target, agent: false, headers: { Host: target, ...proxyAuthorization(proxy) },
   });
