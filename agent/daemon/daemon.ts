@@ -13,12 +13,11 @@ import { readBootId } from '../ready/boot-id';
 import { createSerialLock } from '../schedule/serial';
 import { createTicker, type Ticker } from '../schedule/ticker';
 import { recordFailure, recordSuccess, toFailure } from '../state/feature';
-import { writeStatus } from '../state/status';
-import { essentialState, loadState, saveState } from '../state/store';
+import { loadState } from '../state/store';
 import type { AgentState } from '../state/types';
 import { gatherAttributes } from './gather';
 import { discoverOptionsOf, logEveryMsOf, pullIntervalOf } from './options';
-import { buildStatus } from './status-doc';
+import { createPersist } from './persist';
 import { buildUnits, type Units } from './units';
 
 /** How the daemon is started (from `onegate-agent run`). */
@@ -67,27 +66,11 @@ export function createDaemon(opts: DaemonOptions): Daemon {
   let watcher: ContextWatcher | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let stopped = false;
-  let persistWarned = false;
-  let saved = '';
   let reloading: Promise<void> = Promise.resolve();
 
+  const save = createPersist(log);
   function persist(stoppedAt?: number): void {
-    try {
-      // state.json is rewritten (with fsync) only when what a restart needs changed, and at exit: a write per
-      // cycle would dominate the cycle's cost. A crash loses only timestamps and the last-sent cache (which
-      // at worst re-sends unchanged values once); status.json carries the live figures.
-      const essential = essentialState(state);
-      if (essential !== saved || stoppedAt !== undefined) saveState(config.state_dir, state);
-      saved = essential;
-      writeStatus(config.run_dir, buildStatus({
-        config, configFile, overrides, context, state, startedAt, stoppedAt,
-        nextRun: pushTicker?.next, nextPull: pullTicker?.next,
-      }, Date.now()));
-      persistWarned = false;
-    } catch (err) {
-      if (!persistWarned) log.error(`state: cannot save: ${(err as Error).message}`);
-      persistWarned = true;
-    }
+    save({ config, configFile, overrides, context, state, startedAt, stoppedAt, nextRun: pushTicker?.next, nextPull: pullTicker?.next });
   }
 
   async function discover(): Promise<ResolvedContext | undefined> {
