@@ -88,8 +88,10 @@ export function pullIntervalOf(c: AgentConfig): number {
 
 /** Discovery options: command-line flags win over the configuration. */
 export function discoverOptionsOf(c: AgentConfig, flags: { contextDir?: string; contextFile?: string } = {}): DiscoverOptions {
-  const contextDir = flags.contextDir ?? (c.context.dir || undefined);
-  const contextFile = flags.contextFile ?? (c.context.file || undefined);
+  // Either flag replaces both configured places: the command line names the one context to read.
+  const fromFlags = flags.contextDir !== undefined || flags.contextFile !== undefined;
+  const contextDir = fromFlags ? flags.contextDir : c.context.dir || undefined;
+  const contextFile = fromFlags ? flags.contextFile : c.context.file || undefined;
   return {
     ...(contextDir ? { contextDir } : {}),
     ...(contextFile ? { contextFile } : {}),
