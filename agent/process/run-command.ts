@@ -16,7 +16,7 @@ export interface RunCommandOptions {
   cwd?: string;
   /** Keep at most this many bytes of stdout and of stderr; default 1 MiB. */
   maxOutputBytes?: number;
-  /** Aborting kills the program. */
+  /** Aborting kills the program and its process group. */
   signal?: AbortSignal;
 }
 
@@ -45,16 +45,24 @@ export function runCommand(options: RunCommandOptions): Promise<RunCommandResult
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
-      signal: options.signal,
+      // Its own process group, so a timeout or abort also ends the grandchildren that keep stdout open
+      // (`sh -c 'sleep 600'`); otherwise 'close' would wait for them and the timeout would bound nothing.
+      detached: true,
     });
+    const killGroup = (signal: NodeJS.Signals): void => {
+      try { process.kill(-(child.pid ?? 0), signal); } catch { child.kill(signal); }
+    };
+    const onAbort = (): void => killGroup('SIGTERM');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
     const out = collect(child.stdout, limit);
     const err = collect(child.stderr, limit);
     let timedOut = false;
     let killTimer: NodeJS.Timeout | undefined;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGTERM');
-      killTimer = setTimeout(() => child.kill('SIGKILL'), 2000);
+      killGroup('SIGTERM');
+      killTimer = setTimeout(() => killGroup('SIGKILL'), 2000);
     }, options.timeoutMs);
     let spawnError: Error | undefined;
     child.on('error', (e) => { spawnError = e; });
@@ -63,6 +71,7 @@ export function runCommand(options: RunCommandOptions): Promise<RunCommandResult
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       clearTimeout(killTimer);
+      options.signal?.removeEventListener('abort', onAbort);
       // Node reports a failed spawn as close(-errno): no program ran, so there is no exit status.
       resolve({ code: spawnError ? null : code, signal, stdout: out(), stderr: err(), timedOut, spawnError });
     });

@@ -25,3 +25,22 @@ describe('runCommand', () => {
     expect(r.spawnError?.message).toMatch(/ENOENT/);
   });
 });
+
+describe('runCommand process group', () => {
+  it('ends grandchildren that keep stdout open when the timeout fires', async () => {
+    const started = Date.now();
+    const r = await runCommand({ argv: ['sh', '-c', 'sleep 30; echo never'], timeoutMs: 200 });
+    expect(r.timedOut).toBe(true);
+    expect(r.stdout).toBe('');
+    // Bounded by the 2 s SIGKILL grace, far below the grandchild's 30 s.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+  it('kills the program when the signal aborts', async () => {
+    const controller = new AbortController();
+    const pending = runCommand({ argv: ['sh', '-c', 'sleep 30'], timeoutMs: 60_000, signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    const r = await pending;
+    expect(r.signal).toBe('SIGTERM');
+    expect(r.timedOut).toBe(false);
+  });
+});
