@@ -53,8 +53,7 @@ async function runOne(argv: string[], inv: HookInvocation, deps: HookRunnerDeps)
 
 /** Why a run counts as failed, or undefined when it exited 0. */
 export function failureReason(result: RunCommandResult, timeoutMs: number): string | undefined {
-  // spawn() reports an abort (agent shutting down) as an error event, not as a failure to start.
-  if (result.spawnError?.name === 'AbortError') return 'stopped: the agent is shutting down';
+  if (result.aborted) return 'stopped: the agent is shutting down';
   if (result.spawnError) return `could not start: ${result.spawnError.message}`;
   if (result.timedOut) return `timed out after ${timeoutMs / 1000} s`;
   if (result.signal) return `killed by ${result.signal}`;

@@ -32,6 +32,8 @@ export interface RunCommandResult {
   stderr: string;
   /** True when the timeout killed it. */
   timedOut: boolean;
+  /** True when the caller's signal killed it (or it was aborted before it started). */
+  aborted: boolean;
   /** Set when the program could not be started (ENOENT, EACCES). */
   spawnError?: Error;
 }
@@ -52,7 +54,8 @@ export function runCommand(options: RunCommandOptions): Promise<RunCommandResult
     const killGroup = (signal: NodeJS.Signals): void => {
       try { process.kill(-(child.pid ?? 0), signal); } catch { child.kill(signal); }
     };
-    const onAbort = (): void => killGroup('SIGTERM');
+    let aborted = false;
+    const onAbort = (): void => { aborted = true; killGroup('SIGTERM'); };
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
     const out = collect(child.stdout, limit);
@@ -73,7 +76,7 @@ export function runCommand(options: RunCommandOptions): Promise<RunCommandResult
       clearTimeout(killTimer);
       options.signal?.removeEventListener('abort', onAbort);
       // Node reports a failed spawn as close(-errno): no program ran, so there is no exit status.
-      resolve({ code: spawnError ? null : code, signal, stdout: out(), stderr: err(), timedOut, spawnError });
+      resolve({ code: spawnError ? null : code, signal, stdout: out(), stderr: err(), timedOut, aborted, spawnError });
     });
   });
 }

@@ -42,5 +42,6 @@ describe('runCommand process group', () => {
     const r = await pending;
     expect(r.signal).toBe('SIGTERM');
     expect(r.timedOut).toBe(false);
+    expect(r.aborted).toBe(true);
   });
 });
