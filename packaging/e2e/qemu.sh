@@ -51,7 +51,7 @@ fi
 relay="cmd:$(command -v node) $here/relay.cjs 127.0.0.1 $port"
 log "booting qemu ($mode CONTEXT, VM $vmid)"
 rc=0
-timeout --kill-after=10 "${E2E_QEMU_TIMEOUT:-600}" qemu-system-x86_64 -accel tcg,thread=multi -cpu max -m 1024 -smp 2 \
+timeout --kill-after=10 "${E2E_QEMU_TIMEOUT:-900}" qemu-system-x86_64 -accel tcg,thread=multi -cpu max -m 1024 -smp 2 \
   -kernel "$work/vmlinuz" -initrd "$work/initrd.img" -append "root=/dev/vda rw console=ttyS0 quiet" \
   -drive "file=$work/rootfs.img,if=virtio,format=raw,snapshot=on" -drive "$context_drive" \
   -netdev "user,id=n0,restrict=on,net=169.254.16.0/24,host=169.254.16.2,dhcpstart=169.254.16.15,guestfwd=tcp:169.254.16.9:5030-$relay" \

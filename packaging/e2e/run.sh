@@ -64,8 +64,8 @@ for t in $only; do
   case "$t" in
     coexist) cmd=(bash "$here/coexist.sh" "$deb"); limit=600 ;;
     nspawn) cmd=(bash "$here/nspawn.sh" "$deb" "$contexts" "$control" 42); limit=600 ;;
-    qemu-cdrom) cmd=(bash "$here/qemu.sh" cdrom "$deb" "$contexts" "$control" "$sim_port" 43); limit=900 ;;
-    qemu-virtio) cmd=(bash "$here/qemu.sh" virtio "$deb" "$contexts" "$control" "$sim_port" 44); limit=900 ;;
+    qemu-cdrom) cmd=(bash "$here/qemu.sh" cdrom "$deb" "$contexts" "$control" "$sim_port" 43); limit=1200 ;;
+    qemu-virtio) cmd=(bash "$here/qemu.sh" virtio "$deb" "$contexts" "$control" "$sim_port" 44); limit=1200 ;;
     *) log "unknown test $t"; note "$t" 1; continue ;;
   esac
   log "=== $t"
