@@ -1,11 +1,11 @@
 // Act on one fetched (or vanished) document: write or remove its file, and when the parts an
 // event depends on changed, run that event's hooks with the old and the new document.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Logger } from '../log';
 import type { HookEvent, RunHook } from '../hooks/types';
 import type { Change } from './diff';
-import { removeFile, writeFileAtomic } from './write-atomic';
+import { replaceFileSync } from '../state/atomic';
 
 /** What the agent remembers about one document between pulls. */
 export interface DocState {
@@ -52,10 +52,10 @@ export async function applyDocument(ctx: ApplyContext, state: DocState, next: un
   }
   const changes = diff(first ? undefined : state.doc, next);
   const oldPath = changes.length > 0 && state.content !== undefined ? join(ctx.runDir, `.${basename(state.path)}.old`) : '/dev/null';
-  if (oldPath !== '/dev/null') await writeFileAtomic(oldPath, state.content as string);
+  if (oldPath !== '/dev/null') replaceFileSync(oldPath, state.content as string, 0o644);
   if (content !== state.content) {
-    if (content === undefined) await removeFile(state.path);
-    else await writeFileAtomic(state.path, content);
+    if (content === undefined) await rm(state.path, { force: true });
+    else replaceFileSync(state.path, content, 0o644);
   }
   Object.assign(state, { doc: next, content, seen: true });
   try {
@@ -66,7 +66,7 @@ export async function applyDocument(ctx: ApplyContext, state: DocState, next: un
     const newPath = content === undefined ? '/dev/null' : state.path;
     for (const change of changes) await runHookSafely(ctx, { event: change.event, oldPath, newPath, env: { ...base, ...change.env } });
   } finally {
-    if (oldPath !== '/dev/null') await removeFile(oldPath);
+    if (oldPath !== '/dev/null') await rm(oldPath, { force: true });
   }
   return changes.map((c) => c.event);
 }

@@ -10,7 +10,7 @@ import { classifyPullError, type PullFailure } from './classify-error';
 import { diffService, diffVm, diffWhole, type Change } from './diff';
 import { field, serviceIdOf, unwrap, vnetIdsOf } from './documents';
 import { parseVnets, type PullerOptions } from './options';
-import { ensureDir } from './write-atomic';
+import { ensureDirSync } from '../state/atomic';
 
 /** The client calls the puller makes (OneGateClient satisfies it). */
 export interface PullClient {
@@ -201,7 +201,7 @@ export function createPuller(deps: PullerDeps): Puller {
   async function adoptLeftovers(): Promise<void> {
     stateOf('vm');
     try {
-      await ensureDir(runDir);
+      ensureDirSync(runDir);
       for (const file of await readdir(runDir)) {
         const m = /^(vnet-\d+)\.json$/.exec(file);
         if (m) stateOf(m[1]);
