@@ -9,12 +9,8 @@ bin="$repo/dist/onegate-agent-linux-$arch"
 [ -x "$bin" ] || die "$bin is missing (build the single executables first)"
 rm -rf "$dest"; mkdir -p "$dest"
 cp -a "$pkgdir/root/." "$dest/"
-# The sample configuration is generated from the config schema by the daemon's owner; a tree without
-# it still builds (with a comment-only file) so packaging can be tried early.
-if [ ! -f "$dest/etc/onegate-agent/agent.yaml" ]; then
-  mkdir -p "$dest/etc/onegate-agent"
-  echo '# onegate-agent configuration: empty, every key has its default.' > "$dest/etc/onegate-agent/agent.yaml"
-fi
+# The sample configuration is generated from the config schema (agent/config) and committed.
+[ -f "$dest/etc/onegate-agent/agent.yaml" ] || die "packaging/root/etc/onegate-agent/agent.yaml is missing"
 install -d -m 0755 "$dest/etc/onegate-agent/attributes.d" "$dest/etc/onegate-agent/hooks.d"
 install -D -m 0755 "$bin" "$dest/usr/bin/onegate-agent"
 ln -s onegate-agent "$dest/usr/bin/onegate"
