@@ -16,7 +16,7 @@ const command = section('One program to run.', {
 
 export const schema = {
   interval: integer(60, 'Seconds between collection and push cycles.', { min: 1, max: 86400, context: 'ONEGATE_AGENT_INTERVAL' }),
-  jitter: number(0.1, 'Random jitter added to each cycle, as a fraction of the interval (plus or minus).', { min: 0, max: 0.5 }),
+  jitter: number(0.005, 'Random jitter added to each cycle, as a fraction of the interval (plus or minus); the VMID\'s phase already spreads a fleet, more jitter only bunches it.', { min: 0, max: 0.5 }),
   log_level: string('info', 'Most verbose level logged.', { values: ['error', 'warn', 'info', 'debug'], context: 'ONEGATE_AGENT_LOG_LEVEL' }),
   state_dir: string('/var/lib/onegate-agent', 'Directory of the persistent state (pending attributes, ready state); survives restarts.'),
   run_dir: string('/run/onegate-agent', 'Directory of the status file and the pulled documents; may be on tmpfs.'),

@@ -148,7 +148,8 @@ export function createDaemon(opts: DaemonOptions): Daemon {
   }
 
   // (Re)creates a ticker when its interval, jitter or phase key changed. Without a VMID yet the host name
-  // keys the phase, so agents waiting for their context still spread out.
+  // keys the phase, so agents waiting for their context still spread out. The pull runs half an interval
+  // after the push: its requests fill the gaps between the fleet's pushes instead of doubling them.
   function schedule(): void {
     const key = context?.vmid ?? hostname();
     const pushPlan = `${config.interval}/${config.jitter}/${key}`;
@@ -161,7 +162,7 @@ export function createDaemon(opts: DaemonOptions): Daemon {
     const pullPlan = `${pullIntervalOf(config)}/${config.jitter}/${key}`;
     if (pullPlan !== plans.pull) {
       pullTicker?.stop();
-      pullTicker = createTicker({ intervalMs: pullIntervalOf(config) * 1000, phaseKey: `${key}/pull`, jitter: config.jitter, onTick: pullCycle, log });
+      pullTicker = createTicker({ intervalMs: pullIntervalOf(config) * 1000, phaseKey: key, phaseOffset: 0.5, jitter: config.jitter, onTick: pullCycle, log });
       pullTicker.start();
       plans.pull = pullPlan;
     }
@@ -274,8 +275,10 @@ export function createDaemon(opts: DaemonOptions): Daemon {
       const grace = new Promise<void>((resolve) => { setTimeout(resolve, opts.graceMs ?? 3000).unref(); });
       await Promise.race([lock.run(async () => {}), grace]);
       abort.abort();
-      // The abandoned request settles at once after the abort; wait for it (bounded) so its outcome is saved.
-      await Promise.race([lock.run(async () => {}), new Promise<void>((resolve) => { setTimeout(resolve, 500).unref(); })]);
+      // The abandoned request settles at once after the abort; wait for it and for the cycles around it
+      // (bounded) so its outcome is saved and nothing is logged or written after "stopped".
+      const settled = Promise.all([lock.run(async () => {}), pushTicker?.idle(), pullTicker?.idle()]);
+      await Promise.race([settled, new Promise<void>((resolve) => { setTimeout(resolve, 500).unref(); })]);
       units?.client.close();
       persist(Date.now());
       log.info('stopped');

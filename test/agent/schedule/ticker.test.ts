@@ -19,6 +19,23 @@ describe('phaseOf', () => {
     for (const p of phases) buckets[Math.floor(p / 1000)]++;
     expect(Math.max(...buckets)).toBeLessThan(2 * 1000 / 60);
   });
+
+  it('spreads consecutive numeric VMIDs evenly (Fibonacci hashing)', () => {
+    expect(phaseOf('1', 1000)).toBe(618);
+    expect(phaseOf('2', 1000)).toBe(236);
+    // 1000 consecutive VMIDs over 60 buckets: every bucket within one of the mean (hashing gives ~1.7x).
+    const buckets = new Array(60).fill(0);
+    for (let id = 5000; id < 6000; id++) buckets[Math.floor(phaseOf(String(id), 60_000) / 1000)]++;
+    expect(Math.max(...buckets)).toBeLessThanOrEqual(Math.ceil(1000 / 60) + 1);
+    expect(Math.min(...buckets)).toBeGreaterThanOrEqual(Math.floor(1000 / 60) - 1);
+  });
+
+  it('hashes keys that are not a decimal number, and applies the offset modulo the interval', () => {
+    expect(phaseOf('web-1', 60_000)).toBe(phaseOf('web-1', 60_000));
+    expect(phaseOf('web-1', 60_000)).not.toBe(phaseOf('web-2', 60_000));
+    expect(phaseOf('1', 1000, 0.5)).toBe(118); // 0.618 + 0.5 wraps to 0.118
+    expect(phaseOf('web-1', 60_000, 0.5)).toBe((phaseOf('web-1', 60_000) + 30_000) % 60_000);
+  });
 });
 
 describe('alignToPhase', () => {
@@ -59,6 +76,19 @@ describe('createTicker', () => {
     ticker.stop();
     await vi.advanceTimersByTimeAsync(50_000);
     expect(ticks).toHaveLength(4);
+  });
+
+  it('shifts the grid by phaseOffset', async () => {
+    const ticks: number[] = [];
+    const ticker = createTicker({
+      intervalMs: 10_000, phaseKey: '7', phaseOffset: 0.5, jitter: 0, clock: fakeClock, onTick: async () => { ticks.push(Date.now()); },
+    });
+    const first = alignToPhase(1_000_000, phaseOf('7', 10_000, 0.5), 10_000);
+    ticker.start();
+    await vi.advanceTimersByTimeAsync(first - 1_000_000 + 10_000);
+    expect(ticks).toEqual([first, first + 10_000]);
+    expect(((first - alignToPhase(1_000_000, phaseOf('7', 10_000), 10_000)) % 10_000 + 10_000) % 10_000).toBe(5000);
+    ticker.stop();
   });
 
   it('adds jitter to each wait without drifting the nominal grid', async () => {
