@@ -8,8 +8,12 @@
 // (ticker -> collectors -> formatAttributes -> pusher -> puller -> hooks) without the daemon's state
 // and status files. Steady metrics: push.threshold is so high that no numeric change counts, so only
 // heartbeats push. Both run with the unit file's NODE_OPTIONS.
+// Then, in the same conditions (machine load changes by the minute on a shared machine), a baseline:
+// a bare node:http keep-alive loop doing GET /vm and PUT /vm once a second, the least any agent costs.
 // Environment: AGENT_SECONDS (default 120), AGENT_INTERVAL_MS (stand-in only, default 250; the daemon's
-// minimum is 1 s), AGENT_VMID (default 42; 7 is in no service), AGENT_NODE_FLAGS (e.g. --cpu-prof).
+// minimum is 1 s), AGENT_VMID (default 42; 7 is in no service), AGENT_NODE_FLAGS (e.g. --cpu-prof),
+// AGENT_BASELINE=0 skips the baseline, AGENT_YAML appends lines to the daemon's agent.yaml (e.g.
+// "pull:\n  enabled: false" to apportion the cycle), AGENT_NODE_OPTIONS replaces the unit's NODE_OPTIONS.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -21,7 +25,7 @@ const SECONDS = Number(process.env.AGENT_SECONDS ?? 120);
 const STANDIN_INTERVAL = Number(process.env.AGENT_INTERVAL_MS ?? 250);
 const WARMUP_MS = 15_000; // CPU and memory are taken after start-up and the first cycles
 const VMID = Number(process.env.AGENT_VMID ?? 42); // 42: a service member; 7: standalone
-const NODE_OPTIONS = '--max-old-space-size=32 --max-semi-space-size=1 --v8-pool-size=1'; // as packaging's unit file
+const NODE_OPTIONS = process.env.AGENT_NODE_OPTIONS ?? '--max-old-space-size=32 --max-semi-space-size=1 --v8-pool-size=1'; // as packaging's unit file
 const EXTRA_FLAGS = (process.env.AGENT_NODE_FLAGS ?? '').split(' ').filter(Boolean); // e.g. --cpu-prof
 const root = new URL('../../', import.meta.url).pathname;
 const HZ = 100; // USER_HZ: /proc/PID/stat counts clock ticks of 10 ms on Linux
@@ -37,7 +41,7 @@ function startDaemon() {
   writeFileSync(join(scratch, 'token.txt'), creds.token, { mode: 0o600 });
   writeFileSync(join(scratch, 'agent.yaml'), [
     'interval: 1', 'jitter: 0', 'log_level: warn', `state_dir: ${join(scratch, 'state')}`, `run_dir: ${runDir}`,
-    `context:\n  dir: ${scratch}`, 'push:\n  threshold: 1000000000000', `hooks:\n  directory: ''`, '',
+    `context:\n  dir: ${scratch}`, 'push:\n  threshold: 1000000000000', `hooks:\n  directory: ''`, process.env.AGENT_YAML ?? '', '',
   ].join('\n'));
   return spawn(process.execPath, [...EXTRA_FLAGS, join(root, 'dist/onegate-agent.cjs'), 'run', '--config', join(scratch, 'agent.yaml')],
     { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_OPTIONS } });
@@ -54,6 +58,24 @@ async function startStandIn() {
   const config = { credentials: sim.credentials(VMID), intervalMs: STANDIN_INTERVAL, runDir };
   return spawn(process.execPath, [...EXTRA_FLAGS, outfile, JSON.stringify(config)], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_OPTIONS } });
 }
+
+// One cycle a second: GET /vm, then PUT /vm of one attribute; nothing else.
+const BASELINE = `
+const http = require('node:http');
+const { endpoint, token, vmid } = JSON.parse(process.argv[1]);
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const url = new URL(endpoint);
+const headers = { 'X-ONEGATE-TOKEN': token, 'X-ONEGATE-VMID': vmid };
+const call = (method, path, body) => new Promise((resolve) => {
+  const req = http.request({ host: url.hostname, port: url.port, path: url.pathname.replace(/\\/$/, '') + path, method, agent,
+    headers: body ? { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } : headers }, (res) => { res.resume(); res.on('end', resolve); });
+  req.on('error', resolve);
+  req.end(body);
+});
+let n = 0;
+const timer = setInterval(async () => { await call('GET', '/vm'); await call('PUT', '/vm?type=1', 'data=' + encodeURIComponent('BENCH=' + (n++ % 2))); }, 1000);
+process.on('SIGTERM', () => { clearInterval(timer); agent.destroy(); process.exit(0); });
+`;
 
 const STANDIN = `
 import { collectors, createCollectors, collectAll } from './agent/collect/index';
@@ -92,6 +114,7 @@ async function observe(child) {
   const samples = [];
   let cpuAtWarmup;
   let requestsAtWarmup;
+  let warmedAt;
   sim.requests.splice(0);
   const counts = {};
   const drain = () => { for (const r of sim.requests.splice(0)) if (r.vmid === String(VMID)) counts[`${r.method} ${r.path}`] = (counts[`${r.method} ${r.path}`] ?? 0) + 1; };
@@ -102,16 +125,18 @@ async function observe(child) {
     if (cpuAtWarmup === undefined && Date.now() - started >= WARMUP_MS) {
       cpuAtWarmup = cpuTicks(pid);
       requestsAtWarmup = { ...counts };
+      warmedAt = Date.now();
     }
     if (cpuAtWarmup !== undefined) samples.push(memory(pid));
   }
   const cpuEnd = cpuTicks(pid);
+  const windowMs = Date.now() - warmedAt;
   drain();
   child.kill('SIGTERM');
   await new Promise((r) => child.on('close', r));
   const window = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v - (requestsAtWarmup[k] ?? 0)]));
   const ms = (k) => ((cpuEnd[k] - cpuAtWarmup[k]) * 1000) / HZ;
-  return { samples, cpuMs: ms('user') + ms('system'), systemMs: ms('system'), window, total: counts };
+  return { samples, cpuMs: ms('user') + ms('system'), systemMs: ms('system'), window, total: counts, windowMs };
 }
 
 function memory(pid) {
@@ -126,11 +151,12 @@ function cpuTicks(pid) {
   return { user: Number(fields[11]), system: Number(fields[12]) }; // utime, stime
 }
 
-function report({ samples, cpuMs, systemMs, window, total }) {
+// Cycles are counted by time (one per interval), not by requests: a configuration may pull nothing.
+function report({ samples, cpuMs, systemMs, window, total, windowMs }, intervalMs) {
   const mb = (kb) => (kb / 1024).toFixed(1);
   const last = samples[samples.length - 1];
   const max = (k) => Math.max(...samples.map((s) => s[k]));
-  const cycles = window['GET /vm'] ?? 0;
+  const cycles = Math.round(windowMs / intervalMs);
   console.log('\n| measure | last | max |');
   console.log('|---|---|---|');
   for (const [k, label] of [['rss', 'RSS (MB)'], ['pss', 'PSS (MB)'], ['private', 'private, Private_Clean + Private_Dirty (MB)'], ['anon', 'anonymous (MB)']]) {
@@ -158,7 +184,12 @@ try {
   console.log(`${daemon ? 'daemon: node dist/onegate-agent.cjs run, interval 1 s' : `stand-in for the daemon's cycle, interval ${STANDIN_INTERVAL} ms`}; ` +
     `VM ${VMID}; ${SECONDS} s; NODE_OPTIONS="${NODE_OPTIONS}"`);
   const result = await observe(child);
-  report(result);
+  report(result, daemon ? 1000 : STANDIN_INTERVAL);
+  if (process.env.AGENT_BASELINE !== '0') {
+    console.log(`\nbaseline: bare node:http GET /vm + PUT /vm every second, keep-alive, same NODE_OPTIONS, ${SECONDS} s`);
+    const baseline = spawn(process.execPath, ['-e', BASELINE, JSON.stringify(sim.credentials(VMID))], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_OPTIONS } });
+    report(await observe(baseline), 1000);
+  }
 } finally {
   await sim.close();
   rmSync(scratch, { recursive: true, force: true });

@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../agent/config/schema';
+import { createPersist, STATUS_REFRESH_MS } from '../../../agent/daemon/persist';
+import { silentLogger } from '../../../agent/log';
+import { recordFailure, recordSuccess } from '../../../agent/state/feature';
+import { readStatus } from '../../../agent/state/status';
+import { emptyState } from '../../../agent/state/types';
+
+const dirs: string[] = [];
+afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+
+describe('createPersist', () => {
+  it('rewrites status.json on a significant change, and otherwise at most every STATUS_REFRESH_MS', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oga-persist-'));
+    dirs.push(dir);
+    const config = { ...defaultConfig(), state_dir: join(dir, 'state'), run_dir: join(dir, 'run') };
+    const state = emptyState();
+    let now = 1_000_000;
+    const persist = createPersist(silentLogger, () => now);
+    const inputs = () => ({ config, overrides: [], state, startedAt: 0, nextRun: now + 1000 });
+    const written = () => readStatus(config.run_dir)?.updatedAt;
+
+    persist(inputs());
+    expect(written()).toBe(new Date(1_000_000).toISOString());
+    // A success after a success: only times moved, so the file is left alone until the refresh is due.
+    recordSuccess(state.push, now);
+    now += 1000;
+    persist(inputs());
+    expect(readStatus(config.run_dir)?.push.lastSuccess).toBeDefined(); // the first success is significant
+    recordSuccess(state.push, now += 1000);
+    persist(inputs());
+    expect(written()).toBe(new Date(1_001_000).toISOString());
+    now = 1_001_000 + STATUS_REFRESH_MS;
+    persist(inputs());
+    expect(written()).toBe(new Date(now).toISOString());
+    // A failure is written at once, whatever the time.
+    recordFailure(state.push, { code: 'ONEGATE_TIMEOUT', message: 'timed out' }, now += 1000, 0);
+    persist(inputs());
+    expect(readStatus(config.run_dir)?.push.lastError?.code).toBe('ONEGATE_TIMEOUT');
+    // The final save always writes.
+    persist({ ...inputs(), stoppedAt: now += 1 });
+    expect(readStatus(config.run_dir)?.stoppedAt).toBe(new Date(now).toISOString());
+  });
+});
