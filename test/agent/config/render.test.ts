@@ -24,21 +24,22 @@ describe('packaged sample agent.yaml', () => {
   });
 });
 
-describe('docs/daemon.md key table', () => {
+// The key table stands in the README (the user's reference) and in docs/daemon.md (beside the details).
+describe.each(['README.md', DOCS])('%s key table', (file) => {
   it('is what the schema renders', () => {
-    const docs = readFileSync(DOCS, 'utf8');
+    const docs = readFileSync(file, 'utf8');
     const start = docs.indexOf(BEGIN);
     const end = docs.indexOf(END);
     expect(start).toBeGreaterThanOrEqual(0);
     const table = docs.slice(start + BEGIN.length, end);
-    if (process.env.UPDATE_GOLDEN) writeFileSync(DOCS, docs.slice(0, start + BEGIN.length) + renderKeyTable() + docs.slice(end));
+    if (process.env.UPDATE_GOLDEN) writeFileSync(file, docs.slice(0, start + BEGIN.length) + renderKeyTable() + docs.slice(end));
     else expect(table).toBe(renderKeyTable());
   });
 });
 
-describe('docs/daemon.md context overrides', () => {
+describe.each(['README.md', DOCS])('%s context overrides', (file) => {
   it('lists every overridable key with its variable', () => {
-    const docs = readFileSync(DOCS, 'utf8');
+    const docs = readFileSync(file, 'utf8');
     for (const { variable, path } of overridableKeys()) expect(docs).toContain(`| \`${variable}\` | \`${path.join('.')}\` |`);
   });
 });
