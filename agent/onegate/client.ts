@@ -10,7 +10,7 @@ import { parseJsonResponse } from './json';
 import { proxyFor, redactProxy } from './proxy-env';
 import * as route from './requests';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options';
-import { backoffDelay, sleep } from './retry';
+import { backoffDelay, parseRetryAfter, sleep } from './retry';
 import { createHttpTransport } from './transport/http';
 import { createProxyTransport } from './transport/proxy';
 import { isIdempotent, type RawResponse, type Transport } from './transport/types';
@@ -153,7 +153,7 @@ export class OneGateClient {
         attempt--; // the retry after a refresh does not use up a connection retry
         continue;
       }
-      throw httpError(method, path, res.status, res.body);
+      throw httpError(method, path, res.status, res.body, parseRetryAfter(res.headers['retry-after']));
     }
   }
 

@@ -27,8 +27,10 @@ export interface OneGateErrorDetails {
   key?: string;
   /** The offending character (or sequence) of an ONEGATE_INVALID_VALUE. */
   character?: string;
-  /** True when sending the same request again may succeed (refused, reset, connect timeout, 5xx). */
+  /** True when sending the same request again may succeed (refused, reset, connect timeout, 5xx, 429). */
   transient?: boolean;
+  /** What the server's Retry-After header asked for, in milliseconds. */
+  retryAfterMs?: number;
   /** The underlying error (socket, TLS, JSON). */
   cause?: unknown;
 }
@@ -47,8 +49,10 @@ export class OneGateError extends Error {
   readonly key?: string;
   /** Offending character of an ONEGATE_INVALID_VALUE. */
   readonly character?: string;
-  /** True when sending the same request again may succeed (refused, reset, connect timeout, 5xx). */
+  /** True when sending the same request again may succeed (refused, reset, connect timeout, 5xx, 429). */
   readonly transient: boolean;
+  /** Milliseconds the server asked the client to wait (Retry-After on a 429 or 503, e.g. from a proxy). */
+  readonly retryAfterMs?: number;
 
   constructor(code: OneGateErrorCode, message: string, details: OneGateErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -60,6 +64,7 @@ export class OneGateError extends Error {
     if (details.hint !== undefined) this.hint = details.hint;
     if (details.key !== undefined) this.key = details.key;
     if (details.character !== undefined) this.character = details.character;
+    if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
   }
 }
 
@@ -90,11 +95,14 @@ function hintFor(status: number, body: string): string | undefined {
   return undefined;
 }
 
-/** The error for a non-2xx response; the message names the request and quotes the body's first line. */
-export function httpError(method: string, path: string, status: number, body: string): OneGateError {
+/**
+ * The error for a non-2xx response; the message names the request and quotes the body's first line.
+ * `retryAfterMs` is the parsed Retry-After header, if the server (or a proxy in front of it) sent one.
+ */
+export function httpError(method: string, path: string, status: number, body: string, retryAfterMs?: number): OneGateError {
   const firstLine = body.split(/\r?\n/, 1)[0]!.slice(0, 300);
   const text = firstLine === '' ? '' : `: ${firstLine}`;
   return new OneGateError(codeForStatus(status), `${method} ${path} failed with HTTP ${status}${text}`, {
-    status, body, hint: hintFor(status, body), transient: status >= 500,
+    status, body, hint: hintFor(status, body), transient: status >= 500 || status === 429, retryAfterMs,
   });
 }

@@ -121,7 +121,9 @@ export function createPusher(deps: PusherDeps): Pusher {
       if (shouldLog) log.error(`push: the server cannot take these attributes, dropped: ${Object.keys(batch).join(', ')}: ${error.message}`);
       return;
     }
-    const delay = backoffDelay(state.lastError?.count ?? 1, { ...options.backoff, maxAttempts: Infinity }, rand);
+    // A server (or proxy) that says when to come back is obeyed, up to the backoff cap.
+    const backoff = backoffDelay(state.lastError?.count ?? 1, { ...options.backoff, maxAttempts: Infinity }, rand);
+    const delay = Math.max(backoff, Math.min(error.retryAfterMs ?? 0, options.backoff.maxMs));
     state.retryAt = now() + delay;
     if (shouldLog) {
       log.warn(`push: failed (${error.code}): ${error.message}; ${Object.keys(state.pending).length} attribute(s) kept pending, retry in ${Math.ceil(delay / 1000)} s`);

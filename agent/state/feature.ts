@@ -6,6 +6,8 @@ import type { ErrorRecord, FeatureState } from './types';
 export interface Failure {
   code: string;
   message: string;
+  /** Milliseconds the server asked to wait before the next attempt (Retry-After), when it said. */
+  retryAfterMs?: number;
 }
 
 /** Records an attempt's failure; returns true when it should be logged now. */
@@ -39,5 +41,6 @@ export function toFailure(err: unknown, fallbackCode = 'INTERNAL_ERROR'): Failur
   const e = err as { code?: unknown; message?: unknown };
   const code = typeof e?.code === 'string' ? e.code : fallbackCode;
   const message = typeof e?.message === 'string' ? e.message.split('\n')[0] : String(err);
-  return { code, message };
+  const retryAfterMs = (err as { retryAfterMs?: unknown })?.retryAfterMs;
+  return typeof retryAfterMs === 'number' ? { code, message, retryAfterMs } : { code, message };
 }

@@ -151,6 +151,15 @@ describe('responses and errors', () => {
     expect(await failure(c.getService())).toMatchObject({ code: 'ONEGATE_NOT_FOUND', body: '{"looks":"like json"}' });
   });
 
+  it('carries the Retry-After of a 429 or 503 as retryAfterMs, and marks both transient', async () => {
+    const { c } = await setup((req, res) => {
+      res.writeHead(req.url === '/vm' ? 503 : 429, { 'Content-Type': 'text/plain', 'Retry-After': req.url === '/vm' ? '7' : '0' });
+      res.end('busy');
+    });
+    expect(await failure(c.getVm())).toMatchObject({ code: 'ONEGATE_SERVER_ERROR', retryAfterMs: 7000, transient: true });
+    expect(await failure(c.getService())).toMatchObject({ code: 'ONEGATE_HTTP_ERROR', status: 429, retryAfterMs: 0, transient: true });
+  });
+
   it('a 2xx JSON of the wrong shape is ONEGATE_BAD_RESPONSE', async () => {
     const { c } = await setup((_req, res) => reply(res, 200, '{"SERVICE":{}}'));
     expect(await failure(c.getVm(5))).toMatchObject({ code: 'ONEGATE_BAD_RESPONSE', message: expect.stringContaining('GET /vms/5') });

@@ -47,6 +47,19 @@ describe('createPusher', () => {
     expect(calls).toEqual([{ A: '1', B: '2' }, { A: '1', B: '2' }, { A: '1', B: '2' }]);
   });
 
+  it('waits as long as a Retry-After asks, up to the backoff cap', async () => {
+    const { failures, pusher, state } = setup();
+    const busy = (retryAfterMs: number) => new OneGateError('ONEGATE_SERVER_ERROR', 'PUT /vm: 503', { status: 503, retryAfterMs });
+    failures.push(busy(30_000));
+    await pusher.cycle({ A: '1' });
+    expect(state.retryAt).toBe(1_000_000 + 30_000);
+    expect(JSON.stringify(state)).not.toContain('retryAfterMs');
+    const capped = setup();
+    capped.failures.push(busy(3_600_000));
+    await capped.pusher.cycle({ A: '1' });
+    expect(capped.state.retryAt).toBe(1_000_000 + 60_000);
+  });
+
   it('keeps failed attributes pending, merges newer values and sends them after the backoff', async () => {
     const { calls, failures, pusher, state, advance } = setup();
     failures.push(serverError());
