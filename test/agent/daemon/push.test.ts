@@ -5,12 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, waitFor, type Harness } from './harness';
 
 let h: Harness;
-let attrs: string;
-let setAttrs: (text: string) => void;
-beforeEach(async () => {
-  h = await startHarness();
-  ({ attrs, setAttrs } = h);
-});
+beforeEach(async () => { h = await startHarness(); });
 afterEach(async () => { await h.close(); });
 
 const userTemplate = () => h.sim.vm(42).USER_TEMPLATE as Record<string, string>;
@@ -21,33 +16,33 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('push', () => {
   it('sends everything once, then only changed attributes, nothing while unchanged', async () => {
-    setAttrs('QUEUE=1\nNAME=alpha\n');
-    h.run(['--config', h.config({ attributes: { directory: attrs }, push: { heartbeat_cycles: 0 } }), '--context-dir', h.context({})]);
+    h.setAttrs('QUEUE=1\nNAME=alpha\n');
+    h.run(['--config', h.config({ attributes: { directory: h.attrs }, push: { heartbeat_cycles: 0 } }), '--context-dir', h.context({})]);
     await waitFor(() => pushes().length === 1, 8000, 'the first push');
     expect(pushes()[0]).toEqual({ QUEUE: '1', NAME: 'alpha' });
     await sleep(2500);
     expect(pushes()).toHaveLength(1);
-    setAttrs('QUEUE=2\nNAME=alpha\n');
+    h.setAttrs('QUEUE=2\nNAME=alpha\n');
     await waitFor(() => pushes().length === 2, 5000, 'the second push');
     expect(pushes()[1]).toEqual({ QUEUE: '2' });
     expect(userTemplate()).toMatchObject({ QUEUE: '2', NAME: 'alpha' });
   });
 
   it('sends every attribute again on heartbeat cycles', async () => {
-    setAttrs('QUEUE=1\n');
-    h.run(['--config', h.config({ attributes: { directory: attrs, static: { ROLE: 'db' } }, push: { heartbeat_cycles: 2 } }), '--context-dir', h.context({})]);
+    h.setAttrs('QUEUE=1\n');
+    h.run(['--config', h.config({ attributes: { directory: h.attrs, static: { ROLE: 'db' } }, push: { heartbeat_cycles: 2 } }), '--context-dir', h.context({})]);
     await waitFor(() => pushes().length >= 3, 9000, 'three pushes');
     expect(pushes().slice(0, 3)).toEqual([{ ROLE: 'db', QUEUE: '1' }, { ROLE: 'db', QUEUE: '1' }, { ROLE: 'db', QUEUE: '1' }]);
   });
 
   it('keeps attributes pending through an outage and sends the latest values when the server is back', async () => {
-    setAttrs('QUEUE=1\nNAME=alpha\n');
-    const agent = h.run(['--config', h.config({ attributes: { directory: attrs }, push: { heartbeat_cycles: 0 } }), '--context-dir', h.context({})]);
+    h.setAttrs('QUEUE=1\nNAME=alpha\n');
+    const agent = h.run(['--config', h.config({ attributes: { directory: h.attrs }, push: { heartbeat_cycles: 0 } }), '--context-dir', h.context({})]);
     await waitFor(() => pushes().length === 1, 8000, 'the first push');
     h.sim.setFault({ route: '/vm', method: 'PUT', kind: 'status', status: 503 });
-    setAttrs('QUEUE=2\nNAME=alpha\n');
+    h.setAttrs('QUEUE=2\nNAME=alpha\n');
     await waitFor(() => status().push?.lastError, 5000, 'a failed push');
-    setAttrs('QUEUE=3\nNAME=beta\n');
+    h.setAttrs('QUEUE=3\nNAME=beta\n');
     await waitFor(() => status().push.pending.length === 2, 5000, 'both attributes pending');
     await sleep(1500);
     expect(agent.lines.filter((l) => l.includes('push: failed'))).toHaveLength(1);
@@ -60,15 +55,15 @@ describe('push', () => {
   });
 
   it('recovers from a token rotation within one cycle: 401, token re-read, retried', async () => {
-    setAttrs('QUEUE=1\n');
+    h.setAttrs('QUEUE=1\n');
     // The simulator's own context directory: setTokenPassword rewrites its token.txt. Without the context
     // poll, only the 401 makes the daemon re-read it.
-    const config = h.config({ attributes: { directory: attrs }, push: { heartbeat_cycles: 0 }, context: { poll: 0 } });
+    const config = h.config({ attributes: { directory: h.attrs }, push: { heartbeat_cycles: 0 }, context: { poll: 0 } });
     h.run(['--config', config, '--context-dir', join(h.dir, 'ctx/42')]);
     await waitFor(() => pushes().length === 1, 8000, 'the first push');
     const rotated = Date.now();
     await h.sim.setTokenPassword('alice', 'f'.repeat(64));
-    setAttrs('QUEUE=2\n');
+    h.setAttrs('QUEUE=2\n');
     await waitFor(() => pushes().length === 2, 5000, 'a push with the new token');
     // The first request with the old token (a pull or the push) gets 401; the client re-reads token.txt
     // and repeats it, and every request after that succeeds.
@@ -82,11 +77,11 @@ describe('push', () => {
   });
 
   it('turns the push off on a 403 with one log line, and back on after SIGHUP', async () => {
-    setAttrs('QUEUE=1\n');
+    h.setAttrs('QUEUE=1\n');
     h.sim.setFault({ route: '/vm', method: 'PUT', kind: 'status', status: 403, body: 'Forbidden' });
-    const agent = h.run(['--config', h.config({ attributes: { directory: attrs } }), '--context-dir', h.context({})]);
+    const agent = h.run(['--config', h.config({ attributes: { directory: h.attrs } }), '--context-dir', h.context({})]);
     await waitFor(() => status().push?.disabled, 8000, 'push turned off');
-    setAttrs('QUEUE=2\n');
+    h.setAttrs('QUEUE=2\n');
     await sleep(2500);
     expect(h.sim.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
     expect(agent.lines.filter((l) => l.includes('push: turned off'))).toHaveLength(1);

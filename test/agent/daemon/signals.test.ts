@@ -6,28 +6,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, waitFor, type Harness } from './harness';
 
 let h: Harness;
-let attrs: string;
-let setAttrs: (text: string) => void;
-beforeEach(async () => {
-  h = await startHarness();
-  ({ attrs, setAttrs } = h);
-});
+beforeEach(async () => { h = await startHarness(); });
 afterEach(async () => { await h.close(); });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('SIGHUP', () => {
   it('applies a good new file, keeps pending work, and keeps the old configuration on a bad file', async () => {
-    const config = h.config({ attributes: { directory: attrs, static: { ROLE: 'a' } }, push: { heartbeat_cycles: 0 } });
+    const config = h.config({ attributes: { directory: h.attrs, static: { ROLE: 'a' } }, push: { heartbeat_cycles: 0 } });
     const agent = h.run(['--config', config, '--context-dir', h.context({})]);
     await waitFor(() => h.puts().length === 1, 8000, 'the first push');
     expect(h.puts()[0]).toEqual({ ROLE: 'a' });
 
     // Pending work survives a reload: fail the push, reload, recover.
     h.sim.setFault({ route: '/vm', method: 'PUT', kind: 'status', status: 500 });
-    setAttrs('QUEUE=7\n');
+    h.setAttrs('QUEUE=7\n');
     await waitFor(() => h.status().push?.pending?.includes('QUEUE'), 5000, 'QUEUE pending');
-    h.config({ attributes: { directory: attrs, static: { ROLE: 'b' } }, push: { heartbeat_cycles: 0 } });
+    h.config({ attributes: { directory: h.attrs, static: { ROLE: 'b' } }, push: { heartbeat_cycles: 0 } });
     agent.child.kill('SIGHUP');
     await waitFor(() => agent.lines.some((l) => l.includes('reloading configuration')), 3000, 'the reload');
     h.sim.clearFaults();
@@ -39,7 +34,7 @@ describe('SIGHUP', () => {
     agent.child.kill('SIGHUP');
     const error = await waitFor(() => agent.lines.find((l) => l.includes('reload: ')), 3000, 'the reload error');
     expect(error).toBe(`<3>reload: ${config}:1: interval: expected an integer from 1 to 86400, got "soon"; keeping the previous configuration`);
-    setAttrs('QUEUE=8\n');
+    h.setAttrs('QUEUE=8\n');
     await waitFor(() => h.puts().length === pushed + 1, 5000, 'a push with the old configuration');
     expect(h.puts()[pushed]).toEqual({ QUEUE: '8' });
     expect(agent.child.exitCode).toBeNull();
@@ -48,13 +43,13 @@ describe('SIGHUP', () => {
 
 describe('SIGTERM', () => {
   it('abandons a hanging request within a few seconds, saves the pending attributes, exits 0; a restart sends them', async () => {
-    const config = h.config({ attributes: { directory: attrs }, push: { heartbeat_cycles: 0 } });
+    const config = h.config({ attributes: { directory: h.attrs }, push: { heartbeat_cycles: 0 } });
     const ctx = h.context({});
-    setAttrs('QUEUE=1\n');
+    h.setAttrs('QUEUE=1\n');
     const first = h.run(['--config', config, '--context-dir', ctx]);
     await waitFor(() => h.puts().length === 1, 8000, 'the first push');
     h.sim.setFault({ route: '/vm', method: 'PUT', kind: 'hang' });
-    setAttrs('QUEUE=2\n');
+    h.setAttrs('QUEUE=2\n');
     await sleep(1500);
     const t0 = Date.now();
     first.child.kill('SIGTERM');
