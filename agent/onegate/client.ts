@@ -11,8 +11,7 @@ import { proxyFor, redactProxy } from './proxy-env';
 import * as route from './requests';
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options';
 import { backoffDelay, parseRetryAfter, sleep } from './retry';
-import { createHttpTransport } from './transport/http';
-import { createProxyTransport } from './transport/proxy';
+import { createWireTransport } from './transport/wire';
 import { isIdempotent, type RawResponse, type Transport } from './transport/types';
 import type { Credentials } from './types';
 
@@ -86,9 +85,7 @@ export class OneGateClient {
     if (this.#transport) return this.#transport;
     const proxy = proxyFor(this.#endpoint, this.#options.env);
     if (proxy) this.#options.log.debug(`onegate: using proxy ${redactProxy(proxy)} for ${this.#endpoint.origin}`);
-    this.#transport = proxy
-      ? createProxyTransport(this.#endpoint, proxy, this.#options.transport)
-      : createHttpTransport(this.#endpoint, this.#options.transport);
+    this.#transport = createWireTransport(this.#endpoint, this.#options.transport, proxy);
     return this.#transport;
   }
 

@@ -1,4 +1,4 @@
-// The seam between the client (auth, retries, deadlines) and the wire (node:http, direct or through a tunnel).
+// The seam between the client (auth, retries, deadlines) and the wire (HTTP/1.1 on node:net, direct or tunnelled).
 
 /** A response as received; `body` is decoded as UTF-8. */
 export interface RawResponse {
@@ -32,7 +32,7 @@ export interface Transport {
   close(): void;
 }
 
-/** Settings shared by both transports. */
+/** Settings of the transport. */
 export interface TransportOptions {
   /** Bound on TCP connect plus TLS handshake, ms. */
   connectTimeoutMs: number;

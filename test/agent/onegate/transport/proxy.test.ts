@@ -135,7 +135,7 @@ describe('footprint', () => {
     const { build } = await import('esbuild');
     const result = await build({ entryPoints: [resolve(__dirname, '../../../../agent/index.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, metafile: true, logLevel: 'silent' });
     const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.some((path) => path.includes('agent/onegate/transport/proxy.ts'))).toBe(true);
+    expect(inputs.some((path) => path.includes('agent/onegate/transport/wire.ts'))).toBe(true);
     expect(inputs.filter((path) => path.includes('node_modules/'))).toEqual([]);
   });
 });

@@ -1,0 +1,152 @@
+// The HTTP/1.x response parser: framing (Content-Length, chunked, end of connection, none), keep-alive,
+// interim 1xx heads, limits and malformed input, fed whole and split at every byte.
+import { describe, expect, it } from 'vitest';
+import {
+  MalformedResponseError, ResponseCutOffError, ResponseParser, ResponseTooLargeError, type ParsedResponse,
+} from '../../../../agent/onegate/transport/response-parser';
+
+function parser(method = 'GET', maxBodyBytes = 1024): ResponseParser {
+  return new ResponseParser({ method, maxBodyBytes, maxHeadBytes: 256 });
+}
+
+/** Feeds `raw` in pieces of `step` bytes; with `close`, ends the connection after the last byte. */
+function parse(raw: string, opts: { method?: string; step?: number; close?: boolean } = {}): ParsedResponse | undefined {
+  const p = parser(opts.method);
+  const bytes = Buffer.from(raw, 'latin1');
+  const step = opts.step ?? bytes.length;
+  let res: ParsedResponse | undefined;
+  for (let i = 0; i < bytes.length; i += step) res = p.push(bytes.subarray(i, i + step));
+  return opts.close ? p.end() : res;
+}
+
+const LENGTH = 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{"VM":{}}\r\n';
+const CHUNKED = 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4;ext=1\r\n{"VM\r\n7\r\n":{}}\r\n\r\n0\r\nX-Trailer: 1\r\n\r\n';
+
+describe('framing', () => {
+  it.each([1, 2, 7, 1000])('reads a Content-Length body fed %i bytes at a time', (step) => {
+    const res = parse(LENGTH, { step });
+    expect(res).toMatchObject({ status: 200, reason: 'OK', reusable: true, headers: { 'content-type': 'application/json', 'content-length': '11' } });
+    expect(res!.body.toString()).toBe('{"VM":{}}\r\n');
+  });
+
+  it.each([1, 3, 1000])('de-chunks a chunked body with extensions and trailers, %i bytes at a time', (step) => {
+    const res = parse(CHUNKED, { step });
+    expect(res!.body.toString()).toBe('{"VM":{}}\r\n');
+    expect(res!.reusable).toBe(true);
+  });
+
+  it('reads to the end of the connection without a length, and never reuses that connection', () => {
+    const raw = 'HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\n\r\nVM not found';
+    expect(parse(raw)).toBeUndefined();
+    const res = parse(raw, { close: true });
+    expect(res).toMatchObject({ status: 500, reason: 'Internal Server Error', reusable: false });
+    expect(res!.body.toString()).toBe('VM not found');
+  });
+
+  it('has no body for HEAD, 204, 304 and a 2xx to CONNECT', () => {
+    expect(parse('HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n', { method: 'HEAD' })).toMatchObject({ status: 200, reusable: true });
+    expect(parse('HTTP/1.1 204 No Content\r\n\r\n')!.body.length).toBe(0);
+    expect(parse('HTTP/1.1 304 Not Modified\r\n\r\n')!.status).toBe(304);
+    expect(parse('HTTP/1.1 200 Connection Established\r\n\r\n', { method: 'CONNECT' })!.status).toBe(200);
+  });
+
+  it('reads the body of a refused CONNECT', () => {
+    expect(parse('HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 4\r\n\r\nauth', { method: 'CONNECT' })!.body.toString()).toBe('auth');
+  });
+
+  it('skips interim 1xx heads', () => {
+    const res = parse(`HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n${LENGTH}`, { step: 5 });
+    expect(res).toMatchObject({ status: 200 });
+    expect(res!.headers.link).toBeUndefined();
+  });
+
+  it('reads a transfer coding other than chunked to the end of the connection', () => {
+    const res = parse('HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\nContent-Length: 2\r\n\r\nabcdef', { close: true });
+    expect(res).toMatchObject({ reusable: false });
+    expect(res!.body.toString()).toBe('abcdef');
+  });
+});
+
+describe('keep-alive', () => {
+  it('follows Connection and the HTTP version', () => {
+    expect(parse('HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')!.reusable).toBe(false);
+    expect(parse('HTTP/1.1 200 OK\r\nConnection: Keep-Alive, Upgrade\r\nContent-Length: 0\r\n\r\n')!.reusable).toBe(true);
+    expect(parse('HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n')!.reusable).toBe(false);
+    expect(parse('HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 0\r\n\r\n')!.reusable).toBe(true);
+  });
+
+  it('does not reuse a connection that carried bytes past the response', () => {
+    expect(parse(`${LENGTH}HTTP/1.1`)!.reusable).toBe(false);
+    const p = parser();
+    expect(p.push(Buffer.from(LENGTH))!.reusable).toBe(true);
+    expect(p.push(Buffer.from('x'))!.reusable).toBe(false);
+  });
+
+  it('joins repeated headers', () => {
+    expect(parse('HTTP/1.1 200 OK\r\nVary: a\r\nvary: b\r\nContent-Length: 0\r\n\r\n')!.headers.vary).toBe('a, b');
+  });
+});
+
+describe('cut off', () => {
+  it.each([
+    ['', 'without a response'],
+    ['HTTP/1.1 200 OK\r\nContent-Le', 'middle of the response head'],
+    ['HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n{"VM"', 'middle of the response body'],
+    ['HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab', 'middle of the response body'],
+  ])('%j ends with ResponseCutOffError (ECONNRESET)', (raw, message) => {
+    const p = parser();
+    if (raw) p.push(Buffer.from(raw));
+    let caught: unknown;
+    try {
+      p.end();
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ResponseCutOffError);
+    expect(caught).toMatchObject({ code: 'ECONNRESET', message: expect.stringContaining(message) });
+    expect(p.started).toBe(raw !== '');
+  });
+});
+
+describe('refused input', () => {
+  it.each([
+    ['HTTP/2 200\r\n\r\n', /not an HTTP\/1.x status line: "HTTP\/2 200"/],
+    ['SSH-2.0-OpenSSH_9.2\r\n\r\n', /not an HTTP\/1.x status line/],
+    ['HTTP/1.1 099 Low\r\n\r\n', /status 099 out of range/],
+    ['HTTP/1.1 101 Switching Protocols\r\n\r\n', /101 Switching Protocols/],
+    ['HTTP/1.1 200 OK\r\nX-A: 1\r\n folded\r\n\r\n', /folded header line/],
+    ['HTTP/1.1 200 OK\r\nBad Name: 1\r\n\r\n', /invalid header line "Bad Name: 1"/],
+    ['HTTP/1.1 200 OK\r\nContent-Length: 1, 2\r\n\r\n', /invalid Content-Length "1, 2"/],
+    ['HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n', /invalid Content-Length/],
+    ['HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n', /invalid chunk size line "zz"/],
+    ['HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nab\r\n', /chunk data longer than its size/],
+    [`HTTP/1.1 200 OK\r\nX: ${'a'.repeat(300)}`, /response head larger than 256 bytes/],
+    ['HTTP/1.1 200 \u0001\u00ff\r\nX\r\n\r\n', /invalid header line "X"/],
+  ])('%j', (raw, message) => {
+    expect(() => parse(raw)).toThrow(MalformedResponseError);
+    expect(() => parse(raw)).toThrow(message);
+  });
+
+  it('accepts the same Content-Length repeated', () => {
+    expect(parse('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nok')!.body.toString()).toBe('ok');
+  });
+
+  it('shows control characters of a bad status line escaped', () => {
+    expect(() => parse('HTTP/1.1 2\u00010\r\n\r\n')).toThrow('"HTTP/1.1 2\\x010"');
+  });
+});
+
+describe('body limit', () => {
+  it.each([
+    ['a Content-Length over the limit, before reading it', 'HTTP/1.1 200 OK\r\nContent-Length: 2000\r\n\r\n'],
+    ['a chunk over the limit', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n401\r\n'],
+    ['a close-delimited body over the limit', `HTTP/1.1 200 OK\r\n\r\n${'a'.repeat(1025)}`],
+  ])('refuses %s', (_what, raw) => {
+    expect(() => parse(raw, { step: 100 })).toThrow(ResponseTooLargeError);
+    expect(() => parse(raw)).toThrow('exceeds 1024 bytes');
+  });
+
+  it('accepts a body of exactly the limit', () => {
+    expect(parse(`HTTP/1.1 200 OK\r\nContent-Length: 1024\r\n\r\n${'a'.repeat(1024)}`)!.body.length).toBe(1024);
+  });
+});
