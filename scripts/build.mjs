@@ -14,10 +14,16 @@ export const entries = {
   'multicall': 'cli/multicall.ts',
 };
 
+// The single executable's main script: the same multicall entry without the programs, which the
+// executable carries as separate assets (dist/onegate.cjs, dist/onegate-agent.cjs) and loads by name.
+const seaMain = { entry: 'cli/multicall.ts', external: ['./onegate/main', './agent/main'] };
+
 export async function buildAll({ minify = true } = {}) {
-  await Promise.all(Object.entries(entries).map(([name, entry]) => build({
+  const outputs = [...Object.entries(entries).map(([name, entry]) => [name, { entry, external: [] }]), ['sea-main', seaMain]];
+  await Promise.all(outputs.map(([name, { entry, external }]) => build({
     entryPoints: [entry],
     outfile: `dist/${name}.cjs`,
+    external,
     bundle: true,
     platform: 'node',
     target: 'node20',

@@ -1,49 +1,73 @@
 #!/usr/bin/env bash
-# build-sea.sh OUTDIR ARCH...: single executables dist/onegate-agent-linux-ARCH from dist/multicall.cjs
-# (Node SEA: blob + postject into the official, stripped Node binary of the pinned version).
+# build-sea.sh OUTDIR ARCH...: single executables OUTDIR/onegate-agent-linux-ARCH (Node SEA: blob +
+# postject into the official, stripped Node binary of the pinned version). The main script is the small
+# loader dist/sea-main.cjs; the programs dist/onegate.cjs and dist/onegate-agent.cjs are assets, each with
+# V8's code cache for it made by that architecture's Node, so a call compiles only the program it runs.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 mkdir -p "$1"; out="$(cd "$1" && pwd)"; shift
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 node_x64="$(bash "$pkgdir/sea/fetch-node.sh" x64)"
+programs="onegate onegate-agent"
+# V8 takes a code cache only from the same V8, architecture and flags: the caches are made, and checked,
+# without NODE_OPTIONS, as a user's `onegate` runs (docs/packaging.md).
+unset NODE_OPTIONS
 
-# The blob must come from the same Node version as the base binary (a Node 20 blob in Node 22 segfaults),
-# so the pinned x64 Node builds it. Without a code cache or snapshot the blob holds only the script
-# and flags, so it is the same for every architecture; make-blob checks that under qemu-aarch64.
-# A private copy: every blob below must embed the same script even if dist/ is rebuilt meanwhile.
-cp "$repo/dist/multicall.cjs" "$work/multicall.cjs"
-cat > "$work/sea-config.json" <<JSON
-{ "main": "$work/multicall.cjs", "output": "$work/sea-prep.blob",
-  "disableExperimentalSEAWarning": true, "useCodeCache": false, "useSnapshot": false }
-JSON
-"$node_x64" --experimental-sea-config "$work/sea-config.json" >/dev/null 2>&1
+# A private copy: every blob below must embed the same scripts even if dist/ is rebuilt meanwhile.
+for f in sea-main $programs; do cp "$repo/dist/$f.cjs" "$work/$f.cjs"; done
 
 run_arch() { # run_arch ARCH BINARY ARGS...: runs a binary of ARCH natively or under qemu-user
   local arch="$1"; shift
   if [ "$arch" = x64 ]; then "$@"; else qemu-aarch64 -L /usr/aarch64-linux-gnu "$@"; fi
 }
 
+sea_config() { # sea_config ARCH BLOB: the blob's configuration; the code caches are ARCH's
+  local assets="" p
+  for p in $programs; do
+    assets="$assets\"$p.cjs\": \"$work/$p.cjs\", \"$p.v8cache\": \"$work/$1/$p.v8cache\", "
+  done
+  cat <<JSON
+{ "main": "$work/sea-main.cjs", "output": "$2", "disableExperimentalSEAWarning": true,
+  "useCodeCache": false, "useSnapshot": false, "assets": { ${assets%, } } }
+JSON
+}
+
 for arch in "$@"; do
   base="$(bash "$pkgdir/sea/fetch-node.sh" "$arch")"
-  if [ "$arch" != x64 ] && command -v qemu-aarch64 >/dev/null; then
-    # The same blob made by the target's own Node must be byte-identical, or the blob is not portable.
-    sed "s#sea-prep.blob#sea-prep-$arch.blob#" "$work/sea-config.json" > "$work/sea-config-$arch.json"
-    run_arch "$arch" "$base" --experimental-sea-config "$work/sea-config-$arch.json" >/dev/null 2>&1
-    cmp -s "$work/sea-prep.blob" "$work/sea-prep-$arch.blob" ||
+  [ "$arch" = x64 ] || command -v qemu-aarch64 >/dev/null ||
+    die "qemu-aarch64 not found (Debian package qemu-user): the $arch code cache must be made by the $arch Node"
+  # The target's own Node makes the code caches (under qemu-aarch64 for arm64).
+  mkdir -p "$work/$arch"
+  for p in $programs; do
+    run_arch "$arch" "$base" "$pkgdir/sea/code-cache.cjs" "$work/sea-main.cjs" "$work/$p.cjs" "$work/$arch/$p.v8cache"
+  done
+  # The blob must come from the same Node version as the base binary (a Node 20 blob in Node 22
+  # segfaults). Without a V8 code cache or snapshot of the main script it holds only bytes given to it,
+  # so the x64 Node makes it for every architecture; the same blob made by the target's own Node must be
+  # byte-identical, or that claim is wrong.
+  sea_config "$arch" "$work/sea-$arch.blob" > "$work/sea-$arch.json"
+  "$node_x64" --experimental-sea-config "$work/sea-$arch.json" >/dev/null 2>&1
+  if [ "$arch" != x64 ]; then
+    sea_config "$arch" "$work/sea-$arch-native.blob" > "$work/sea-$arch-native.json"
+    run_arch "$arch" "$base" --experimental-sea-config "$work/sea-$arch-native.json" >/dev/null 2>&1
+    cmp -s "$work/sea-$arch.blob" "$work/sea-$arch-native.blob" ||
       die "the SEA blob made by the $arch Node differs from the x64 one; build it with the $arch Node"
     say "SEA blob made by the $arch Node is byte-identical to the x64 one"
   fi
   bin="$out/onegate-agent-linux-$arch"
   cp "$base" "$work/app" && chmod 0755 "$work/app"
   # postject (LIEF) repeats the harmless ".note.100" section warnings of strip; show them only on failure.
-  "$repo/node_modules/.bin/postject" "$work/app" NODE_SEA_BLOB "$work/sea-prep.blob" \
+  "$repo/node_modules/.bin/postject" "$work/app" NODE_SEA_BLOB "$work/sea-$arch.blob" \
     --sentinel-fuse NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2 > "$work/postject.log" 2>&1 ||
     { cat "$work/postject.log" >&2; die "postject failed for $arch"; }
   mv "$work/app" "$bin"
-  if [ "$arch" = x64 ] || command -v qemu-aarch64 >/dev/null; then
-    ln -sf "$bin" "$work/onegate-agent"
-    v="$(run_arch "$arch" "$work/onegate-agent" --version)"
-    [ "$v" = "onegate-agent $VERSION" ] || die "$bin --version printed '$v'"
-  fi
+  # Each name must start its program, and V8 must take that program's code cache.
+  for p in $programs; do
+    ln -sf "$bin" "$work/$p"
+    v="$(NODE_DEBUG=onegate-sea run_arch "$arch" "$work/$p" --version 2>"$work/debug.log")"
+    [ "$v" = "$p $VERSION" ] || die "$bin as $p --version printed '$v'"
+    grep -q "$p.cjs: code cache accepted" "$work/debug.log" ||
+      die "$bin as $p: V8 did not take the code cache ($(grep -o 'code cache.*' "$work/debug.log" || echo 'no loader output'))"
+  done
   say "$bin: $(stat -c %s "$bin") bytes"
 done
