@@ -6,17 +6,25 @@
 // Targets (issue 4): median <= 65 ms and peak RSS <= 45 MB on a machine where `node -e 0` takes ~50 ms.
 // CPU time comes from bash's `times` (children's user+sys, 1 ms resolution: GNU time's 10 ms steps hide
 // the few-ms differences that matter here); peak RSS from GNU time (/usr/bin/time) when installed.
-import { spawn } from 'node:child_process';
+// When the single executable dist/onegate-agent-linux-x64 exists (`npm run package -- --arch x64 --formats
+// sea`), its `vm show`, `vm show --json` and `vm update --data` run too, through a link named `onegate` as
+// installed, beside `node -e 0` of the pinned Node 22 it is made from (its floor). BENCH_SEA=FILE[:FILE...]
+// names other executables instead (to compare builds; each row carries the file's directory). Their page
+// cache is dropped first, as after a boot: a file just written (by the build, or by dpkg) sits whole in
+// the page cache, and the kernel's fault-around then maps ~15 MB more of it into each process (58 MB peak
+// RSS instead of 41 MB for the same executable).
+import { execFileSync, spawn } from 'node:child_process';
 import { get } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const cli = join(repo, 'dist/onegate.cjs');
 const runs = Number(process.argv[2] ?? 21);
 const TIME = '/usr/bin/time';
 const hasTime = existsSync(TIME);
+const seas = process.env.BENCH_SEA ? process.env.BENCH_SEA.split(':') : [join(repo, 'dist/onegate-agent-linux-x64')].filter(existsSync);
 
 function startSimulator(contexts) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/simulator/main.ts', '--listen', '127.0.0.1:0', '--contexts', contexts, '--quiet'],
@@ -104,6 +112,20 @@ try {
     ['onegate vm update --data', [process.execPath, cli, 'vm', 'update', '--data', 'BENCH=1']],
     ['onegate vm show, credentials by discovery (/context)', [process.execPath, cli, 'vm', 'show'], discoveryEnv],
   ];
+  if (seas.length > 0) {
+    const node22 = execFileSync('bash', [join(repo, 'packaging/sea/fetch-node.sh'), 'x64'], { encoding: 'utf8' }).trim();
+    for (const file of [node22, ...seas]) execFileSync('dd', [`if=${file}`, 'iflag=nocache', 'count=0', 'status=none']);
+    cases.push([`node ${execFileSync(node22, ['--version'], { encoding: 'utf8' }).trim()} -e 0 (the single executable's runtime)`, [node22, '-e', '0']]);
+    seas.forEach((sea, i) => {
+      const link = join(contexts, `sea-${i}`, 'onegate');
+      mkdirSync(dirname(link));
+      symlinkSync(sea, link);
+      const label = `single executable${seas.length > 1 ? ` (${basename(dirname(sea))})` : ''}: onegate`;
+      cases.push([`${label} vm show`, [link, 'vm', 'show']],
+        [`${label} vm show --json`, [link, 'vm', 'show', '--json']],
+        [`${label} vm update --data`, [link, 'vm', 'update', '--data', 'BENCH=1']]);
+    });
+  }
   const results = new Map(cases.map(([name]) => [name, []]));
   for (const [, argv, caseEnv] of cases) await timedRun(argv, caseEnv ?? env); // warm-up: page cache, simulator JIT
   const server = [];
