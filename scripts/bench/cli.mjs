@@ -10,9 +10,8 @@
 // sea`), its `vm show`, `vm show --json` and `vm update --data` run too, through a link named `onegate` as
 // installed, beside `node -e 0` of the pinned Node 22 it is made from (its floor). BENCH_SEA=FILE[:FILE...]
 // names other executables instead (to compare builds; each row carries the file's directory). Their page
-// cache is dropped first, as after a boot: a file just written (by the build, or by dpkg) sits whole in
-// the page cache, and the kernel's fault-around then maps ~15 MB more of it into each process (58 MB peak
-// RSS instead of 41 MB for the same executable).
+// cache is dropped first, as after a boot: right after postject wrote it, the same executable peaks at
+// 55-58 MB RSS instead of 41 MB, as each page fault maps far more of the file (docs/packaging.md).
 import { execFileSync, spawn } from 'node:child_process';
 import { get } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
