@@ -17,8 +17,11 @@ export const MAX_ATTRS_FILES = 100;
 export function readAttributeDirectory(dir: string): AttributeSet {
   let names: string[];
   try {
+    // No exception for the usual absent directory: building one every cycle costs more than the rest.
+    const st = statSync(dir, { throwIfNoEntry: false });
+    if (!st) return { values: {}, problems: [] };
     // Anyone could add a file to a world-writable directory, even a sticky one like /tmp.
-    if (statSync(dir).mode & 0o002) return { values: {}, problems: [`${dir}: writable by everyone; ignored`] };
+    if (st.mode & 0o002) return { values: {}, problems: [`${dir}: writable by everyone; ignored`] };
     names = readdirSync(dir).filter((n) => n.endsWith('.attrs') && !n.startsWith('.')).sort();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -22,6 +22,9 @@ export type StatfsFn = (path: string) => Promise<StatfsResult>;
 // Half of libuv's default pool of 4: the rest stays free for DNS, other fs calls and crypto.
 const MAX_STUCK = 2;
 
+/** How long the parsed mount table is reused: mounts rarely change, and reading it is most of a cycle's cost here. */
+export const MOUNT_TABLE_TTL_MS = 60_000;
+
 export const name = 'filesystem';
 export const defaultEnabled = true;
 
@@ -41,6 +44,16 @@ export function createFilesystem(ctx: CollectContext<FilesystemOptions>, statfs:
   const options = ctx.options ?? {};
   const timeoutMs = options.timeoutMs ?? 2000;
   const stuck = new Set<string>();
+  let table: { paths: string[]; names: Map<string, string>; readAt: number } | undefined;
+
+  function mounts(): { paths: string[]; names: Map<string, string> } {
+    const now = ctx.now();
+    if (!table || now - table.readAt >= MOUNT_TABLE_TTL_MS) {
+      const paths = selectMounts(readMountTable(ctx), options);
+      table = { paths, names: mountNames(paths), readAt: now };
+    }
+    return table;
+  }
 
   async function measure(path: string): Promise<number | undefined> {
     if (stuck.has(path) || stuck.size >= MAX_STUCK) {
@@ -70,8 +83,7 @@ export function createFilesystem(ctx: CollectContext<FilesystemOptions>, statfs:
 
   return {
     async collect() {
-      const paths = selectMounts(readMountTable(ctx), options);
-      const names = mountNames(paths);
+      const { paths, names } = mounts();
       const values = await Promise.all(paths.map(measure));
       const metrics: Record<string, number> = {};
       paths.forEach((p, i) => {

@@ -29,5 +29,5 @@ export interface MetricsOptions {
 }
 
 export type { Collector, CollectContext, CollectorInstance, CollectorToggle } from './types';
-export { CollectError, NoDataError } from './types';
+export { CollectError, monotonicMs, NoDataError } from './types';
 export { collectAll, createCollectors, type ActiveCollector, type CollectResult } from './run';

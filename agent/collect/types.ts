@@ -3,6 +3,12 @@
 // keep no module-level state and tests point them at fixture trees.
 import type { Logger } from '../log';
 
+/**
+ * Monotonic milliseconds for {@link CollectContext.now}. process.hrtime rather than performance.now(): the
+ * `performance` global loads node:perf_hooks (a dozen modules) into a daemon that needs nothing else from it.
+ */
+export const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+
 /** What a collector gets from the daemon. */
 export interface CollectContext<Options = unknown> {
   /** Root of the proc filesystem, "/proc" in production, a fixture tree in tests. */

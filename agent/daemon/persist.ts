@@ -8,7 +8,7 @@ import type { StatusDocument } from '../state/status';
 import type { Logger } from '../log';
 import { writeStatus } from '../state/status';
 import { essentialState, saveState } from '../state/store';
-import { buildStatus, type StatusInputs } from './status-doc';
+import { buildStatus, processFootprint, type StatusInputs } from './status-doc';
 
 /** Saves state and status; `inputs.stoppedAt` marks the final save. */
 export type Persist = (inputs: StatusInputs) => void;
@@ -30,7 +30,7 @@ export function createPersist(log: Logger, now: () => number = Date.now): Persis
       const doc = buildStatus(inputs, at);
       const signature = significant(doc);
       if (signature !== shown || at - shownAt >= STATUS_REFRESH_MS || inputs.stoppedAt !== undefined) {
-        writeStatus(inputs.config.run_dir, doc);
+        writeStatus(inputs.config.run_dir, { ...doc, process: processFootprint() });
         shown = signature;
         shownAt = at;
       }
@@ -42,8 +42,8 @@ export function createPersist(log: Logger, now: () => number = Date.now): Persis
   };
 }
 
-// The status without what changes every cycle: times become "present", counters and footprint go.
-const VOLATILE = new Set(['updatedAt', 'nextRun', 'nextPull', 'lastSuccess', 'lastAttempt', 'count', 'loggedAt', 'retryAt', 'process']);
-function significant(doc: StatusDocument): string {
+// The status without what changes every cycle: times become "present", counters go.
+const VOLATILE = new Set(['updatedAt', 'nextRun', 'nextPull', 'lastSuccess', 'lastAttempt', 'count', 'loggedAt', 'retryAt']);
+function significant(doc: Omit<StatusDocument, 'process'>): string {
   return JSON.stringify(doc, (key, value) => (VOLATILE.has(key) ? value !== undefined : value));
 }

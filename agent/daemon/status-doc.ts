@@ -20,9 +20,9 @@ export interface StatusInputs {
 
 const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
 
-export function buildStatus(i: StatusInputs, now: number): StatusDocument {
+/** The status without the process footprint, which costs two system calls and is added only when written. */
+export function buildStatus(i: StatusInputs, now: number): Omit<StatusDocument, 'process'> {
   const { push, pull, ready, context } = i.state;
-  const usage = process.cpuUsage();
   const { pending: _p, sent: _s, cycle: _c, retryAt, ...pushFeature } = push;
   const { retryAt: readyRetry, bootId: _b, fingerprint: _f, ...readyFeature } = ready;
   return {
@@ -44,6 +44,11 @@ export function buildStatus(i: StatusInputs, now: number): StatusDocument {
     pull: { ...pull, enabled: i.config.pull.enabled },
     ready: { ...readyFeature, retryAt: iso(readyRetry) },
     context: { ...context },
-    process: { rssBytes: process.memoryUsage.rss(), cpuUserMs: Math.round(usage.user / 1000), cpuSystemMs: Math.round(usage.system / 1000) },
   };
+}
+
+/** The daemon's own footprint, as the status shows it. */
+export function processFootprint(): StatusDocument['process'] {
+  const usage = process.cpuUsage();
+  return { rssBytes: process.memoryUsage.rss(), cpuUserMs: Math.round(usage.user / 1000), cpuSystemMs: Math.round(usage.system / 1000) };
 }

@@ -1,7 +1,7 @@
 // The units of one configuration: a OneGate client behind the one-request lock, the push, the pull with
 // its hooks, READY reporting and the collectors. Rebuilt on SIGHUP; the state objects they change in
 // place outlive them, so a reload loses no pending attribute.
-import { collectors, createCollectors, type ActiveCollector } from '../collect';
+import { collectors, createCollectors, monotonicMs, type ActiveCollector } from '../collect';
 import type { AgentConfig } from '../config/schema';
 import { resolveCredentials } from '../context/discover';
 import type { DiscoverOptions } from '../context/types';
@@ -74,7 +74,7 @@ export function buildUnits(deps: UnitDeps): Units {
   });
   const ready = createReadyReporter({ client: api, options: readyOptionsOf(config), state: state.ready, log, changed: deps.changed });
   const active = createCollectors(collectors, {
-    procRoot: deps.procRoot, sysRoot: deps.sysRoot, log, now: () => performance.now(), options: metricsOptionsOf(config),
+    procRoot: deps.procRoot, sysRoot: deps.sysRoot, log, now: monotonicMs, options: metricsOptionsOf(config),
   });
   return { client, api, pusher, puller, ready, collectors: active, discover };
 }

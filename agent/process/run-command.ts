@@ -1,6 +1,5 @@
 // The one place that spawns programs: ready scripts, attribute commands and hooks.
 // Output is bounded so a chatty program cannot grow the daemon's memory, and every run has a timeout.
-import { spawn } from 'node:child_process';
 
 /** What to run and how. */
 export interface RunCommandOptions {
@@ -43,7 +42,8 @@ export function runCommand(options: RunCommandOptions): Promise<RunCommandResult
   const limit = options.maxOutputBytes ?? 1024 * 1024;
   return new Promise((resolve) => {
     const [program, ...args] = options.argv;
-    const child = spawn(program, args, {
+    // node:child_process (with node:dgram) is loaded on the first spawn: a daemon without hooks or commands never needs it.
+    const child = process.getBuiltinModule('node:child_process').spawn(program, args, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 // `onegate-agent once [--dry-run]`: one collection and push cycle in the foreground, printing what is
 // (or would be) sent. Everything is sent, not only changes, and the daemon's state is left alone.
-import { collectAll, collectors, createCollectors } from '../../../agent/collect';
+import { collectAll, collectors, createCollectors, monotonicMs } from '../../../agent/collect';
 import { ConfigError, loadConfig } from '../../../agent/config/load';
 import { applyContextOverrides } from '../../../agent/config/overrides';
 import { discoverContext, resolveCredentials } from '../../../agent/context/discover';
@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
   const effective = applyContextOverrides(config, context?.vars ?? {});
   for (const line of effective.rejected) log.warn(line);
   config = effective.config;
-  const active = createCollectors(collectors, { procRoot: '/proc', sysRoot: '/sys', log, now: () => performance.now(), options: metricsOptionsOf(config) });
+  const active = createCollectors(collectors, { procRoot: '/proc', sysRoot: '/sys', log, now: monotonicMs, options: metricsOptionsOf(config) });
   await collectAll(active, log);
   await sleep(SAMPLE_MS);
   const gathered = await gatherAttributes(config, active, log);

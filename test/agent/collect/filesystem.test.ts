@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { create, createFilesystem, usedPercent, type StatfsResult } from '../../../agent/collect/filesystem';
+import { create, createFilesystem, MOUNT_TABLE_TTL_MS, usedPercent, type StatfsResult } from '../../../agent/collect/filesystem';
 import { fixtureContext } from './helpers';
 
 function procWith(mountinfo: string): string {
@@ -80,5 +80,17 @@ describe('filesystem collector', () => {
     const statfs = async (p: string) => { if (p === '/') return half; throw new Error('EACCES'); };
     const c = createFilesystem(fixtureContext(procWith(line(1, '8:1', '/') + line(2, '8:2', '/srv')), {}), statfs);
     expect(await c.collect()).toEqual({ DISK_USED_ROOT: 50 });
+  });
+
+  it('reuses the mount table for MOUNT_TABLE_TTL_MS, then sees a new mount', async () => {
+    const root = procWith(line(1, '8:1', '/'));
+    const ctx = fixtureContext(root, {});
+    const c = createFilesystem(ctx, async () => half);
+    expect(await c.collect()).toEqual({ DISK_USED_ROOT: 50 });
+    writeFileSync(join(root, 'self/mountinfo'), line(1, '8:1', '/') + line(2, '8:2', '/srv'));
+    ctx.clock.ms = MOUNT_TABLE_TTL_MS - 1;
+    expect(await c.collect()).toEqual({ DISK_USED_ROOT: 50 });
+    ctx.clock.ms = MOUNT_TABLE_TTL_MS;
+    expect(await c.collect()).toEqual({ DISK_USED_ROOT: 50, DISK_USED_SRV: 50 });
   });
 });
