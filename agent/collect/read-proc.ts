@@ -44,18 +44,31 @@ export function nonEmpty<T extends object>(parsed: T): T | undefined {
   return Object.keys(parsed).length > 0 ? parsed : undefined;
 }
 
+// One buffer for every read: a cycle reads a handful of small files one after another, synchronously.
+// It grows for a larger file and goes back to CHUNK afterwards, so a big mountinfo is not kept.
+let shared = Buffer.allocUnsafe(CHUNK);
+
 function readBounded(fd: number, path: string, maxBytes: number): string {
-  const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const buf = Buffer.allocUnsafe(CHUNK);
-    const n = readSync(fd, buf, 0, CHUNK, null);
-    if (n === 0) break;
-    total += n;
-    if (total > maxBytes) throw new CollectError('COLLECT_TOO_LARGE', path, `larger than ${maxBytes} bytes`);
-    chunks.push(buf.subarray(0, n));
+  try {
+    for (;;) {
+      if (total === shared.length) {
+        const bigger = Buffer.allocUnsafe(shared.length * 2);
+        shared.copy(bigger, 0, 0, total);
+        shared = bigger;
+      }
+      const room = shared.length - total;
+      const n = readSync(fd, shared, total, room, null);
+      total += n;
+      if (total > maxBytes) throw new CollectError('COLLECT_TOO_LARGE', path, `larger than ${maxBytes} bytes`);
+      // A short read ends a regular file, and a procfs seq_file too: it fills all the room it is given.
+      // Stopping here saves the extra read that would return 0, one syscall per file and cycle.
+      if (n < room) break;
+    }
+    return shared.toString('utf8', 0, total);
+  } finally {
+    if (shared.length > CHUNK) shared = Buffer.allocUnsafe(CHUNK);
   }
-  return Buffer.concat(chunks, total).toString('utf8');
 }
 
 function wrap(e: unknown, path: string): Error {

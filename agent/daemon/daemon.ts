@@ -159,11 +159,15 @@ export function createDaemon(opts: DaemonOptions): Daemon {
       pushTicker.start();
       plans.push = pushPlan;
     }
-    const pullPlan = `${pullIntervalOf(config)}/${config.jitter}/${key}`;
+    // With pull off there is no pull ticker at all: a wake-up a cycle for nothing.
+    const pullPlan = config.pull.enabled ? `${pullIntervalOf(config)}/${config.jitter}/${key}` : 'off';
     if (pullPlan !== plans.pull) {
       pullTicker?.stop();
-      pullTicker = createTicker({ intervalMs: pullIntervalOf(config) * 1000, phaseKey: key, phaseOffset: 0.5, jitter: config.jitter, onTick: pullCycle, log });
-      pullTicker.start();
+      pullTicker = undefined;
+      if (config.pull.enabled) {
+        pullTicker = createTicker({ intervalMs: pullIntervalOf(config) * 1000, phaseKey: key, phaseOffset: 0.5, jitter: config.jitter, onTick: pullCycle, log });
+        pullTicker.start();
+      }
       plans.pull = pullPlan;
     }
   }

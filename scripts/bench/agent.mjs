@@ -1,62 +1,47 @@
-// Agent footprint benchmark: one agent (VM 42, a service member, unless AGENT_VMID says otherwise)
-// against the simulator at a fast interval over a long run. Reports resident and private memory
+// Agent footprint benchmark: the built daemon (VM 42, a service member, unless AGENT_VMID says otherwise)
+// against the simulator at a 1 s interval over a long run. Reports resident and private memory
 // (/proc/PID/smaps_rollup), CPU time per cycle (/proc/PID/stat), and requests per VM-hour at a 60 s
-// interval with steady metrics, counted at the simulator.
-//
-// What runs: `node dist/onegate-agent.cjs run` when the daemon is implemented; otherwise, or with
-// AGENT_MODE=standin, a stand-in bundled from the library units that imitates the daemon's cycle
-// (ticker -> collectors -> formatAttributes -> pusher -> puller -> hooks) without the daemon's state
-// and status files. Steady metrics: push.threshold is so high that no numeric change counts, so only
-// heartbeats push. Both run with the unit file's NODE_OPTIONS.
-// Then, in the same conditions (machine load changes by the minute on a shared machine), a baseline:
-// a bare node:http keep-alive loop doing GET /vm and PUT /vm once a second, the least any agent costs.
-// Environment: AGENT_SECONDS (default 120), AGENT_INTERVAL_MS (stand-in only, default 250; the daemon's
-// minimum is 1 s), AGENT_VMID (default 42; 7 is in no service), AGENT_NODE_FLAGS (e.g. --cpu-prof),
-// AGENT_BASELINE=0 skips the baseline, AGENT_YAML appends lines to the daemon's agent.yaml (e.g.
-// "pull:\n  enabled: false" to apportion the cycle), AGENT_NODE_OPTIONS replaces the unit's NODE_OPTIONS.
-import { spawn, spawnSync } from 'node:child_process';
+// interval with steady metrics, counted at the simulator. Steady metrics: push.threshold is so high that no
+// numeric change counts, so only heartbeats push. Everything runs with the unit file's NODE_OPTIONS.
+// Runs, one after the other (machine load changes by the minute on a shared machine, so the floor is
+// measured in the same sitting):
+//   1. `node dist/onegate-agent.cjs run`, push and pull every cycle (the daemon as configured by default);
+//   2. the same with pull.enabled: false: the collection and push cycle alone (`interval`'s cycle);
+//   3. when dist/onegate-agent-linux-x64 exists, the single executable (Node 22), as packages install it;
+//   4. a baseline: a bare node:http keep-alive loop doing GET /vm and PUT /vm once a second.
+// Environment: AGENT_SECONDS per run (default 90), AGENT_VMID (default 42; 7 is in no service),
+// AGENT_NODE_FLAGS (e.g. --cpu-prof), AGENT_YAML appends lines to every daemon's agent.yaml,
+// AGENT_NODE_OPTIONS replaces the unit's NODE_OPTIONS, AGENT_RUNS picks runs by number (e.g. "1,4").
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { tsImport } from 'tsx/esm/api';
 
-const SECONDS = Number(process.env.AGENT_SECONDS ?? 120);
-const STANDIN_INTERVAL = Number(process.env.AGENT_INTERVAL_MS ?? 250);
+const SECONDS = Number(process.env.AGENT_SECONDS ?? 90);
 const WARMUP_MS = 15_000; // CPU and memory are taken after start-up and the first cycles
 const VMID = Number(process.env.AGENT_VMID ?? 42); // 42: a service member; 7: standalone
 const NODE_OPTIONS = process.env.AGENT_NODE_OPTIONS ?? '--max-old-space-size=32 --max-semi-space-size=1 --v8-pool-size=1'; // as packaging's unit file
 const EXTRA_FLAGS = (process.env.AGENT_NODE_FLAGS ?? '').split(' ').filter(Boolean); // e.g. --cpu-prof
 const root = new URL('../../', import.meta.url).pathname;
+const EXECUTABLE = join(root, 'dist/onegate-agent-linux-x64');
 const HZ = 100; // USER_HZ: /proc/PID/stat counts clock ticks of 10 ms on Linux
 
-function daemonReady() {
-  const r = spawnSync(process.execPath, [join(root, 'dist/onegate-agent.cjs'), 'run', '--help'], { encoding: 'utf8' });
-  return r.status === 0 && !/not implemented/.test(r.stderr);
-}
-
-function startDaemon() {
+/** Starts the daemon with `yaml` appended to its configuration, as `node dist/...cjs` or as the executable. */
+function startDaemon(name, yaml, executable) {
+  const dir = mkdtempSync(join(scratch, `${name}-`));
   const creds = sim.credentials(VMID);
-  writeFileSync(join(scratch, 'context.sh'), `ONEGATE_ENDPOINT='${creds.endpoint}'\nVMID='${VMID}'\nTOKEN='YES'\n`);
-  writeFileSync(join(scratch, 'token.txt'), creds.token, { mode: 0o600 });
-  writeFileSync(join(scratch, 'agent.yaml'), [
-    'interval: 1', 'jitter: 0', 'log_level: warn', `state_dir: ${join(scratch, 'state')}`, `run_dir: ${runDir}`,
-    `context:\n  dir: ${scratch}`, 'push:\n  threshold: 1000000000000', `hooks:\n  directory: ''`, process.env.AGENT_YAML ?? '', '',
+  writeFileSync(join(dir, 'context.sh'), `ONEGATE_ENDPOINT='${creds.endpoint}'\nVMID='${VMID}'\nTOKEN='YES'\n`);
+  writeFileSync(join(dir, 'token.txt'), creds.token, { mode: 0o600 });
+  writeFileSync(join(dir, 'agent.yaml'), [
+    'interval: 1', 'jitter: 0', 'log_level: warn', `state_dir: ${join(dir, 'state')}`, `run_dir: ${mkdtempSync(join(runRoot, `${name}-`))}`,
+    `context:\n  dir: ${dir}`, 'push:\n  threshold: 1000000000000', `hooks:\n  directory: ''`, yaml, process.env.AGENT_YAML ?? '', '',
   ].join('\n'));
-  return spawn(process.execPath, [...EXTRA_FLAGS, join(root, 'dist/onegate-agent.cjs'), 'run', '--config', join(scratch, 'agent.yaml')],
-    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_OPTIONS } });
-}
-
-// The daemon's cycle from the library units, bundled (minified, like dist/) into one file.
-async function startStandIn() {
-  const outfile = join(scratch, 'stand-in.cjs');
-  await build({
-    stdin: { contents: STANDIN, resolveDir: root, loader: 'ts', sourcefile: 'stand-in.ts' },
-    outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning',
-    define: { __VERSION__: '"bench"' },
-  });
-  const config = { credentials: sim.credentials(VMID), intervalMs: STANDIN_INTERVAL, runDir };
-  return spawn(process.execPath, [...EXTRA_FLAGS, outfile, JSON.stringify(config)], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_OPTIONS } });
+  const args = ['run', '--config', join(dir, 'agent.yaml')];
+  const env = { ...process.env, NODE_OPTIONS };
+  return executable
+    ? spawn(executable, args, { stdio: ['ignore', 'ignore', 'inherit'], env, argv0: 'onegate-agent' })
+    : spawn(process.execPath, [...EXTRA_FLAGS, join(root, 'dist/onegate-agent.cjs'), ...args], { stdio: ['ignore', 'ignore', 'inherit'], env });
 }
 
 // One cycle a second: GET /vm, then PUT /vm of one attribute; nothing else.
@@ -75,36 +60,6 @@ const call = (method, path, body) => new Promise((resolve) => {
 let n = 0;
 const timer = setInterval(async () => { await call('GET', '/vm'); await call('PUT', '/vm?type=1', 'data=' + encodeURIComponent('BENCH=' + (n++ % 2))); }, 1000);
 process.on('SIGTERM', () => { clearInterval(timer); agent.destroy(); process.exit(0); });
-`;
-
-const STANDIN = `
-import { collectors, createCollectors, collectAll } from './agent/collect/index';
-import { formatAttributes } from './agent/attrs/format';
-import { createPusher } from './agent/push/pusher';
-import { emptyState } from './agent/state/types';
-import { createPuller } from './agent/sync/puller';
-import { DEFAULT_PULLER_OPTIONS } from './agent/sync/options';
-import { createHookRunner } from './agent/hooks/run-hooks';
-import { DEFAULT_HOOKS_OPTIONS } from './agent/hooks/types';
-import { createTicker } from './agent/schedule/ticker';
-import { OneGateClient } from './agent/onegate/client';
-import { createLogger } from './agent/log';
-const { credentials, intervalMs, runDir } = JSON.parse(process.argv[2]);
-const log = createLogger({ level: 'warn' });
-const client = new OneGateClient({ credentials, log });
-const active = createCollectors(collectors, { procRoot: '/proc', sysRoot: '/sys', log, now: Date.now, options: {} });
-const state = emptyState();
-const pusher = createPusher({ client, state: state.push, log, options: {
-  heartbeatCycles: 10, threshold: 1e12, backoff: { baseMs: 1000, factor: 2, maxMs: 300000 }, logEveryMs: intervalMs, maxPending: 1000 } });
-const runHook = createHookRunner({ options: { ...DEFAULT_HOOKS_OPTIONS, directory: '' }, log });
-const puller = createPuller({ client, options: DEFAULT_PULLER_OPTIONS, runDir, log, runHook, isOwnAttribute: (n) => pusher.owns(n) });
-const ticker = createTicker({ intervalMs, phaseKey: credentials.vmid, jitter: 0, log, onTick: async () => {
-  const { values } = await collectAll(active, log);
-  await pusher.cycle(formatAttributes(values).attributes);
-  await puller.pullOnce();
-} });
-ticker.start();
-process.on('SIGTERM', () => { ticker.stop(); ticker.idle().then(() => { client.close(); process.exit(0); }); });
 `;
 
 // Samples memory every second and CPU at the window's ends; counts requests at the simulator.
@@ -152,7 +107,7 @@ function cpuTicks(pid) {
 }
 
 // Cycles are counted by time (one per interval), not by requests: a configuration may pull nothing.
-function report({ samples, cpuMs, systemMs, window, total, windowMs }, intervalMs) {
+function report({ samples, cpuMs, systemMs, window, total, windowMs }, intervalMs = 1000) {
   const mb = (kb) => (kb / 1024).toFixed(1);
   const last = samples[samples.length - 1];
   const max = (k) => Math.max(...samples.map((s) => s[k]));
@@ -168,28 +123,40 @@ function report({ samples, cpuMs, systemMs, window, total, windowMs }, intervalM
   console.log(`requests per cycle: ${perCycle}`);
   console.log(`requests per VM-hour at a 60 s interval, steady metrics: **${perHour.toFixed(0)}** (whole run: ${JSON.stringify(total)})`);
   console.log(`memory targets: RSS <= 50 MB ${last.rss / 1024 <= 50 ? 'met' : 'NOT met'}, private <= 15 MB ${last.private / 1024 <= 15 ? 'met' : 'NOT met'}`);
-  console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+  console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  return { rss: mb(last.rss), private: mb(last.private), cpu: (cpuMs / cycles).toFixed(2), kernel: (systemMs / cycles).toFixed(2), perHour: perHour.toFixed(0) };
 }
 
-// Runs last: the stand-in's source above must be initialised first.
+const RUNS = [
+  { n: 1, label: 'daemon (node dist/onegate-agent.cjs), push and pull every cycle', start: () => startDaemon('full', '') },
+  { n: 2, label: 'daemon, collection and push cycle alone (pull.enabled: false)', start: () => startDaemon('push', 'pull:\n  enabled: false') },
+  { n: 3, label: 'single executable (Node 22), push and pull every cycle', start: () => startDaemon('exe', '', EXECUTABLE), when: () => existsSync(EXECUTABLE),
+    // Read back from disk, as after a boot: freshly written by postject, its pages would count as private
+    // and RSS would read ~20 MB high (docs/packaging.md).
+    before: () => execFileSync('dd', [`if=${EXECUTABLE}`, 'iflag=nocache', 'count=0', 'status=none']) },
+  { n: 4, label: 'baseline: bare node:http GET /vm + PUT /vm every second, keep-alive',
+    start: () => spawn(process.execPath, ['-e', BASELINE, JSON.stringify(sim.credentials(VMID))], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_OPTIONS } }) },
+];
+const picked = process.env.AGENT_RUNS ? new Set(process.env.AGENT_RUNS.split(',').map(Number)) : undefined;
+
 const { startOneGate } = await tsImport(new URL('test/simulator/index.ts', `file://${root}`).href, import.meta.url);
 const sim = await startOneGate();
 const scratch = mkdtempSync(join(tmpdir(), 'onegate-bench-agent-'));
 // run_dir lives on tmpfs as /run does in a guest (ext4 makes every replace-by-rename flush the data).
 const shm = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/onegate-bench-run-') : undefined;
-const runDir = shm ?? join(scratch, 'run');
+const runRoot = shm ?? scratch;
+const summary = [];
 try {
-  const daemon = process.env.AGENT_MODE !== 'standin' && daemonReady();
-  const child = daemon ? startDaemon() : await startStandIn();
-  console.log(`${daemon ? 'daemon: node dist/onegate-agent.cjs run, interval 1 s' : `stand-in for the daemon's cycle, interval ${STANDIN_INTERVAL} ms`}; ` +
-    `VM ${VMID}; ${SECONDS} s; NODE_OPTIONS="${NODE_OPTIONS}"`);
-  const result = await observe(child);
-  report(result, daemon ? 1000 : STANDIN_INTERVAL);
-  if (process.env.AGENT_BASELINE !== '0') {
-    console.log(`\nbaseline: bare node:http GET /vm + PUT /vm every second, keep-alive, same NODE_OPTIONS, ${SECONDS} s`);
-    const baseline = spawn(process.execPath, ['-e', BASELINE, JSON.stringify(sim.credentials(VMID))], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_OPTIONS } });
-    report(await observe(baseline), 1000);
+  console.log(`VM ${VMID}; ${SECONDS} s per run; node ${process.version}; NODE_OPTIONS="${NODE_OPTIONS}"`);
+  for (const run of RUNS) {
+    if ((picked && !picked.has(run.n)) || (run.when && !run.when())) continue;
+    console.log(`\n### ${run.n}. ${run.label}`);
+    run.before?.();
+    const r = await observe(run.start());
+    summary.push({ label: run.label, ...report(r) });
   }
+  console.log('\n| run | RSS MB | private MB | CPU ms per cycle (kernel) | requests per VM-hour at 60 s |\n|---|---|---|---|---|');
+  for (const s of summary) console.log(`| ${s.label} | ${s.rss} | ${s.private} | ${s.cpu} (${s.kernel}) | ${s.perHour} |`);
 } finally {
   await sim.close();
   rmSync(scratch, { recursive: true, force: true });
