@@ -6,14 +6,12 @@ import { findCommand } from './commands/index';
 import type { CommandContext } from './commands/types';
 import { CliError, reportError } from './errors';
 import { parseArgs } from './options';
-import { writeError, writeHelp, writeResult, writeVersion, writeWarning, type Streams } from './output';
+import { processStreams, writeError, writeHelp, writeResult, writeVersion, writeWarning, type Streams } from './output';
 import { isInsecure, parseEmptyStyle, parseTimeout } from './settings';
 import type { OneGateClient } from '../../agent/onegate/client';
 
 /** Runs `onegate` with `argv` (without the program name); resolves to the exit status. */
-export async function main(argv: string[], streams: Streams = process, env = process.env): Promise<number> {
-  // A reader that went away (`onegate vm show --json | head -1`) is not an error worth a stack trace.
-  if (streams === process) process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code !== 'EPIPE') throw err; });
+export async function main(argv: string[], streams: Streams = processStreams(), env = process.env): Promise<number> {
   let endpoint: string | undefined;
   let client: OneGateClient | undefined;
   try {
