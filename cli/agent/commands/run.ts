@@ -1,5 +1,6 @@
 // `onegate-agent run`: the daemon in the foreground (systemd Type=exec). SIGHUP reloads configuration and
 // context, SIGTERM/SIGINT stop it within a few seconds with state saved (exit 0).
+import { setFlagsFromString } from 'node:v8';
 import { ConfigError } from '../../../agent/config/load';
 import { createDaemon } from '../../../agent/daemon/daemon';
 import { createLogger, isLogLevel, type LogLevel, type Logger } from '../../../agent/log';
@@ -19,7 +20,16 @@ Signals: SIGHUP reloads the configuration and context; SIGTERM or SIGINT stops (
 Exit status: 0 stopped by a signal, 1 unusable configuration or arguments.
 `;
 
+/**
+ * V8 flags of the daemon alone. It runs a few milliseconds a second, so the optimizing compilers (TurboFan,
+ * Maglev) buy it nothing, while their code pages and compilations cost ~6 MB of RSS (measured with Node 22:
+ * 57.9 -> 51.8 MB, CPU per cycle 4.33 -> 4.00 ms). Set at run time because NODE_OPTIONS refuses these flags,
+ * and because hooks inherit NODE_OPTIONS: an `onegate` started by a hook keeps its optimizing compilers.
+ */
+export const DAEMON_V8_FLAGS = ['--no-opt', '--no-maglev'];
+
 export async function main(argv: string[]): Promise<number> {
+  for (const flag of DAEMON_V8_FLAGS) setFlagsFromString(flag);
   const args = parseCommand(argv, {
     name: 'run', usage: USAGE, badExit: 1, options: { ...COMMON_OPTIONS, 'log-level': { type: 'string' } },
     check: (v) => {

@@ -110,9 +110,9 @@ export async function waitFor<T>(check: () => T | undefined | false, ms = 8000, 
 }
 
 /** Runs `onegate-agent ARGS` to completion without blocking the event loop (the simulator runs in this process). */
-export function runAgentCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runAgentCli(args: string[], nodeFlags: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [AGENT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeFlags, AGENT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (c: Buffer) => { stdout += c.toString(); });

@@ -1,6 +1,9 @@
 // `onegate-agent run` argument handling (the daemon itself: test/agent/daemon/).
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAgentCli } from '../../agent/daemon/harness';
+
+const OPTIMIZATION_STATUS = ['--allow-natives-syntax', '--require', join(__dirname, '../../fixtures/agent/optimization-status.cjs')];
 
 describe('onegate-agent run', () => {
   it('prints its usage for --help', async () => {
@@ -19,5 +22,12 @@ describe('onegate-agent run', () => {
     const r = await runAgentCli(['run', ...args]);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toBe(line);
+  });
+
+  it('turns off V8\'s optimizing compilers for the daemon only (RSS), not for other commands', async () => {
+    const run = await runAgentCli(['run', '--config', '/nonexistent/agent.yaml'], OPTIMIZATION_STATUS);
+    expect(run.stderr).toContain('V8 optimizing compiler: off\n');
+    const status = await runAgentCli(['status'], OPTIMIZATION_STATUS);
+    expect(status.stderr).toContain('V8 optimizing compiler: on\n');
   });
 });

@@ -50,7 +50,7 @@ describe('stdout', () => {
     const reader = createReadStream(fifo);
     reader.pause();
     const chunks: Buffer[] = [];
-    const ended = new Promise((resolve) => reader.on('end', resolve));
+    const ended = new Promise((resolve) => reader.on('end', () => resolve(undefined)));
     await new Promise((resolve) => setTimeout(resolve, 500));
     reader.on('data', (c) => chunks.push(c as Buffer)).resume();
     const [status] = await Promise.all([closed, ended]);
