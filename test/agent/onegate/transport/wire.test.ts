@@ -3,6 +3,7 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OneGateClient, type ClientOptions } from '../../../../agent/onegate/client';
+import { OneGateError } from '../../../../agent/onegate/errors';
 import { reply, startServer, VM_JSON, type TestServer } from '../support/server';
 import { makeCert, type TestCert } from '../support/tls';
 import { failure } from '../support/failure';
@@ -108,8 +109,15 @@ describe('cut-off responses', () => {
   });
 });
 
-/** A TCP server on 127.0.0.1 whose answer to each request head is scripted as raw bytes. */
-async function rawServer(answer: (socket: Socket, request: string, index: number) => void): Promise<{ url: string; accepted: () => number; close: () => Promise<void> }> {
+type Answer = (socket: Socket, request: string, index: number) => void;
+
+/**
+ * Runs `use` with a client of a TCP server on 127.0.0.1 whose answer to each request head is scripted as raw
+ * bytes, then closes both. Returns what `use` returned (or the OneGateError it threw), the server's URL and
+ * how many connections it accepted.
+ */
+async function againstRaw<T>(answer: Answer, options: Partial<ClientOptions>, use: (client: OneGateClient) => Promise<T>):
+  Promise<{ result: T | OneGateError; url: string; accepted: number }> {
   const sockets: Socket[] = [];
   let requests = 0;
   const server = createServer((socket) => {
@@ -126,12 +134,26 @@ async function rawServer(answer: (socket: Socket, request: string, index: number
     socket.on('error', () => undefined);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    accepted: () => sockets.length,
-    close: () => new Promise((resolve) => { sockets.forEach((s) => s.destroy()); server.close(() => resolve()); }),
-  };
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const client = clientFor(url, options);
+  try {
+    const result = await use(client).catch((err: unknown) => {
+      if (err instanceof OneGateError) return err;
+      throw err;
+    });
+    return { result, url, accepted: sockets.length };
+  } finally {
+    client.close();
+    sockets.forEach((s) => s.destroy());
+    await new Promise((resolve) => server.close(resolve));
+  }
 }
+
+const vmIds = async (client: OneGateClient, calls: number): Promise<string[]> => {
+  const ids: string[] = [];
+  for (let i = 0; i < calls; i++) ids.push((await client.getVm()).VM.ID);
+  return ids;
+};
 
 const VM_HEAD = (length: number): string => `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`;
 
@@ -152,21 +174,15 @@ describe('framings', () => {
   });
 
   it('reads an HTTP/1.0 answer delimited by the end of the connection', async () => {
-    const server = await rawServer((socket) => socket.end(`HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n${VM_JSON}`));
-    const client = clientFor(server.url);
-    expect((await client.getVm()).VM.ID).toBe('42');
-    expect((await client.getVm()).VM.ID).toBe('42');
-    client.close();
-    await server.close();
-    expect(server.accepted()).toBe(2);
+    const r = await againstRaw((socket) => socket.end(`HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n${VM_JSON}`), {},
+      (client) => vmIds(client, 2));
+    expect(r).toMatchObject({ result: ['42', '42'], accepted: 2 });
   });
 
   it('skips a 100 Continue before the answer', async () => {
-    const server = await rawServer((socket) => socket.write(`HTTP/1.1 100 Continue\r\n\r\n${VM_HEAD(VM_JSON.length)}${VM_JSON}`));
-    const client = clientFor(server.url);
-    expect((await client.getVm()).VM.ID).toBe('42');
-    client.close();
-    await server.close();
+    const r = await againstRaw((socket) => socket.write(`HTTP/1.1 100 Continue\r\n\r\n${VM_HEAD(VM_JSON.length)}${VM_JSON}`), {},
+      (client) => vmIds(client, 1));
+    expect(r.result).toEqual(['42']);
   });
 });
 
@@ -174,16 +190,12 @@ describe('keep-alive', () => {
   it('resends on a fresh connection when the server closed the idle one as it was reused', async () => {
     // The first connection answers once and then drops whatever comes next, as a server whose keep-alive
     // timeout fired just as the request arrived.
-    const server = await rawServer((socket, _request, index) => {
+    const answer: Answer = (socket, _request, index) => {
       if (index === 1) return void socket.destroy();
       socket.write(VM_HEAD(VM_JSON.length) + VM_JSON);
-    });
-    const client = clientFor(server.url, { retries: 0 });
-    expect((await client.getVm()).VM.ID).toBe('42');
-    expect((await client.getVm()).VM.ID).toBe('42');
-    client.close();
-    await server.close();
-    expect(server.accepted()).toBe(2);
+    };
+    const r = await againstRaw(answer, { retries: 0 }, (client) => vmIds(client, 2));
+    expect(r).toMatchObject({ result: ['42', '42'], accepted: 2 });
   });
 
   it('never reuses a connection for an action, and says so with Connection: close', async () => {
@@ -200,42 +212,27 @@ describe('keep-alive', () => {
 
 describe('bad answers', () => {
   it('a reply that is not HTTP is ONEGATE_BAD_RESPONSE naming the endpoint', async () => {
-    const server = await rawServer((socket) => socket.end('SSH-2.0-OpenSSH_9.2\r\n\r\n'));
-    const client = clientFor(server.url, { retries: 0 });
-    const err = await failure(client.getVm());
-    client.close();
-    await server.close();
-    expect(err).toMatchObject({ code: 'ONEGATE_BAD_RESPONSE', message: expect.stringContaining(`GET /vm: bad answer from ${server.url}: not an HTTP/1.x status line`) });
+    const r = await againstRaw((socket) => socket.end('SSH-2.0-OpenSSH_9.2\r\n\r\n'), { retries: 0 }, (client) => client.getVm());
+    expect(r.result).toMatchObject({ code: 'ONEGATE_BAD_RESPONSE', message: expect.stringContaining(`GET /vm: bad answer from ${r.url}: not an HTTP/1.x status line`) });
   });
 
   it('a body over maxResponseBytes is refused from its Content-Length', async () => {
-    const server = await rawServer((socket) => socket.write(VM_HEAD(5_000_000)));
-    const client = clientFor(server.url, { maxResponseBytes: 1000 });
-    const err = await failure(client.getVm());
-    client.close();
-    await server.close();
-    expect(err).toMatchObject({ code: 'ONEGATE_BAD_RESPONSE', message: expect.stringContaining('exceeds 1000 bytes') });
+    const r = await againstRaw((socket) => socket.write(VM_HEAD(5_000_000)), { maxResponseBytes: 1000 }, (client) => client.getVm());
+    expect(r.result).toMatchObject({ code: 'ONEGATE_BAD_RESPONSE', message: expect.stringContaining('exceeds 1000 bytes') });
   });
 
   it('a connection closed before any answer is a transient ONEGATE_UNREACHABLE', async () => {
-    const server = await rawServer((socket) => socket.end());
-    const client = clientFor(server.url, { retries: 1, backoff: { baseMs: 1, factor: 1, maxMs: 1 } });
-    const err = await failure(client.getVm());
-    client.close();
-    await server.close();
-    expect(err).toMatchObject({ code: 'ONEGATE_UNREACHABLE', transient: true });
-    expect(server.accepted()).toBe(2);
+    const r = await againstRaw((socket) => socket.end(), { retries: 1, backoff: { baseMs: 1, factor: 1, maxMs: 1 } }, (client) => client.getVm());
+    expect(r).toMatchObject({ result: { code: 'ONEGATE_UNREACHABLE', transient: true }, accepted: 2 });
   });
 });
 
 describe('header injection', () => {
   it('refuses a header value with CR or LF before connecting', async () => {
-    const server = await rawServer((socket) => socket.end());
-    const client = clientFor(server.url, { userAgent: 'x\r\nX-ONEGATE-TOKEN: forged' });
-    const err = await failure(client.getVm());
-    client.close();
-    await server.close();
-    expect(err).toMatchObject({ code: 'ONEGATE_INVALID_VALUE', message: 'invalid User-Agent header: it has a control character or a character outside Latin-1' });
-    expect(server.accepted()).toBe(0);
+    const r = await againstRaw((socket) => socket.end(), { userAgent: 'x\r\nX-ONEGATE-TOKEN: forged' }, (client) => client.getVm());
+    expect(r).toMatchObject({
+      result: { code: 'ONEGATE_INVALID_VALUE', message: 'invalid User-Agent header: it has a control character or a character outside Latin-1' },
+      accepted: 0,
+    });
   });
 });
