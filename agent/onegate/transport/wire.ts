@@ -177,7 +177,9 @@ export function createWireTransport(endpoint: Endpoint, options: TransportOption
   }
 
   function takeIdle(): Socket | undefined {
-    const socket = idle.pop();
+    let socket = idle.pop();
+    // One destroyed by its idle handlers leaves the pool on 'close', which comes a tick later.
+    while (socket?.destroyed) socket = idle.pop();
     if (!socket) return undefined;
     socket.off('timeout', onIdleActivity).off('data', onIdleActivity).off('end', onIdleActivity).off('error', onIdleActivity).off('close', onIdleClose);
     socket.setTimeout(0);
