@@ -76,11 +76,18 @@ function serverTime(url, vmid, token) {
   });
 }
 
-// The least any Node program must do for `vm show`: node:http GET, JSON.parse, one line out. The gap between
-// this and `onegate vm show` is what the CLI itself costs.
+// A node:http GET, JSON.parse, one line out: what a Node client on Node's own HTTP client costs (the CLI's
+// floor until it spoke HTTP itself).
 const BARE_GET = `const e=process.env;require('http').get(e.ONEGATE_ENDPOINT+'/vm',{headers:{'X-ONEGATE-VMID':e.VMID,` +
   `'X-ONEGATE-TOKEN':e.TOKENTXT}},(r)=>{let b='';r.setEncoding('utf8').on('data',(d)=>b+=d).on('end',()=>` +
   `process.stdout.write('VM '+JSON.parse(b).VM.ID+'\\n'))})`;
+
+// The least any Node client can do at all: HTTP/1.0 by hand on node:net, read to the end, one line out. The
+// CLI speaks HTTP/1.1 on node:net too (agent/onegate/transport/wire.ts), so this is its floor.
+const BARE_NET = `const e=process.env;const u=new URL(e.ONEGATE_ENDPOINT);const s=require('net').connect(+u.port,u.hostname,()=>` +
+  `s.write('GET /vm HTTP/1.0\\r\\nHost: '+u.host+'\\r\\nX-ONEGATE-VMID: '+e.VMID+'\\r\\nX-ONEGATE-TOKEN: '+e.TOKENTXT+'\\r\\n\\r\\n'));` +
+  `const c=[];s.on('data',(d)=>c.push(d)).on('end',()=>{const b=Buffer.concat(c).toString();` +
+  `process.stdout.write('VM '+JSON.parse(b.slice(b.indexOf('\\r\\n\\r\\n')+4)).VM.ID+'\\n')})`;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
@@ -94,6 +101,7 @@ try {
   mkdirSync(scripts);
   writeFileSync(join(scripts, 'empty.cjs'), '');
   writeFileSync(join(scripts, 'bare-get.cjs'), BARE_GET);
+  writeFileSync(join(scripts, 'bare-net.cjs'), BARE_NET);
   // The CLI's fallback when neither the environment nor one_env has the credentials: discovery finds the
   // simulator's context.sh and token.txt in /context (as in an LXC guest). No blkid on PATH, so that the
   // figure is the agent's own cost, not a program's start.
@@ -105,6 +113,7 @@ try {
     ['node -e 0', [process.execPath, '-e', '0']],
     ['node empty.cjs', [process.execPath, join(scripts, 'empty.cjs')]],
     ['bare node:http GET /vm', [process.execPath, join(scripts, 'bare-get.cjs')]],
+    ['bare node:net GET /vm (HTTP/1.0 by hand)', [process.execPath, join(scripts, 'bare-net.cjs')]],
     ['onegate --help', [process.execPath, cli, '--help']],
     ['onegate vm show', [process.execPath, cli, 'vm', 'show']],
     ['onegate vm show --json', [process.execPath, cli, 'vm', 'show', '--json']],
