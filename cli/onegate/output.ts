@@ -16,18 +16,15 @@ export interface Streams {
   stderr: { write(text: string): unknown };
 }
 
-type Writer = Streams['stdout'];
-
 /**
  * A writer on a file descriptor with write(2). Not process.stdout: making that stream costs ~2 ms of every
  * call (a pipe or file stream object and its modules) for one write. A reader that went away (EPIPE,
  * `onegate vm show --json | head -1`) is not an error. A full non-blocking descriptor (EAGAIN) hands the
  * rest, and every later write, to Node's stream, which waits for it.
  */
-function fdWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): Writer {
+function fdWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): Streams['stderr'] {
   let fallback: NodeJS.WriteStream | undefined;
   return {
-    isTTY: isatty(fd),
     write(text: string): void {
       if (fallback) return void fallback.write(text);
       const bytes = Buffer.from(text);
@@ -48,7 +45,7 @@ function fdWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): Writer {
 
 /** The process's stdout and stderr, written through their descriptors. */
 export function processStreams(): Streams {
-  return { stdout: fdWriter(1, () => process.stdout), stderr: fdWriter(2, () => process.stderr) };
+  return { stdout: { ...fdWriter(1, () => process.stdout), isTTY: isatty(1) }, stderr: fdWriter(2, () => process.stderr) };
 }
 
 function asJson(result: CommandResult, empty: EmptyStyle): string {

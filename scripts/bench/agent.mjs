@@ -107,11 +107,11 @@ function cpuTicks(pid) {
 }
 
 // Cycles are counted by time (one per interval), not by requests: a configuration may pull nothing.
-function report({ samples, cpuMs, systemMs, window, total, windowMs }, intervalMs = 1000) {
+function report({ samples, cpuMs, systemMs, window, total, windowMs }) {
   const mb = (kb) => (kb / 1024).toFixed(1);
   const last = samples[samples.length - 1];
   const max = (k) => Math.max(...samples.map((s) => s[k]));
-  const cycles = Math.round(windowMs / intervalMs);
+  const cycles = Math.round(windowMs / 1000); // one cycle per second: every run has interval 1 s
   console.log('\n| measure | last | max |');
   console.log('|---|---|---|');
   for (const [k, label] of [['rss', 'RSS (MB)'], ['pss', 'PSS (MB)'], ['private', 'private, Private_Clean + Private_Dirty (MB)'], ['anon', 'anonymous (MB)']]) {

@@ -3,7 +3,7 @@
 // (docs/client.md): node:http costs ~10 ms of every CLI start-up and most of the daemon's CPU per request.
 // Direct, or through an HTTP CONNECT tunnel of an http or https proxy (the token then travels only inside
 // the tunnel, and certificates are checked against OneGate's name). Idle connections are kept for reuse.
-import { isIP, type Socket } from 'node:net';
+import { connect as tcpConnect, isIP, type Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import type { Endpoint } from '../endpoint';
 import { OneGateError } from '../errors';
@@ -44,7 +44,7 @@ function whenReady(socket: Socket, event: 'connect' | 'secureConnect'): Promise<
 function roundTrip(socket: Socket, request: Buffer, parser: ResponseParser, signal?: AbortSignal): Promise<ParsedResponse> {
   return new Promise((resolve, reject) => {
     const settle = (err: unknown, res?: ParsedResponse): void => {
-      socket.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      socket.off('data', onData).off('end', ended).off('error', onError).off('close', ended);
       signal?.removeEventListener('abort', onAbort);
       if (res) return resolve(res);
       socket.destroy();
@@ -66,11 +66,10 @@ function roundTrip(socket: Socket, request: Buffer, parser: ResponseParser, sign
         settle(err);
       }
     };
-    const onEnd = ended;
-    const onClose = ended; // closed without an 'end' (destroyed, reset): the parser says what is missing
     const onError = (err: Error): void => settle(err);
     const onAbort = (): void => settle(signal!.reason);
-    socket.on('data', onData).once('end', onEnd).once('error', onError).once('close', onClose);
+    // 'close' without an 'end' (destroyed, reset) goes the same way: the parser says what is missing.
+    socket.on('data', onData).once('end', ended).once('error', onError).once('close', ended);
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
     socket.write(request);
@@ -87,7 +86,6 @@ export function createWireTransport(endpoint: Endpoint, options: TransportOption
 
   // node:tls (with node:crypto, ~11 ms of a CLI start) is loaded only when a connection needs it.
   const tls = (): typeof import('node:tls') => process.getBuiltinModule('node:tls');
-  const net = (): typeof import('node:net') => process.getBuiltinModule('node:net');
 
   function tlsToEndpoint(socket?: Socket): Socket {
     const name = endpoint.hostname;
@@ -115,7 +113,7 @@ export function createWireTransport(endpoint: Endpoint, options: TransportOption
 
   async function connectAll(track: (s: Socket) => Socket): Promise<Socket> {
     if (!proxy) {
-      const socket = track(secure ? tlsToEndpoint() : net().connect({ host: endpoint.hostname, port: endpoint.port }));
+      const socket = track(secure ? tlsToEndpoint() : tcpConnect({ host: endpoint.hostname, port: endpoint.port }));
       await whenReady(socket, secure ? 'secureConnect' : 'connect');
       return socket;
     }
@@ -124,7 +122,7 @@ export function createWireTransport(endpoint: Endpoint, options: TransportOption
     const proxyPort = Number(proxy.port) || (viaTls ? 443 : 80);
     const toProxy = track(viaTls
       ? tls().connect({ host: proxyHost, port: proxyPort, servername: isIP(proxyHost) === 0 ? proxyHost : undefined })
-      : net().connect({ host: proxyHost, port: proxyPort }));
+      : tcpConnect({ host: proxyHost, port: proxyPort }));
     await whenReady(toProxy, viaTls ? 'secureConnect' : 'connect');
     await tunnel(toProxy, proxy);
     if (!secure) return toProxy;

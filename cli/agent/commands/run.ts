@@ -26,7 +26,7 @@ Exit status: 0 stopped by a signal, 1 unusable configuration or arguments.
  * 57.9 -> 51.8 MB, CPU per cycle 4.33 -> 4.00 ms). Set at run time because NODE_OPTIONS refuses these flags,
  * and because hooks inherit NODE_OPTIONS: an `onegate` started by a hook keeps its optimizing compilers.
  */
-export const DAEMON_V8_FLAGS = ['--no-opt', '--no-maglev'];
+const DAEMON_V8_FLAGS = ['--no-opt', '--no-maglev'];
 
 export async function main(argv: string[]): Promise<number> {
   for (const flag of DAEMON_V8_FLAGS) setFlagsFromString(flag);
