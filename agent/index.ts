@@ -11,27 +11,43 @@
  * ```
  * @packageDocumentation
  */
-export { VERSION } from './version';
+
+export type { ContextErrorCode, ContextSource, ContextWatcher, DiscoverOptions, ResolvedContext, WatchOptions } from './context';
+export { ContextError, discoverContext, parseContextSh, parseOneEnv, resolveCredentials, watchContext } from './context';
 export type { Logger, LogLevel } from './log';
 export { createLogger, silentLogger } from './log';
-export type { Credentials } from './onegate/types';
-export { discoverContext, resolveCredentials, watchContext, parseContextSh, parseOneEnv, ContextError } from './context';
-export type { ContextSource, DiscoverOptions, ResolvedContext, WatchOptions, ContextWatcher, ContextErrorCode } from './context';
+export type { ClientOptions, RawResponse, RequestOptions } from './onegate/client';
 export { OneGateClient } from './onegate/client';
-export type { ClientOptions, RequestOptions, RawResponse } from './onegate/client';
-export { OneGateError, isOneGateError, codeForStatus } from './onegate/errors';
-export type { OneGateErrorCode, OneGateErrorDetails } from './onegate/errors';
-export { parseJsonResponse } from './onegate/json';
-export { parseEndpoint } from './onegate/endpoint';
-export type { Endpoint, ParseEndpointOptions } from './onegate/endpoint';
-export { proxyFor, bypassesProxy, isLocalHost } from './onegate/proxy-env';
-export { checkAttributeName, checkAttributeValue, validateAttributes, formatUpdateText } from './onegate/values';
-export { backoffDelay, parseRetryAfter, sleep } from './onegate/retry';
-export type { RetryPolicy } from './onegate/retry';
-export {
-  asArray, normaliseRoot, normaliseVm, normaliseService, normaliseVrouter, normaliseVnet,
-} from './onegate/documents';
 export type {
-  RootDocument, TemplateValue, TemplateVector, VmNic, VmDocument, ServiceNode, ServiceRole, ServiceDocument, VrouterDocument,
-  VnetLease, VnetAddressRange, VnetDocument,
+  RootDocument,
+  ServiceDocument,
+  ServiceNode,
+  ServiceRole,
+  TemplateValue,
+  TemplateVector,
+  VmDocument,
+  VmNic,
+  VnetAddressRange,
+  VnetDocument,
+  VnetLease,
+  VrouterDocument,
 } from './onegate/documents';
+export {
+  asArray,
+  normaliseRoot,
+  normaliseService,
+  normaliseVm,
+  normaliseVnet,
+  normaliseVrouter,
+} from './onegate/documents';
+export type { Endpoint, ParseEndpointOptions } from './onegate/endpoint';
+export { parseEndpoint } from './onegate/endpoint';
+export type { OneGateErrorCode, OneGateErrorDetails } from './onegate/errors';
+export { codeForStatus, isOneGateError, OneGateError } from './onegate/errors';
+export { parseJsonResponse } from './onegate/json';
+export { bypassesProxy, isLocalHost, proxyFor } from './onegate/proxy-env';
+export type { RetryPolicy } from './onegate/retry';
+export { backoffDelay, parseRetryAfter, sleep } from './onegate/retry';
+export type { Credentials } from './onegate/types';
+export { checkAttributeName, checkAttributeValue, formatUpdateText, validateAttributes } from './onegate/values';
+export { VERSION } from './version';

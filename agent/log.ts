@@ -34,11 +34,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? 'info';
   const write = options.write ?? ((line: string) => process.stderr.write(line));
   const journald = options.journald ?? true;
-  const emit = (at: LogLevel) => (message: string): void => {
-    if (RANK[at] > RANK[level]) return;
-    const oneLine = message.replace(/\r?\n/g, ' | ');
-    write(journald ? `<${PRIORITY[at]}>${oneLine}\n` : `${at}: ${oneLine}\n`);
-  };
+  const emit =
+    (at: LogLevel) =>
+    (message: string): void => {
+      if (RANK[at] > RANK[level]) return;
+      const oneLine = message.replace(/\r?\n/g, ' | ');
+      write(journald ? `<${PRIORITY[at]}>${oneLine}\n` : `${at}: ${oneLine}\n`);
+    };
   return { error: emit('error'), warn: emit('warn'), info: emit('info'), debug: emit('debug') };
 }
 

@@ -110,8 +110,10 @@ function loadMain(program: ProgramName): MainModule {
 export async function runMulticall(argv: string[], argv0: string): Promise<number | undefined> {
   const invocation = chooseInvocation(argv0, argv[1], argv.slice(2));
   if (!invocation) {
-    process.stderr.write(`onegate: started as "${basename(argv0)}"; link it as onegate or onegate-agent, ` +
-      'or name the program first (onegate-agent status, onegate vm show)\n');
+    process.stderr.write(
+      `onegate: started as "${basename(argv0)}"; link it as onegate or onegate-agent, ` +
+        'or name the program first (onegate-agent status, onegate vm show)\n',
+    );
     return 1;
   }
   // A CLI that reads process.argv itself must not see the program name given as an argument.
@@ -122,10 +124,13 @@ export async function runMulticall(argv: string[], argv0: string): Promise<numbe
 }
 
 if (require.main === module) {
-  runMulticall(process.argv, process.argv0).then((code) => {
-    if (code !== undefined) process.exitCode = code;
-  }, (err: unknown) => {
-    process.stderr.write(`onegate: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  });
+  runMulticall(process.argv, process.argv0).then(
+    (code) => {
+      if (code !== undefined) process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`onegate: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -2,7 +2,7 @@
 // the project's own licence, then the Node.js runtime inside the executable and every npm package the
 // bundle carries, each with its full licence text.
 //   node packaging/copyright.mjs NODE_LICENSE_FILE > copyright
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const repo = new URL('..', import.meta.url).pathname;
@@ -15,7 +15,12 @@ const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
 const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8'));
 
 // DEP-5 continuation lines: one leading space, and " ." for an empty line.
-const indent = (text) => text.trimEnd().split('\n').map((l) => (l.trim() === '' ? ' .' : ` ${l.trimEnd()}`)).join('\n');
+const indent = (text) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((l) => (l.trim() === '' ? ' .' : ` ${l.trimEnd()}`))
+    .join('\n');
 
 function licenseText(dir) {
   const name = readdirSync(dir).find((f) => /^(licen[cs]e|copying)([-.][a-z0-9.-]*)?$/i.test(f));
@@ -42,7 +47,12 @@ const out = [
 for (const [path, info] of Object.entries(lock.packages)) {
   if (!path || info.dev) continue;
   const name = path.replace(/^.*node_modules\//, '');
-  out.push('', `Files: usr/bin/onegate-agent (bundled npm package ${name} ${info.version})`,
-    `Copyright: the authors of ${name}`, `License: ${info.license}`, indent(licenseText(join(repo, path))));
+  out.push(
+    '',
+    `Files: usr/bin/onegate-agent (bundled npm package ${name} ${info.version})`,
+    `Copyright: the authors of ${name}`,
+    `License: ${info.license}`,
+    indent(licenseText(join(repo, path))),
+  );
 }
 process.stdout.write(`${out.join('\n')}\n`);

@@ -19,7 +19,10 @@ let stopping = false;
 
 function freePort() {
   return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
     s.on('error', reject);
   });
 }
@@ -32,13 +35,18 @@ function start(name, args, show) {
     rest = lines.pop();
     for (const line of lines) if (show(line)) console.log(`  [${name}] ${line.replace(/^<\d>/, '')}`);
   });
-  child.on('exit', (code, signal) => { if (!stopping) { console.log(`${name} exited (${code ?? signal}); stopping`); void stop(1); } });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.log(`${name} exited (${code ?? signal}); stopping`);
+      void stop(1);
+    }
+  });
   children.push(child);
   return child;
 }
 
 async function waitUntil(check, ms, what) {
-  for (const until = Date.now() + ms; Date.now() < until;) {
+  for (const until = Date.now() + ms; Date.now() < until; ) {
     if (await check().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -72,15 +80,40 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
 console.log(`Starting the OneGate simulator on 127.0.0.1:${port} (control ${controlPort}), contexts in ${dir}/ctx`);
-start('simulator', ['--import', 'tsx', 'test/simulator/main.ts', '--listen', `127.0.0.1:${port}`, '--control', `127.0.0.1:${controlPort}`,
-  '--contexts', join(dir, 'ctx'), '--quiet'], () => true);
+start(
+  'simulator',
+  [
+    '--import',
+    'tsx',
+    'test/simulator/main.ts',
+    '--listen',
+    `127.0.0.1:${port}`,
+    '--control',
+    `127.0.0.1:${controlPort}`,
+    '--contexts',
+    join(dir, 'ctx'),
+    '--quiet',
+  ],
+  () => true,
+);
 await waitUntil(async () => (await control('/health')).ok && existsSync(join(dir, `ctx/${VMID}/token.txt`)), 30_000, 'the simulator');
 
 const config = join(dir, 'agent.yaml');
-writeFileSync(config, [
-  'interval: 5', 'log_level: info', `state_dir: ${dir}/state`, `run_dir: ${dir}/run`, 'context:', '  poll: 5',
-  'attributes:', "  directory: ''", '  static:', '    DEMO: "yes"',
-].join('\n') + '\n');
+writeFileSync(
+  config,
+  [
+    'interval: 5',
+    'log_level: info',
+    `state_dir: ${dir}/state`,
+    `run_dir: ${dir}/run`,
+    'context:',
+    '  poll: 5',
+    'attributes:',
+    "  directory: ''",
+    '  static:',
+    '    DEMO: "yes"',
+  ].join('\n') + '\n',
+);
 console.log(`Starting the agent as VM ${VMID} (context ${dir}/ctx/${VMID}, interval 5 s); Ctrl-C stops the demo\n`);
 start('agent', ['dist/onegate-agent.cjs', 'run', '--config', config, '--context-dir', join(dir, `ctx/${VMID}`)], () => true);
 
@@ -98,14 +131,25 @@ async function show() {
     const list = doc?.SERVICE?.roles ?? [];
     roles = list.map((r) => `${r.name}: ${(r.nodes ?? []).map((n) => n.vm_info?.VM?.ID ?? n.deploy_id).join(', ')}`).join('; ');
   }
-  const text = `READY=${ut.READY ?? '(not yet)'} | pushed: ${pushed.filter(([k]) => k !== 'READY').map(([k, v]) => `${k}=${v}`).join(' ') || '(nothing yet)'}\n` +
-    `  service 7 as pulled by the agent (${dir}/run/service.json): ${roles}`;
+  const text =
+    `READY=${ut.READY ?? '(not yet)'} | pushed: ${
+      pushed
+        .filter(([k]) => k !== 'READY')
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ') || '(nothing yet)'
+    }\n` + `  service 7 as pulled by the agent (${dir}/run/service.json): ${roles}`;
   if (text !== lastShown) console.log(`\n[${new Date().toISOString().slice(11, 19)}] ${text}`);
   lastShown = text;
   if (round === 8) {
     console.log('\nScaling role "web" of service 7 to 3 nodes through the simulator\'s control API...');
-    await control('/services/7/roles/web', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cardinality: 3 }) });
+    await control('/services/7/roles/web', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ cardinality: 3 }),
+    });
   }
 }
-const ticker = setInterval(() => { show().catch((e) => console.log(`  (control API: ${e.message})`)); }, 2000);
+const ticker = setInterval(() => {
+  show().catch((e) => console.log(`  (control API: ${e.message})`));
+}, 2000);
 if (duration > 0) setTimeout(() => void stop(0), duration * 1000);

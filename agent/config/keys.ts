@@ -11,47 +11,88 @@ interface KeyBase {
 }
 
 /** A whole number, bounded. */
-export interface IntegerKey extends KeyBase { kind: 'integer'; default: number; min: number; max: number }
+export interface IntegerKey extends KeyBase {
+  kind: 'integer';
+  default: number;
+  min: number;
+  max: number;
+}
 /** A decimal number, bounded. */
-export interface NumberKey extends KeyBase { kind: 'number'; default: number; min: number; max: number }
+export interface NumberKey extends KeyBase {
+  kind: 'number';
+  default: number;
+  min: number;
+  max: number;
+}
 /** A string, optionally one of a fixed list. */
-export interface StringKey extends KeyBase { kind: 'string'; default: string; values?: readonly string[] }
+export interface StringKey extends KeyBase {
+  kind: 'string';
+  default: string;
+  values?: readonly string[];
+}
 /** true or false. */
-export interface BooleanKey extends KeyBase { kind: 'boolean'; default: boolean }
+export interface BooleanKey extends KeyBase {
+  kind: 'boolean';
+  default: boolean;
+}
 /** A list of strings. */
 export interface StringListKey extends KeyBase {
-  kind: 'string-list'; default: string[]; example?: string[];
+  kind: 'string-list';
+  default: string[];
+  example?: string[];
   /** Every item must match this regular expression (source), described by patternText. */
-  pattern?: string; patternText?: string;
+  pattern?: string;
+  patternText?: string;
 }
 /** A mapping of names to strings. */
-export interface StringMapKey extends KeyBase { kind: 'string-map'; default: Record<string, string>; example?: Record<string, string> }
+export interface StringMapKey extends KeyBase {
+  kind: 'string-map';
+  default: Record<string, string>;
+  example?: Record<string, string>;
+}
 /** A group of keys; unknown keys inside are errors unless `open` (then passed through as-is). */
-export interface SectionKey<K extends Keys = Keys> extends KeyBase { kind: 'section'; keys: K; open?: boolean }
+export interface SectionKey<K extends Keys = Keys> extends KeyBase {
+  kind: 'section';
+  keys: K;
+  open?: boolean;
+}
 /** A mapping of names (free, or from a fixed list) to values of the same shape. */
 export interface MapKey<V extends AnyKey = AnyKey> extends KeyBase {
-  kind: 'map'; value: V; example?: Record<string, unknown>;
+  kind: 'map';
+  value: V;
+  example?: Record<string, unknown>;
   /** The allowed names; any name when absent. */
   names?: readonly string[];
 }
 /** A list of sections of the same shape. */
-export interface ListKey<V extends SectionKey = SectionKey> extends KeyBase { kind: 'list'; item: V; example?: unknown[] }
+export interface ListKey<V extends SectionKey = SectionKey> extends KeyBase {
+  kind: 'list';
+  item: V;
+  example?: unknown[];
+}
 
 export type LeafKey = IntegerKey | NumberKey | StringKey | BooleanKey | StringListKey | StringMapKey;
 export type AnyKey = LeafKey | SectionKey | MapKey | ListKey;
 export type Keys = Record<string, AnyKey>;
 
 /** The value type a key produces once loaded. */
-export type ValueOf<K> =
-  K extends IntegerKey | NumberKey ? number :
-  K extends StringKey ? string :
-  K extends BooleanKey ? boolean :
-  K extends StringListKey ? string[] :
-  K extends StringMapKey ? Record<string, string> :
-  K extends SectionKey<infer S> ? ConfigOf<S> & (K extends { open: true } ? Record<string, unknown> : unknown) :
-  K extends MapKey<infer V> ? Record<string, ValueOf<V>> :
-  K extends ListKey<infer V> ? ValueOf<V>[] :
-  never;
+export type ValueOf<K> = K extends IntegerKey | NumberKey
+  ? number
+  : K extends StringKey
+    ? string
+    : K extends BooleanKey
+      ? boolean
+      : K extends StringListKey
+        ? string[]
+        : K extends StringMapKey
+          ? Record<string, string>
+          : K extends SectionKey<infer S>
+            ? ConfigOf<S> & (K extends { open: true } ? Record<string, unknown> : unknown)
+            : K extends MapKey<infer V>
+              ? Record<string, ValueOf<V>>
+              : K extends ListKey<infer V>
+                ? ValueOf<V>[]
+                : never;
 
 /** The loaded configuration type of a set of keys. */
 export type ConfigOf<S extends Keys> = { [P in keyof S]: ValueOf<S[P]> };
@@ -79,7 +120,12 @@ export function stringMap(description: string, extra: Extra<StringMapKey> = {}):
 export function section<K extends Keys>(description: string, keys: K, open?: boolean): SectionKey<K> {
   return { kind: 'section', description, keys, ...(open ? { open } : {}) };
 }
-export function mapOf<V extends AnyKey>(description: string, value: V, example?: Record<string, unknown>, names?: readonly string[]): MapKey<V> {
+export function mapOf<V extends AnyKey>(
+  description: string,
+  value: V,
+  example?: Record<string, unknown>,
+  names?: readonly string[],
+): MapKey<V> {
   return { kind: 'map', description, value, ...(example ? { example } : {}), ...(names ? { names } : {}) };
 }
 export function listOf<V extends SectionKey>(description: string, item: V, example?: unknown[]): ListKey<V> {

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { load as parseYaml, YAMLException } from 'js-yaml';
 import { locateKey } from './locate';
-import { DEFAULT_CONFIG_PATH, defaultConfig, rootSection, type AgentConfig } from './schema';
-import { validate, type ConfigProblem } from './validate';
+import { type AgentConfig, DEFAULT_CONFIG_PATH, defaultConfig, rootSection } from './schema';
+import { type ConfigProblem, validate } from './validate';
 
 /** A configuration file that cannot be used; `message` is one line per problem. */
 export class ConfigError extends Error {

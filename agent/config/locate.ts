@@ -9,9 +9,7 @@ export function locateKey(text: string, path: (string | number)[]): number | und
   let parentIndent = -1;
   let found: number | undefined;
   for (const segment of path) {
-    const hit = typeof segment === 'number'
-      ? findItem(lines, start, parentIndent, segment)
-      : findKey(lines, start, parentIndent, segment);
+    const hit = typeof segment === 'number' ? findItem(lines, start, parentIndent, segment) : findKey(lines, start, parentIndent, segment);
     if (hit === undefined) return found;
     found = hit.line + 1;
     start = hit.line;
@@ -27,7 +25,10 @@ export function locateKey(text: string, path: (string | number)[]): number | und
   return found;
 }
 
-interface Hit { line: number; indent: number }
+interface Hit {
+  line: number;
+  indent: number;
+}
 
 function meaningful(line: string): boolean {
   const t = line.trim();
@@ -39,7 +40,7 @@ function indentOf(line: string): number {
 }
 
 function findKey(lines: string[], start: number, parentIndent: number, key: string): Hit | undefined {
-  const pattern = new RegExp(`^\\s*(?:-\\s+)?(["']?)${escape(key)}\\1\\s*:(\\s|$)`);
+  const pattern = new RegExp(`^\\s*(?:-\\s+)?(["']?)${escapeForMessage(key)}\\1\\s*:(\\s|$)`);
   for (let i = start; i < lines.length; i++) {
     if (!meaningful(lines[i])) continue;
     const indent = indentOf(lines[i]);
@@ -64,6 +65,6 @@ function findItem(lines: string[], start: number, parentIndent: number, index: n
   return undefined;
 }
 
-function escape(text: string): string {
+function escapeForMessage(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

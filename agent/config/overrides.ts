@@ -2,7 +2,7 @@
 // variable), so that an operator can tune agents from the VM template. A context value wins over the
 // file; a value that does not fit the key is ignored with a warning, never fatal.
 import type { AnyKey, LeafKey } from './keys';
-import { rootSection, type AgentConfig } from './schema';
+import { type AgentConfig, rootSection } from './schema';
 import { checkLeaf } from './validate';
 
 /** One overridable key. */

@@ -41,7 +41,9 @@ function renderKeys(keys: Keys, indent: string, lines: string[]): void {
 
 function exampleLines(name: string, example: unknown, indent: string): string[] {
   if (example === undefined) return [];
-  const body = dump({ [name]: example }, { lineWidth: 120 }).trimEnd().split('\n');
+  const body = dump({ [name]: example }, { lineWidth: 120 })
+    .trimEnd()
+    .split('\n');
   return [`${indent}# For example:`, ...body.map((l) => `${indent}#   ${l}`)];
 }
 
@@ -55,7 +57,9 @@ export function renderKeyTable(): string {
   const walk = (keys: Keys, prefix: string): void => {
     for (const [name, key] of Object.entries(keys)) {
       const full = `${prefix}${name}`;
-      rows.push(`| \`${full}\` | ${typeName(key)} | ${defaultText(key)} | ${key.context ? `\`${key.context}\`` : ''} | ${key.description} |`);
+      rows.push(
+        `| \`${full}\` | ${typeName(key)} | ${defaultText(key)} | ${key.context ? `\`${key.context}\`` : ''} | ${key.description} |`,
+      );
       if (key.kind === 'section') walk(key.keys, `${full}.`);
       if (key.kind === 'map' && key.value.kind === 'section') walk(key.value.keys, `${full}.<name>.`);
       if (key.kind === 'list') walk(key.item.keys, `${full}[].`);
@@ -67,11 +71,16 @@ export function renderKeyTable(): string {
 
 function typeName(key: AnyKey): string {
   switch (key.kind) {
-    case 'integer': return `integer ${key.min}..${key.max}`;
-    case 'number': return `number ${key.min}..${key.max}`;
-    case 'string': return key.values ? key.values.join(' \\| ') : 'string';
-    case 'map': return 'mapping';
-    default: return key.kind;
+    case 'integer':
+      return `integer ${key.min}..${key.max}`;
+    case 'number':
+      return `number ${key.min}..${key.max}`;
+    case 'string':
+      return key.values ? key.values.join(' \\| ') : 'string';
+    case 'map':
+      return 'mapping';
+    default:
+      return key.kind;
   }
 }
 

@@ -1,11 +1,9 @@
 // Every configuration key of the daemon, once. Validation (load.ts), context overrides
 // (overrides.ts), the packaged sample agent.yaml and the key table in docs/daemon.md are generated from it.
-import { DEFAULT_NETWORK_EXCLUDE } from '../collect/network';
+
 import { HOOK_EVENTS } from '../hooks/types';
-import {
-  boolean, defaultOf, integer, listOf, mapOf, number, section, string, stringList, stringMap,
-  type ConfigOf,
-} from './keys';
+import { DEFAULT_NETWORK_EXCLUDE } from '../metrics/network';
+import { boolean, type ConfigOf, defaultOf, integer, listOf, mapOf, number, section, string, stringList, stringMap } from './keys';
 
 const toggle = (def: boolean, description: string) => section(description, { enabled: boolean(def, 'Run this collector.') });
 
@@ -16,8 +14,15 @@ const command = section('One program to run.', {
 
 export const schema = {
   interval: integer(60, 'Seconds between collection and push cycles.', { min: 1, max: 86400, context: 'ONEGATE_AGENT_INTERVAL' }),
-  jitter: number(0.005, 'Random jitter added to each cycle, as a fraction of the interval (plus or minus); the VMID\'s phase already spreads a fleet, more jitter only bunches it.', { min: 0, max: 0.5 }),
-  log_level: string('info', 'Most verbose level logged.', { values: ['error', 'warn', 'info', 'debug'], context: 'ONEGATE_AGENT_LOG_LEVEL' }),
+  jitter: number(
+    0.005,
+    "Random jitter added to each cycle, as a fraction of the interval (plus or minus); the VMID's phase already spreads a fleet, more jitter only bunches it.",
+    { min: 0, max: 0.5 },
+  ),
+  log_level: string('info', 'Most verbose level logged.', {
+    values: ['error', 'warn', 'info', 'debug'],
+    context: 'ONEGATE_AGENT_LOG_LEVEL',
+  }),
   state_dir: string('/var/lib/onegate-agent', 'Directory of the persistent state (pending attributes, ready state); survives restarts.'),
   run_dir: string('/run/onegate-agent', 'Directory of the status file and the pulled documents; may be on tmpfs.'),
   context: section('Where the VM context comes from.', {
@@ -32,15 +37,24 @@ export const schema = {
     timeout: integer(30, 'Seconds a request may take in total, retries included.', { min: 1, max: 600 }),
     connect_timeout: integer(5, 'Seconds to establish a connection.', { min: 1, max: 120 }),
   }),
-  ready: section('READY reporting (replaces one-context\'s net-99-report-ready).', {
+  ready: section("READY reporting (replaces one-context's net-99-report-ready).", {
     enabled: boolean(true, 'Report READY=YES when the context says REPORT_READY=YES.', { context: 'ONEGATE_AGENT_READY' }),
-    script_timeout: integer(300, 'Seconds READY_SCRIPT or READY_SCRIPT_PATH may run before it is killed and retried.', { min: 1, max: 86400 }),
+    script_timeout: integer(300, 'Seconds READY_SCRIPT or READY_SCRIPT_PATH may run before it is killed and retried.', {
+      min: 1,
+      max: 86400,
+    }),
   }),
   push: section('Attribute push (PUT /vm).', {
-    enabled: boolean(true, 'Push metrics and custom attributes to the VM\'s user template.', { context: 'ONEGATE_AGENT_PUSH' }),
-    prefix: string('', 'Prefix of every metric name (e.g. "GUEST_" gives GUEST_CPU_USAGE); custom attributes keep their names.', { context: 'ONEGATE_AGENT_PREFIX' }),
+    enabled: boolean(true, "Push metrics and custom attributes to the VM's user template.", { context: 'ONEGATE_AGENT_PUSH' }),
+    prefix: string('', 'Prefix of every metric name (e.g. "GUEST_" gives GUEST_CPU_USAGE); custom attributes keep their names.', {
+      context: 'ONEGATE_AGENT_PREFIX',
+    }),
     decimals: integer(2, 'Decimals of pushed numbers.', { min: 0, max: 6 }),
-    heartbeat_cycles: integer(10, 'Every this many cycles all attributes are sent, changed or not; 0 never.', { min: 0, max: 100000, context: 'ONEGATE_AGENT_HEARTBEAT_CYCLES' }),
+    heartbeat_cycles: integer(10, 'Every this many cycles all attributes are sent, changed or not; 0 never.', {
+      min: 0,
+      max: 100000,
+      context: 'ONEGATE_AGENT_HEARTBEAT_CYCLES',
+    }),
     threshold: number(0, 'A numeric change smaller than this counts as unchanged and is not sent.', { min: 0, max: 1e12 }),
   }),
   metrics: section('Metric collectors (each reads /proc or statfs, never runs a program).', {
@@ -64,27 +78,42 @@ export const schema = {
   }),
   attributes: section('Custom attributes pushed along with the metrics.', {
     static: stringMap('Fixed attributes, NAME: value.', { example: { ROLE: 'db' } }),
-    commands: listOf('Programs whose standard output is KEY=VALUE lines, run every cycle.', command,
-      [{ command: ['/usr/local/bin/queue-depth'], timeout: 10 }]),
+    commands: listOf('Programs whose standard output is KEY=VALUE lines, run every cycle.', command, [
+      { command: ['/usr/local/bin/queue-depth'], timeout: 10 },
+    ]),
     directory: string('/etc/onegate-agent/attributes.d', 'Directory of *.attrs files (KEY=VALUE lines) written by other programs.'),
   }),
   pull: section('Data pull (GET /vm, /service, /vrouter, /vnet/:id) written as JSON under run_dir.', {
     enabled: boolean(true, 'Pull documents periodically (GET /vm always, the others as below).', { context: 'ONEGATE_AGENT_PULL' }),
     interval: integer(0, 'Seconds between pulls; 0: the same as interval.', { min: 0, max: 86400, context: 'ONEGATE_AGENT_PULL_INTERVAL' }),
-    service: string('auto', 'Pull the service document: auto (when the VM belongs to a service), always or never.', { values: ['auto', 'always', 'never'] }),
+    service: string('auto', 'Pull the service document: auto (when the VM belongs to a service), always or never.', {
+      values: ['auto', 'always', 'never'],
+    }),
     service_extended: boolean(false, 'Ask for the extended service document (full VM data of every peer; costs the server more).'),
-    vrouter: string('auto', 'Pull the virtual router document: auto (when the VM is in one), always or never.', { values: ['auto', 'always', 'never'] }),
-    vnets: stringList(['auto'], 'Virtual networks to pull: "auto" (the virtual router\'s networks) or numeric IDs; empty: none.',
-      { pattern: '^(auto|\\d+)$', patternText: '"auto" or numeric network IDs', example: ['0', '3'] }),
+    vrouter: string('auto', 'Pull the virtual router document: auto (when the VM is in one), always or never.', {
+      values: ['auto', 'always', 'never'],
+    }),
+    vnets: stringList(['auto'], 'Virtual networks to pull: "auto" (the virtual router\'s networks) or numeric IDs; empty: none.', {
+      pattern: '^(auto|\\d+)$',
+      patternText: '"auto" or numeric network IDs',
+      example: ['0', '3'],
+    }),
     vnet_extended: boolean(false, 'Ask for the extended network documents (lease owners).'),
-    ignore_attributes: stringList([], 'USER_TEMPLATE names (* wildcards) whose changes never fire the user_template hook; pushed attributes are always ignored.'),
+    ignore_attributes: stringList(
+      [],
+      'USER_TEMPLATE names (* wildcards) whose changes never fire the user_template hook; pushed attributes are always ignored.',
+    ),
   }),
-  hooks: section('Programs run when a pulled document changes (see docs/sync.md for the hook interface).', {
+  hooks: section('Programs run when a pulled document changes (see docs/pull.md for the hook interface).', {
     timeout: integer(30, 'Seconds a hook may run before it is killed.', { min: 1, max: 86400 }),
     directory: string('/etc/onegate-agent/hooks.d', 'Directory with one sub-directory per event holding executable hooks; empty: none.'),
     max_output: integer(4096, 'Bytes of each of stdout and stderr kept and logged per hook.', { min: 0, max: 1048576 }),
-    commands: mapOf('Event (vm, user_template, service, service_role, vrouter, vnet) to the programs run for it, before hooks.d.',
-      stringList([], 'Program paths.'), { service_role: ['/usr/local/bin/on-scale'] }, HOOK_EVENTS),
+    commands: mapOf(
+      'Event (vm, user_template, service, service_role, vrouter, vnet) to the programs run for it, before hooks.d.',
+      stringList([], 'Program paths.'),
+      { service_role: ['/usr/local/bin/on-scale'] },
+      HOOK_EVENTS,
+    ),
   }),
   backoff: section('Retry of failed requests: full-jitter exponential backoff.', {
     base: number(1, 'Seconds of the first retry delay (upper bound; the delay is random below it).', { min: 0.01, max: 3600 }),

@@ -1,5 +1,5 @@
 // Checks a parsed YAML value against the schema and fills in defaults. Pure: the caller adds file and line.
-import { defaultValue, type AnyKey, type LeafKey, type SectionKey } from './keys';
+import { type AnyKey, defaultValue, type LeafKey, type SectionKey } from './keys';
 
 /** One problem, located by its key path (e.g. ["push", "decimals"] or ["attributes", "commands", 0, "timeout"]). */
 export interface ConfigProblem {
@@ -12,11 +12,16 @@ export interface ConfigProblem {
 }
 
 /** Validates `value` (undefined = absent) against `key`; returns the value with defaults and the problems found. */
-export function validate(key: AnyKey, value: unknown, path: (string | number)[] = [], problems: ConfigProblem[] = []):
-{ value: unknown; problems: ConfigProblem[] } {
+export function validate(
+  key: AnyKey,
+  value: unknown,
+  path: (string | number)[] = [],
+  problems: ConfigProblem[] = [],
+): { value: unknown; problems: ConfigProblem[] } {
   if (value === undefined || value === null) return { value: defaultValue(key), problems };
   switch (key.kind) {
-    case 'section': return { value: validateSection(key, value, path, problems), problems };
+    case 'section':
+      return { value: validateSection(key, value, path, problems), problems };
     case 'map': {
       if (!isObject(value)) return fail(key, value, path, problems, 'a mapping of names to settings');
       const out: Record<string, unknown> = {};
@@ -57,7 +62,9 @@ function validateSection(key: SectionKey, value: unknown, path: (string | number
 export function checkLeaf(key: LeafKey, value: unknown): string | undefined {
   switch (key.kind) {
     case 'integer':
-      return Number.isInteger(value) && (value as number) >= key.min && (value as number) <= key.max ? undefined : `an integer from ${key.min} to ${key.max}`;
+      return Number.isInteger(value) && (value as number) >= key.min && (value as number) <= key.max
+        ? undefined
+        : `an integer from ${key.min} to ${key.max}`;
     case 'number':
       return typeof value === 'number' && value >= key.min && value <= key.max ? undefined : `a number from ${key.min} to ${key.max}`;
     case 'boolean':
@@ -72,7 +79,9 @@ export function checkLeaf(key: LeafKey, value: unknown): string | undefined {
       return key.patternText ? `a list of ${key.patternText}` : 'a list of strings';
     }
     case 'string-map':
-      return isObject(value) && Object.values(value).every((v) => typeof v === 'string') ? undefined : 'a mapping of names to strings (quote numbers)';
+      return isObject(value) && Object.values(value).every((v) => typeof v === 'string')
+        ? undefined
+        : 'a mapping of names to strings (quote numbers)';
   }
 }
 

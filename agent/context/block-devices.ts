@@ -5,9 +5,9 @@ import { basename, dirname, isAbsolute, resolve as resolvePath } from 'node:path
 import * as fs from './fs-async';
 import { readIsoLabel } from './iso9660';
 import { withReadAt } from './read-at';
-import type { SourceOptions } from './types';
-import { findProgram, isAbsent, readOptional, underRoot } from './sources/files';
 import { runLazily } from './run-lazily';
+import { findProgram, isAbsent, readOptional, underRoot } from './sources/files';
+import type { SourceOptions } from './types';
 
 /** The device holding the context image. */
 export interface ContextDevice {
@@ -91,7 +91,12 @@ async function deviceKind(name: string, o: SourceOptions): Promise<'cdrom' | 'bl
   if (/^(sr|scd)\d+$/.test(name)) return 'cdrom';
   // The cdrom driver lists every drive it handles ("drive name:\tsr0\thdc").
   const info = await readOptional(underRoot(o.root, '/proc/sys/dev/cdrom/info'), o.log);
-  const drives = info?.split('\n').find((l) => l.startsWith('drive name:'))?.split(/\s+/).slice(2) ?? [];
+  const drives =
+    info
+      ?.split('\n')
+      .find((l) => l.startsWith('drive name:'))
+      ?.split(/\s+/)
+      .slice(2) ?? [];
   return drives.includes(name) ? 'cdrom' : 'block';
 }
 

@@ -1,7 +1,7 @@
 // context.sh as oned writes it (NAME='value', each ' as '\'', literal newlines, a header comment),
 // parsed without a shell. Values are byte-exact; the result equals what bash gets by sourcing the file.
 import { ContextError } from './errors';
-import { ShellSyntaxError, splitCommands, type ShellWord } from './shell-words';
+import { ShellSyntaxError, type ShellWord, splitCommands } from './shell-words';
 
 /**
  * Parses context.sh text into its variables. Pure.

@@ -4,14 +4,14 @@
 import { silentLogger } from '../log';
 import type { Credentials } from '../onegate/types';
 import { ContextError } from './errors';
-import type { ContextFiles, ContextSource, DiscoverOptions, ResolvedContext } from './types';
-import { checkEndpoint, checkVmid, cleanToken } from './validate';
 import type { Candidate, Candidates } from './sources/candidates';
-import { parseContextFiles, type ParsedContext } from './sources/context-files';
+import { type ParsedContext, parseContextFiles } from './sources/context-files';
 import { readEnvironment } from './sources/environment';
 import { readExplicit, readGivenContext } from './sources/explicit';
-import { readOneEnv, type OneEnvSource } from './sources/one-env';
+import { type OneEnvSource, readOneEnv } from './sources/one-env';
 import { searchContext } from './sources/search';
+import type { ContextFiles, ContextSource, DiscoverOptions, ResolvedContext } from './types';
+import { checkEndpoint, checkVmid, cleanToken } from './validate';
 
 /** Finds the endpoint, VMID, token and every context variable; throws CONTEXT_INVALID on bad input. */
 export async function discoverContext(opts: DiscoverOptions = {}): Promise<ResolvedContext> {
@@ -44,7 +44,13 @@ export async function discoverDetailed(opts: DiscoverOptions): Promise<{ context
   };
   // Computed when first read: node:crypto is ~17 Node modules, and `onegate` never reads the fingerprint.
   let hash: string | undefined;
-  const result: ResolvedContext = { ...resolved, get fingerprint() { return (hash ??= fingerprint(resolved)); } };
+  const result: ResolvedContext = {
+    ...resolved,
+    get fingerprint() {
+      hash ??= fingerprint(resolved);
+      return hash;
+    },
+  };
   return { context: result, files };
 }
 
@@ -58,8 +64,11 @@ export async function resolveCredentials(opts: DiscoverOptions = {}): Promise<Cr
 }
 
 function missing(what: string, option: string): ContextError {
-  return new ContextError('CONTEXT_MISSING', what,
-    `not found in any context source (the VM's context needs TOKEN="YES"; or pass ${option})`);
+  return new ContextError(
+    'CONTEXT_MISSING',
+    what,
+    `not found in any context source (the VM's context needs TOKEN="YES"; or pass ${option})`,
+  );
 }
 
 function pick(layers: (Candidates | undefined)[], key: keyof Candidates): Candidate | undefined {
@@ -67,8 +76,12 @@ function pick(layers: (Candidates | undefined)[], key: keyof Candidates): Candid
   return undefined;
 }
 
-function variables(kind: ContextSource | undefined, context: ParsedContext | undefined, oneEnv: OneEnvSource | undefined,
-  environment: Candidates): { source: ContextSource; vars: Record<string, string>; varsOrigin?: string } {
+function variables(
+  kind: ContextSource | undefined,
+  context: ParsedContext | undefined,
+  oneEnv: OneEnvSource | undefined,
+  environment: Candidates,
+): { source: ContextSource; vars: Record<string, string>; varsOrigin?: string } {
   if (kind && context) return { source: kind, vars: context.vars, varsOrigin: context.label };
   if (oneEnv) return { source: 'one_env', vars: oneEnv.vars, varsOrigin: oneEnv.file };
   const vars: Record<string, string> = {};
@@ -81,5 +94,7 @@ function variables(kind: ContextSource | undefined, context: ParsedContext | und
 function fingerprint(ctx: Omit<ResolvedContext, 'fingerprint'>): string {
   const vars = Object.entries(ctx.vars).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const { createHash } = process.getBuiltinModule('node:crypto');
-  return createHash('sha256').update(JSON.stringify([ctx.endpoint, ctx.vmid, ctx.token, ctx.source, vars])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([ctx.endpoint, ctx.vmid, ctx.token, ctx.source, vars]))
+    .digest('hex');
 }

@@ -27,8 +27,7 @@ export function contextText(ctx: ResolvedContext, showToken: boolean): string {
     ['token', token, ctx.sources.token],
     ['source', ctx.source, ctx.sources.vars],
   ];
-  const lines = rows.map(([key, value, origin]) =>
-    `${`${key}:`.padEnd(10)}${value ?? '(not found)'}${origin ? `  (from ${origin})` : ''}`);
+  const lines = rows.map(([key, value, origin]) => `${`${key}:`.padEnd(10)}${value ?? '(not found)'}${origin ? `  (from ${origin})` : ''}`);
   const vars = Object.entries(visibleVars(ctx.vars, showToken)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   lines.push('', `variables (${vars.length}):`, ...vars.map(([name, value]) => `  ${name}=${showValue(value)}`));
   return `${lines.join('\n')}\n`;

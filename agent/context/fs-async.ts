@@ -1,7 +1,15 @@
 // The few asynchronous file calls discovery makes, on node:fs's callback API. fs.promises would load
 // internal/fs/promises with readline, fs/dir and the watchers (~10 Node modules) into every `onegate` start
 // that falls back to discovery. Plain wrappers, so that importing this module costs nothing.
-import { access as accessCb, close as closeCb, open as openCb, read as readCb, readdir as readdirCb, readFile, readlink as readlinkCb } from 'node:fs';
+import {
+  access as accessCb,
+  close as closeCb,
+  open as openCb,
+  read as readCb,
+  readdir as readdirCb,
+  readFile,
+  readlink as readlinkCb,
+} from 'node:fs';
 
 type Done<T> = (err: NodeJS.ErrnoException | null, value: T) => void;
 

@@ -26,7 +26,12 @@ export interface IsoEntry {
   directory: boolean;
 }
 
-interface Volume { label: string; blockSize: number; root: Buffer; joliet?: Buffer }
+interface Volume {
+  label: string;
+  blockSize: number;
+  root: Buffer;
+  joliet?: Buffer;
+}
 
 /** The volume label (PVD volume identifier), or undefined when this is not ISO 9660. */
 export async function readIsoLabel(read: ReadAt): Promise<string | undefined> {
@@ -99,8 +104,12 @@ async function readExtent(read: ReadAt, record: Buffer, blockSize: number): Prom
 type NameReader = (systemUse: Buffer) => Promise<string | undefined>;
 
 /** Walks directory records; records never cross a sector, a zero length byte pads to the next one. */
-async function parseDirectory(dir: Buffer, blockSize: number, rockRidge?: NameReader,
-  decode: (raw: Buffer) => string = decodeIso): Promise<IsoEntry[]> {
+async function parseDirectory(
+  dir: Buffer,
+  blockSize: number,
+  rockRidge?: NameReader,
+  decode: (raw: Buffer) => string = decodeIso,
+): Promise<IsoEntry[]> {
   const entries: IsoEntry[] = [];
   for (const rec of records(dir, blockSize)) {
     const nameLength = rec[32];

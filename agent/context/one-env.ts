@@ -16,7 +16,7 @@ export interface OneEnvEntry {
 /** Every assignment of the file in order, duplicates included. Pure. */
 export function parseOneEnvEntries(text: string, source: string): OneEnvEntry[] {
   const entries: OneEnvEntry[] = [];
-  let commands;
+  let commands: ReturnType<typeof splitCommands>;
   try {
     commands = splitCommands(text, 'literal');
   } catch (err) {

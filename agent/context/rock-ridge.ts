@@ -18,13 +18,14 @@ export async function readRockRidgeName(systemUse: Buffer, skip: number, read: R
   let area: Buffer | undefined = systemUse.subarray(skip);
   for (let hops = 0; area && hops <= MAX_CONTINUATIONS; hops++) {
     let next: { block: number; offset: number; length: number } | undefined;
-    for (let pos = 0; pos + 4 <= area.length;) {
+    for (let pos = 0; pos + 4 <= area.length; ) {
       const sig = area.toString('latin1', pos, pos + 2);
       const len = area[pos + 2];
       if (len < 4 || pos + len > area.length || sig === 'ST') break;
       const entry = area.subarray(pos, pos + len);
       if (sig === 'NM' && len >= 5 && (entry[4] & 6) === 0) parts.push(entry.subarray(5));
-      if (sig === 'CE' && len >= 28) next = { block: entry.readUInt32LE(4), offset: entry.readUInt32LE(12), length: entry.readUInt32LE(20) };
+      if (sig === 'CE' && len >= 28)
+        next = { block: entry.readUInt32LE(4), offset: entry.readUInt32LE(12), length: entry.readUInt32LE(20) };
       pos += len;
     }
     area = next ? await readContinuation(read, blockSize, next) : undefined;

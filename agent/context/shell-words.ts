@@ -130,7 +130,7 @@ class Tokenizer {
   private readSingleQuoted(): string {
     const start = this.line;
     const end = this.text.indexOf("'", this.pos + 1);
-    if (end < 0) throw new ShellSyntaxError(start, 'unterminated quoted value (no closing \')');
+    if (end < 0) throw new ShellSyntaxError(start, "unterminated quoted value (no closing ')");
     const value = this.text.slice(this.pos + 1, end);
     this.advance(end + 1 - this.pos);
     return value;
@@ -143,10 +143,20 @@ class Tokenizer {
     for (;;) {
       const c = this.text[this.pos];
       if (c === undefined) throw new ShellSyntaxError(start, 'unterminated quoted value (no closing ")');
-      if (c === '"') { this.advance(1); return out; }
+      if (c === '"') {
+        this.advance(1);
+        return out;
+      }
       const next = this.text[this.pos + 1];
-      if (c === '\\' && next === '\n') { this.advance(2); continue; }
-      if (c === '\\' && next !== undefined && DQ_ESCAPABLE.has(next)) { out += next; this.advance(2); continue; }
+      if (c === '\\' && next === '\n') {
+        this.advance(2);
+        continue;
+      }
+      if (c === '\\' && next !== undefined && DQ_ESCAPABLE.has(next)) {
+        out += next;
+        this.advance(2);
+        continue;
+      }
       if (this.mode === 'strict' && (c === '$' || c === '`')) throw this.unexpected(c, 'inside double quotes');
       out += c;
       this.advance(1);
@@ -155,7 +165,10 @@ class Tokenizer {
 
   private readEscape(): string {
     const next = this.text[this.pos + 1];
-    if (next === undefined) { this.advance(1); return '\\'; }
+    if (next === undefined) {
+      this.advance(1);
+      return '\\';
+    }
     this.advance(2);
     return next === '\n' ? '' : next;
   }

@@ -11,8 +11,12 @@ import { ONE_ENV_PATHS } from './sources/one-env';
 import type { ContextFiles, DiscoverOptions } from './types';
 
 /** The signature; equal signatures mean discovery would read the same inputs. */
-export async function probeContext(opts: DiscoverOptions, root: string, env: Record<string, string | undefined>,
-  last: ContextFiles | undefined): Promise<string> {
+export async function probeContext(
+  opts: DiscoverOptions,
+  root: string,
+  env: Record<string, string | undefined>,
+  last: ContextFiles | undefined,
+): Promise<string> {
   const parts: string[] = [];
   for (const file of watchedFiles(opts, root, env)) parts.push(`${file}=${await statSignature(file)}`);
   if (opts.contextFile === undefined && opts.contextDir === undefined) {

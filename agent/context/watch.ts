@@ -81,10 +81,14 @@ export function watchContext(opts: WatchOptions): ContextWatcher {
   };
 
   const check = (): Promise<void> => {
-    running ??= run().finally(() => { running = undefined; });
+    running ??= run().finally(() => {
+      running = undefined;
+    });
     return running;
   };
-  const timer = setInterval(() => { void check(); }, opts.intervalMs ?? 10_000);
+  const timer = setInterval(() => {
+    void check();
+  }, opts.intervalMs ?? 10_000);
   timer.unref();
   const close = (): void => {
     closed = true;
@@ -96,7 +100,9 @@ export function watchContext(opts: WatchOptions): ContextWatcher {
 }
 
 function lostCredential(before: ResolvedContext, after: ResolvedContext): boolean {
-  return (before.endpoint !== undefined && after.endpoint === undefined)
-    || (before.vmid !== undefined && after.vmid === undefined)
-    || (before.token !== undefined && after.token === undefined);
+  return (
+    (before.endpoint !== undefined && after.endpoint === undefined) ||
+    (before.vmid !== undefined && after.vmid === undefined) ||
+    (before.token !== undefined && after.token === undefined)
+  );
 }

@@ -1,14 +1,14 @@
 // The daemon: configuration -> context -> units -> schedules, plus reload and shutdown. Every failure
 // is recorded and logged (rate-limited) and retried later; nothing a server or a file does ends the process.
 import { hostname } from 'node:os';
-import { collectAll } from '../collect';
 import { loadConfig } from '../config/load';
 import { applyContextOverrides } from '../config/overrides';
 import type { AgentConfig } from '../config/schema';
 import { discoverContext } from '../context/discover';
 import type { ResolvedContext } from '../context/types';
-import { watchContext, type ContextWatcher } from '../context/watch';
-import type { LogLevel, Logger } from '../log';
+import { type ContextWatcher, watchContext } from '../context/watch';
+import type { Logger, LogLevel } from '../log';
+import { collectAll } from '../metrics';
 import { readBootId } from '../ready/boot-id';
 import { createSerialLock } from '../schedule/serial';
 import { createTicker, type Ticker } from '../schedule/ticker';
@@ -102,7 +102,8 @@ export function createDaemon(opts: DaemonOptions): Daemon {
       const failure = { code: 'CONTEXT_MISSING', message: `no OneGate ${missing} in the context (the VM template needs TOKEN="YES")` };
       // A discovery error already recorded is the better explanation; do not alternate with this one.
       const known = state.context.lastError && state.context.lastError.code !== failure.code;
-      if (!known && recordFailure(state.context, failure, Date.now(), logEveryMsOf(config))) log.error(`context: ${failure.message}; waiting for it`);
+      if (!known && recordFailure(state.context, failure, Date.now(), logEveryMsOf(config)))
+        log.error(`context: ${failure.message}; waiting for it`);
       units?.ready.stop();
       units = undefined;
     } else {
@@ -131,8 +132,16 @@ export function createDaemon(opts: DaemonOptions): Daemon {
       units?.client.close();
       try {
         units = buildUnits({
-          config, credentials, state, log, lock, signal: abort.signal, flags: opts.flags,
-          procRoot: opts.procRoot ?? '/proc', sysRoot: opts.sysRoot ?? '/sys', changed: () => persist(),
+          config,
+          credentials,
+          state,
+          log,
+          lock,
+          signal: abort.signal,
+          flags: opts.flags,
+          procRoot: opts.procRoot ?? '/proc',
+          sysRoot: opts.sysRoot ?? '/sys',
+          changed: () => persist(),
         });
         unitsSignature = signature;
         void collectAll(units.collectors, log); // the first sample of the rate collectors primes them
@@ -165,7 +174,14 @@ export function createDaemon(opts: DaemonOptions): Daemon {
       pullTicker?.stop();
       pullTicker = undefined;
       if (config.pull.enabled) {
-        pullTicker = createTicker({ intervalMs: pullIntervalOf(config) * 1000, phaseKey: key, phaseOffset: 0.5, jitter: config.jitter, onTick: pullCycle, log });
+        pullTicker = createTicker({
+          intervalMs: pullIntervalOf(config) * 1000,
+          phaseKey: key,
+          phaseOffset: 0.5,
+          jitter: config.jitter,
+          onTick: pullCycle,
+          log,
+        });
         pullTicker.start();
       }
       plans.pull = pullPlan;
@@ -200,9 +216,15 @@ export function createDaemon(opts: DaemonOptions): Daemon {
     const at = state.push.retryAt;
     if (stopped || at === undefined || Object.keys(state.push.pending).length === 0) return;
     if (pushTicker?.next !== undefined && at >= pushTicker.next) return;
-    retryTimer = setTimeout(() => {
-      void u.pusher.flush().then(() => { armRetry(u); persist(); });
-    }, Math.max(0, at - Date.now()));
+    retryTimer = setTimeout(
+      () => {
+        void u.pusher.flush().then(() => {
+          armRetry(u);
+          persist();
+        });
+      },
+      Math.max(0, at - Date.now()),
+    );
   }
 
   async function pullCycle(): Promise<void> {
@@ -210,7 +232,8 @@ export function createDaemon(opts: DaemonOptions): Daemon {
     try {
       const report = await units.puller.pullOnce();
       const failed = report.documents.find((d) => d.status === 'error');
-      if (failed?.error) recordFailure(state.pull, { code: failed.error.code, message: `${failed.name}: ${failed.error.message}` }, Date.now(), Infinity);
+      if (failed?.error)
+        recordFailure(state.pull, { code: failed.error.code, message: `${failed.name}: ${failed.error.message}` }, Date.now(), Infinity);
       else recordSuccess(state.pull, Date.now());
       if (report.disabled.length > 0) state.pull.disabled = `the server refused ${report.disabled.join(', ')} (403)`;
     } catch (err) {
@@ -225,8 +248,14 @@ export function createDaemon(opts: DaemonOptions): Daemon {
     watcher = undefined;
     if (fileConfig.context.poll <= 0) return;
     watcher = watchContext({
-      ...discoverOptionsOf(fileConfig, opts.flags), log, initial: context, intervalMs: fileConfig.context.poll * 1000,
-      signal: abort.signal, onChange: (ctx) => { if (!stopped) apply(ctx); },
+      ...discoverOptionsOf(fileConfig, opts.flags),
+      log,
+      initial: context,
+      intervalMs: fileConfig.context.poll * 1000,
+      signal: abort.signal,
+      onChange: (ctx) => {
+        if (!stopped) apply(ctx);
+      },
     });
   }
 
@@ -237,7 +266,9 @@ export function createDaemon(opts: DaemonOptions): Daemon {
     opts.setLevel(fileConfig.log_level as LogLevel);
     state = loadState(fileConfig.state_dir, log);
     config = fileConfig;
-    log.info(`started (configuration ${configFile ?? 'defaults'}, ${Object.keys(state.push.pending).length} attribute(s) pending from before)`);
+    log.info(
+      `started (configuration ${configFile ?? 'defaults'}, ${Object.keys(state.push.pending).length} attribute(s) pending from before)`,
+    );
     apply(await discover());
     watch();
   }
@@ -276,13 +307,20 @@ export function createDaemon(opts: DaemonOptions): Daemon {
       clearTimeout(retryTimer);
       units?.ready.stop();
       // Let the in-flight request finish for a moment, then abandon it.
-      const grace = new Promise<void>((resolve) => { setTimeout(resolve, opts.graceMs ?? 3000).unref(); });
+      const grace = new Promise<void>((resolve) => {
+        setTimeout(resolve, opts.graceMs ?? 3000).unref();
+      });
       await Promise.race([lock.run(async () => {}), grace]);
       abort.abort();
       // The abandoned request settles at once after the abort; wait for it and for the cycles around it
       // (bounded) so its outcome is saved and nothing is logged or written after "stopped".
       const settled = Promise.all([lock.run(async () => {}), pushTicker?.idle(), pullTicker?.idle()]);
-      await Promise.race([settled, new Promise<void>((resolve) => { setTimeout(resolve, 500).unref(); })]);
+      await Promise.race([
+        settled,
+        new Promise<void>((resolve) => {
+          setTimeout(resolve, 500).unref();
+        }),
+      ]);
       units?.client.close();
       persist(Date.now());
       log.info('stopped');

@@ -1,15 +1,15 @@
 // Maps the validated configuration to each unit's own options (seconds -> ms, snake_case -> camelCase).
 // Units never read the configuration themselves, so each stays testable on its own.
-import type { AttributesOptions } from '../attrs';
-import type { MetricsOptions } from '../collect';
+import type { AttributesOptions } from '../attributes';
+import type { FormatOptions } from '../attributes/format';
+import type { AgentConfig } from '../config/schema';
 import type { DiscoverOptions } from '../context/types';
 import type { HooksOptions } from '../hooks/types';
+import type { MetricsOptions } from '../metrics';
+import type { ClientOptions } from '../onegate/client';
+import type { Membership, PullerOptions } from '../pull/options';
 import type { PushOptions } from '../push/pusher';
 import type { ReadyOptions } from '../ready/reporter';
-import type { Membership, PullerOptions } from '../sync/options';
-import type { AgentConfig } from '../config/schema';
-import type { FormatOptions } from '../attrs/format';
-import type { ClientOptions } from '../onegate/client';
 
 /** Spooled attributes at most (guest-agents.md §8: bounded offline spool). */
 export const MAX_PENDING = 1000;
@@ -27,7 +27,13 @@ export function backoffOf(c: AgentConfig): PushOptions['backoff'] {
 }
 
 export function pushOptionsOf(c: AgentConfig): PushOptions {
-  return { heartbeatCycles: c.push.heartbeat_cycles, threshold: c.push.threshold, backoff: backoffOf(c), logEveryMs: logEveryMsOf(c), maxPending: MAX_PENDING };
+  return {
+    heartbeatCycles: c.push.heartbeat_cycles,
+    threshold: c.push.threshold,
+    backoff: backoffOf(c),
+    logEveryMs: logEveryMsOf(c),
+    maxPending: MAX_PENDING,
+  };
 }
 
 export function readyOptionsOf(c: AgentConfig): ReadyOptions {
@@ -45,7 +51,8 @@ export function metricsOptionsOf(c: AgentConfig): MetricsOptions {
   return {
     cpu: { enabled: m.cpu.enabled },
     filesystem: {
-      enabled: fs.enabled, timeoutMs: ms(fs.timeout),
+      enabled: fs.enabled,
+      timeoutMs: ms(fs.timeout),
       ...(fs.mounts.length > 0 ? { mounts: fs.mounts } : {}),
       ...(fs.fs_types.length > 0 ? { fsTypes: fs.fs_types } : {}),
       ...(fs.exclude_mounts.length > 0 ? { excludeMounts: fs.exclude_mounts } : {}),
@@ -69,7 +76,8 @@ export function attributesOptionsOf(c: AgentConfig): AttributesOptions {
 export function pullerOptionsOf(c: AgentConfig): PullerOptions {
   const p = c.pull;
   return {
-    service: p.service as Membership, serviceExtended: p.service_extended,
+    service: p.service as Membership,
+    serviceExtended: p.service_extended,
     vrouter: p.vrouter as Membership,
     vnets: p.vnets.map((v) => (v === 'auto' ? v : Number(v))),
     vnetExtended: p.vnet_extended,
@@ -102,7 +110,9 @@ export function discoverOptionsOf(c: AgentConfig, flags: { contextDir?: string; 
 /** Client options from the `onegate` key (credentials and refresh are the caller's). */
 export function clientOptionsOf(c: AgentConfig): Pick<ClientOptions, 'timeoutMs' | 'connectTimeoutMs' | 'caFile' | 'insecure'> {
   return {
-    timeoutMs: ms(c.onegate.timeout), connectTimeoutMs: ms(c.onegate.connect_timeout),
-    ...(c.onegate.ca_file ? { caFile: c.onegate.ca_file } : {}), insecure: c.onegate.insecure,
+    timeoutMs: ms(c.onegate.timeout),
+    connectTimeoutMs: ms(c.onegate.connect_timeout),
+    ...(c.onegate.ca_file ? { caFile: c.onegate.ca_file } : {}),
+    insecure: c.onegate.insecure,
   };
 }

@@ -4,8 +4,9 @@
 // status.json is rewritten when something besides times and counters changed (an error, pending
 // attributes, READY, a feature turned off), and otherwise at most every STATUS_REFRESH_MS: at a short
 // interval it would be rewritten twice a second for nothing. A failing disk is logged once, never fatal.
-import type { StatusDocument } from '../state/status';
+
 import type { Logger } from '../log';
+import type { StatusDocument } from '../state/status';
 import { writeStatus } from '../state/status';
 import { essentialState, saveState } from '../state/store';
 import { buildStatus, processFootprint, type StatusInputs } from './status-doc';

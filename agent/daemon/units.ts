@@ -1,21 +1,28 @@
 // The units of one configuration: a OneGate client behind the one-request lock, the push, the pull with
 // its hooks, READY reporting and the collectors. Rebuilt on SIGHUP; the state objects they change in
 // place outlive them, so a reload loses no pending attribute.
-import { collectors, createCollectors, monotonicMs, type ActiveCollector } from '../collect';
+
 import type { AgentConfig } from '../config/schema';
 import { resolveCredentials } from '../context/discover';
 import type { DiscoverOptions } from '../context/types';
 import { createHookRunner } from '../hooks/run-hooks';
 import type { Logger } from '../log';
+import { type ActiveCollector, collectors, createCollectors, monotonicMs } from '../metrics';
 import { OneGateClient } from '../onegate/client';
 import type { Credentials } from '../onegate/types';
+import { createPuller, type PullClient, type Puller } from '../pull/puller';
 import { createPusher, type Pusher } from '../push/pusher';
 import { createReadyReporter, type ReadyReporter } from '../ready/reporter';
 import type { SerialLock } from '../schedule/serial';
 import type { AgentState } from '../state/types';
-import { createPuller, type PullClient, type Puller } from '../sync/puller';
 import {
-  clientOptionsOf, discoverOptionsOf, hooksOptionsOf, metricsOptionsOf, pullerOptionsOf, pushOptionsOf, readyOptionsOf,
+  clientOptionsOf,
+  discoverOptionsOf,
+  hooksOptionsOf,
+  metricsOptionsOf,
+  pullerOptionsOf,
+  pushOptionsOf,
+  readyOptionsOf,
 } from './options';
 
 /** What the units share with the daemon. */
@@ -69,12 +76,20 @@ export function buildUnits(deps: UnitDeps): Units {
   const pusher = createPusher({ client: api, options: pushOptionsOf(config), state: state.push, log });
   const runHook = createHookRunner({ options: hooksOptionsOf(config), log, signal: deps.signal });
   const puller = createPuller({
-    client: api, options: pullerOptionsOf(config), runDir: config.run_dir, log, runHook,
+    client: api,
+    options: pullerOptionsOf(config),
+    runDir: config.run_dir,
+    log,
+    runHook,
     isOwnAttribute: (name) => name === 'READY' || pusher.owns(name),
   });
   const ready = createReadyReporter({ client: api, options: readyOptionsOf(config), state: state.ready, log, changed: deps.changed });
   const active = createCollectors(collectors, {
-    procRoot: deps.procRoot, sysRoot: deps.sysRoot, log, now: monotonicMs, options: metricsOptionsOf(config),
+    procRoot: deps.procRoot,
+    sysRoot: deps.sysRoot,
+    log,
+    now: monotonicMs,
+    options: metricsOptionsOf(config),
   });
   return { client, api, pusher, puller, ready, collectors: active, discover };
 }

@@ -2,7 +2,7 @@
 // logged and the next one runs: hooks are the guest's business and never stop the agent.
 import { basename } from 'node:path';
 import type { Logger } from '../log';
-import { runCommand, type RunCommandResult } from '../process/run-command';
+import { type RunCommandResult, runCommand } from '../process/run-command';
 import { findHooks } from './find-hooks';
 import type { HookInvocation, HookOutcome, HooksOptions, RunHook } from './types';
 
@@ -62,7 +62,10 @@ export function failureReason(result: RunCommandResult, timeoutMs: number): stri
 }
 
 function writeOutput(label: string, result: RunCommandResult, write: (line: string) => void): void {
-  for (const [stream, text] of [['stdout', result.stdout], ['stderr', result.stderr]] as const) {
+  for (const [stream, text] of [
+    ['stdout', result.stdout],
+    ['stderr', result.stderr],
+  ] as const) {
     const lines = text.split('\n').filter((l) => l.trim() !== '');
     for (const line of lines.slice(0, MAX_LOGGED_LINES)) write(`${label} ${stream}: ${line}`);
     if (lines.length > MAX_LOGGED_LINES) write(`${label} ${stream}: (${lines.length - MAX_LOGGED_LINES} more lines not logged)`);

@@ -1,5 +1,5 @@
 // The hook interface shared by the puller (which decides that something changed) and the runner
-// (which finds and runs the programs). The full contract for hook authors is in docs/sync.md.
+// (which finds and runs the programs). The full contract for hook authors is in docs/pull.md.
 
 /** Every event a hook can subscribe to, in the order they fire within one pull. */
 export const HOOK_EVENTS = ['vm', 'user_template', 'service', 'service_role', 'vrouter', 'vnet'] as const;

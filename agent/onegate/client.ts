@@ -1,22 +1,30 @@
 // OneGateClient: credentials, headers, deadlines, retries and 401 refresh around the two transports, plus one
 // typed method per OneGate route.
 import {
-  normaliseRoot, normaliseService, normaliseVm, normaliseVnet, normaliseVrouter,
-  type RootDocument, type ServiceDocument, type VmDocument, type VnetDocument, type VrouterDocument,
+  normaliseRoot,
+  normaliseService,
+  normaliseVm,
+  normaliseVnet,
+  normaliseVrouter,
+  type RootDocument,
+  type ServiceDocument,
+  type VmDocument,
+  type VnetDocument,
+  type VrouterDocument,
 } from './documents';
-import { parseEndpoint, type Endpoint } from './endpoint';
+import { type Endpoint, parseEndpoint } from './endpoint';
 import { httpError, OneGateError } from './errors';
 import { parseJsonResponse } from './json';
+import { type ClientOptions, type ResolvedOptions, resolveOptions } from './options';
 import { proxyFor, redactProxy } from './proxy-env';
 import * as route from './requests';
-import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options';
 import { backoffDelay, parseRetryAfter, sleep } from './retry';
-import { createWireTransport } from './transport/wire';
 import { isIdempotent, type RawResponse, type Transport } from './transport/types';
+import { createWireTransport } from './transport/wire';
 import type { Credentials } from './types';
 
-export type { RawResponse } from './transport/types';
 export type { ClientOptions } from './options';
+export type { RawResponse } from './transport/types';
 
 /** Per-call options of {@link OneGateClient.request}. */
 export interface RequestOptions {
@@ -31,7 +39,10 @@ export interface RequestOptions {
 }
 
 function checkCredentials(c: Credentials): void {
-  for (const [name, value] of [['token', c.token], ['VMID', c.vmid]] as const) {
+  for (const [name, value] of [
+    ['token', c.token],
+    ['VMID', c.vmid],
+  ] as const) {
     // Only the name is reported: the token must never appear in a message.
     if (typeof value !== 'string' || /[\u0000-\u001f\u007f]/.test(value.trim())) {
       throw new OneGateError('ONEGATE_INVALID_VALUE', `invalid OneGate credentials: the ${name} contains a control character`);
@@ -110,8 +121,15 @@ export class OneGateClient {
     const query = opts.query && Object.keys(opts.query).length > 0 ? `?${new URLSearchParams(opts.query)}` : '';
     const timeoutMs = this.#options.timeoutMs;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new OneGateError('ONEGATE_TIMEOUT',
-      `${verb} ${path}: no complete answer from ${this.#endpoint.origin} within ${timeoutMs} ms`, { transient: true })), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        controller.abort(
+          new OneGateError('ONEGATE_TIMEOUT', `${verb} ${path}: no complete answer from ${this.#endpoint.origin} within ${timeoutMs} ms`, {
+            transient: true,
+          }),
+        ),
+      timeoutMs,
+    );
     const outer = this.#options.signal;
     const onAbort = (): void => controller.abort(new OneGateError('ONEGATE_ABORTED', `${verb} ${path}: aborted`, { cause: outer?.reason }));
     if (outer?.aborted) onAbort();
@@ -159,13 +177,17 @@ export class OneGateClient {
     // Calls that get a 401 at the same time share one re-read.
     this.#refreshing ??= this.#options.refreshCredentials!()
       .then((credentials) => this.setCredentials(credentials))
-      .finally(() => { this.#refreshing = undefined; });
+      .finally(() => {
+        this.#refreshing = undefined;
+      });
     try {
       await this.#refreshing;
     } catch (err) {
       const base = httpError(method, path, res.status, res.body);
       throw new OneGateError(base.code, base.message, {
-        status: res.status, body: res.body, cause: err,
+        status: res.status,
+        body: res.body,
+        cause: err,
         hint: `re-reading the credentials failed: ${err instanceof Error ? err.message : String(err)}`,
       });
     }
@@ -174,7 +196,11 @@ export class OneGateClient {
   async #send(method: string, path: string, opts: RequestOptions, signal: AbortSignal): Promise<RawResponse> {
     const started = Date.now();
     const res = await this.#transportFor().send({
-      method, path: this.#endpoint.basePath + path, headers: this.#headers(opts), body: opts.body, signal,
+      method,
+      path: this.#endpoint.basePath + path,
+      headers: this.#headers(opts),
+      body: opts.body,
+      signal,
     });
     this.#options.log.debug(`onegate: ${method} ${path} -> ${res.status} (${Date.now() - started} ms)`);
     return res;

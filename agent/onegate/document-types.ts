@@ -4,7 +4,9 @@
 /** A USER_TEMPLATE/TEMPLATE value: a string, a vector attribute (object) or a repeated attribute (array). */
 export type TemplateValue = string | TemplateVector | TemplateValue[];
 /** A vector attribute such as APP=[PORT=8080, PROTO=http]. */
-export interface TemplateVector { [key: string]: TemplateValue }
+export interface TemplateVector {
+  [key: string]: TemplateValue;
+}
 
 /** A NIC or NIC_ALIAS of GET /vm, reduced by the server to these keys. */
 export interface VmNic {

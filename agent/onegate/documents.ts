@@ -5,8 +5,18 @@ import type { RootDocument, ServiceDocument, ServiceNode, VmDocument, VnetDocume
 import { OneGateError } from './errors';
 
 export type {
-  RootDocument, TemplateValue, TemplateVector, VmNic, VmDocument, ServiceNode, ServiceRole, ServiceDocument, VrouterDocument,
-  VnetLease, VnetAddressRange, VnetDocument,
+  RootDocument,
+  ServiceDocument,
+  ServiceNode,
+  ServiceRole,
+  TemplateValue,
+  TemplateVector,
+  VmDocument,
+  VmNic,
+  VnetAddressRange,
+  VnetDocument,
+  VnetLease,
+  VrouterDocument,
 } from './document-types';
 
 /** `value` as an array: undefined/null/'' give [], an array is kept, anything else is wrapped. */
@@ -109,8 +119,11 @@ export function normaliseVnet(json: unknown, route = 'GET /vnet'): VnetDocument 
   const parent = typeof vnet.PARENT_NETWORK_ID === 'string' ? vnet.PARENT_NETWORK_ID : '';
   return {
     VNET: {
-      ...vnet, VROUTERS: idList(vnet.VROUTERS), PARENT_NETWORK_ID: parent,
-      AR_POOL: { AR: ars }, TEMPLATE: objectOr(vnet.TEMPLATE),
+      ...vnet,
+      VROUTERS: idList(vnet.VROUTERS),
+      PARENT_NETWORK_ID: parent,
+      AR_POOL: { AR: ars },
+      TEMPLATE: objectOr(vnet.TEMPLATE),
     } as VnetDocument['VNET'],
   };
 }

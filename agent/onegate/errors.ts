@@ -2,17 +2,17 @@
 
 /** Every code a {@link OneGateError} can carry. */
 export type OneGateErrorCode =
-  | 'ONEGATE_BAD_REQUEST'       // 400
-  | 'ONEGATE_UNAUTHORIZED'      // 401 (after the one refresh-and-retry)
-  | 'ONEGATE_FORBIDDEN'         // 403
-  | 'ONEGATE_NOT_FOUND'         // 404
-  | 'ONEGATE_SERVER_ERROR'      // 5xx
-  | 'ONEGATE_HTTP_ERROR'        // any other non-2xx, redirects included (never followed)
-  | 'ONEGATE_UNREACHABLE'       // refused, reset, DNS, TLS, proxy failures
-  | 'ONEGATE_TIMEOUT'           // connect timeout or the total per-call timeout
-  | 'ONEGATE_ABORTED'           // the caller's AbortSignal fired
-  | 'ONEGATE_BAD_RESPONSE'      // a 2xx that is not the expected JSON, or too large
-  | 'ONEGATE_INVALID_VALUE'     // refused before sending: attribute name/value, id, credentials
+  | 'ONEGATE_BAD_REQUEST' // 400
+  | 'ONEGATE_UNAUTHORIZED' // 401 (after the one refresh-and-retry)
+  | 'ONEGATE_FORBIDDEN' // 403
+  | 'ONEGATE_NOT_FOUND' // 404
+  | 'ONEGATE_SERVER_ERROR' // 5xx
+  | 'ONEGATE_HTTP_ERROR' // any other non-2xx, redirects included (never followed)
+  | 'ONEGATE_UNREACHABLE' // refused, reset, DNS, TLS, proxy failures
+  | 'ONEGATE_TIMEOUT' // connect timeout or the total per-call timeout
+  | 'ONEGATE_ABORTED' // the caller's AbortSignal fired
+  | 'ONEGATE_BAD_RESPONSE' // a 2xx that is not the expected JSON, or too large
+  | 'ONEGATE_INVALID_VALUE' // refused before sending: attribute name/value, id, credentials
   | 'ONEGATE_INVALID_ENDPOINT'; // ONEGATE_ENDPOINT (or a proxy URL) that cannot be used
 
 /** Extra fields of a {@link OneGateError}. */
@@ -103,6 +103,10 @@ export function httpError(method: string, path: string, status: number, body: st
   const firstLine = body.split(/\r?\n/, 1)[0]!.slice(0, 300);
   const text = firstLine === '' ? '' : `: ${firstLine}`;
   return new OneGateError(codeForStatus(status), `${method} ${path} failed with HTTP ${status}${text}`, {
-    status, body, hint: hintFor(status, body), transient: status >= 500 || status === 429, retryAfterMs,
+    status,
+    body,
+    hint: hintFor(status, body),
+    transient: status >= 500 || status === 429,
+    retryAfterMs,
   });
 }

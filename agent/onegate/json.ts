@@ -8,7 +8,10 @@ export function parseJsonResponse(res: RawResponse, request: string): unknown {
     return JSON.parse(res.body);
   } catch (err) {
     const start = res.body.slice(0, 60).replace(/\s+/g, ' ');
-    throw new OneGateError('ONEGATE_BAD_RESPONSE', `${request} answered ${res.status} with a body that is not JSON: "${start}"`,
-      { status: res.status, body: res.body, cause: err });
+    throw new OneGateError('ONEGATE_BAD_RESPONSE', `${request} answered ${res.status} with a body that is not JSON: "${start}"`, {
+      status: res.status,
+      body: res.body,
+      cause: err,
+    });
   }
 }

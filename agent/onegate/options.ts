@@ -1,7 +1,7 @@
 // Client options: their defaults in one place, checked once at construction so a bad value fails early with a
 // message naming the option.
 import { readFileSync } from 'node:fs';
-import { silentLogger, type Logger } from '../log';
+import { type Logger, silentLogger } from '../log';
 import { VERSION } from '../version';
 import { OneGateError } from './errors';
 import type { RetryPolicy } from './retry';
@@ -69,7 +69,12 @@ function retryPolicy(options: ClientOptions): RetryPolicy {
     throw new OneGateError('ONEGATE_INVALID_VALUE', `invalid client option retries: ${String(retries)} is not a non-negative integer`);
   }
   const b = options.backoff ?? { baseMs: 250, factor: 2, maxMs: 2000 };
-  return { maxAttempts: retries + 1, baseMs: positive('backoff.baseMs', b.baseMs, 250), factor: positive('backoff.factor', b.factor, 2), maxMs: positive('backoff.maxMs', b.maxMs, 2000) };
+  return {
+    maxAttempts: retries + 1,
+    baseMs: positive('backoff.baseMs', b.baseMs, 250),
+    factor: positive('backoff.factor', b.factor, 2),
+    maxMs: positive('backoff.maxMs', b.maxMs, 2000),
+  };
 }
 
 function readCa(file: string): Buffer {

@@ -74,7 +74,11 @@ function entryMatches(entry: string, hostname: string, port: number): boolean {
 export function bypassesProxy(noProxy: string | undefined, hostname: string, port: number): boolean {
   if (noProxy === undefined) return false;
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  return noProxy.toLowerCase().split(/[\s,]+/).filter((e) => e !== '').some((e) => entryMatches(e, host, port));
+  return noProxy
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter((e) => e !== '')
+    .some((e) => entryMatches(e, host, port));
 }
 
 /** Shows a proxy URL without its password, for messages and logs. */
@@ -95,7 +99,10 @@ export function proxyFor(endpoint: Endpoint, env: Env): URL | undefined {
     throw new OneGateError('ONEGATE_INVALID_ENDPOINT', `invalid proxy in ${name}: it is not a URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new OneGateError('ONEGATE_INVALID_ENDPOINT', `invalid proxy in ${name}: scheme "${url.protocol.slice(0, -1)}" is not http or https`);
+    throw new OneGateError(
+      'ONEGATE_INVALID_ENDPOINT',
+      `invalid proxy in ${name}: scheme "${url.protocol.slice(0, -1)}" is not http or https`,
+    );
   }
   return url;
 }

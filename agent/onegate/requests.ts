@@ -87,8 +87,10 @@ export function scaleRole(role: string, cardinality: number): RouteRequest {
     throw new OneGateError('ONEGATE_INVALID_VALUE', `invalid cardinality "${cardinality}": not a non-negative integer`);
   }
   return {
-    method: 'PUT', path: `/service/role/${encodeURIComponent(role)}`,
-    body: JSON.stringify({ cardinality }), contentType: JSON_TYPE,
+    method: 'PUT',
+    path: `/service/role/${encodeURIComponent(role)}`,
+    body: JSON.stringify({ cardinality }),
+    contentType: JSON_TYPE,
   };
 }
 

@@ -20,7 +20,7 @@ export interface RetryPolicy {
  */
 export function backoffDelay(attempt: number, policy: RetryPolicy, rand: () => number = Math.random): number {
   const exponent = Math.max(0, Math.floor(attempt) - 1);
-  const bound = Math.min(policy.maxMs, policy.baseMs * Math.pow(policy.factor, exponent));
+  const bound = Math.min(policy.maxMs, policy.baseMs * policy.factor ** exponent);
   return Math.floor(rand() * bound);
 }
 
@@ -51,10 +51,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(abortReason(signal!));
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -15,7 +15,9 @@ const FORBIDDEN: Array<[RegExp, (m: string) => string]> = [
 
 function refuse(key: string, character: string, what: string, hint?: string): OneGateError {
   return new OneGateError('ONEGATE_INVALID_VALUE', `attribute ${JSON.stringify(key)}: ${what}`, {
-    key, character, hint,
+    key,
+    character,
+    hint,
   });
 }
 
@@ -34,8 +36,12 @@ export function checkAttributeValue(key: string, value: string): void {
   for (const [pattern, describe] of FORBIDDEN) {
     const m = pattern.exec(value);
     if (m) {
-      throw refuse(key, m[0], `the value contains ${describe(m[0])} at offset ${m.index}, which OneGate cannot store`,
-        'base64-encode values with , [ ] " \\ or line breaks');
+      throw refuse(
+        key,
+        m[0],
+        `the value contains ${describe(m[0])} at offset ${m.index}, which OneGate cannot store`,
+        'base64-encode values with , [ ] " \\ or line breaks',
+      );
     }
   }
 }

@@ -52,10 +52,17 @@ export function runCommand(options: RunCommandOptions): Promise<RunCommandResult
       detached: true,
     });
     const killGroup = (signal: NodeJS.Signals): void => {
-      try { process.kill(-(child.pid ?? 0), signal); } catch { child.kill(signal); }
+      try {
+        process.kill(-(child.pid ?? 0), signal);
+      } catch {
+        child.kill(signal);
+      }
     };
     let aborted = false;
-    const onAbort = (): void => { aborted = true; killGroup('SIGTERM'); };
+    const onAbort = (): void => {
+      aborted = true;
+      killGroup('SIGTERM');
+    };
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
     const out = collect(child.stdout, limit);
@@ -68,8 +75,12 @@ export function runCommand(options: RunCommandOptions): Promise<RunCommandResult
       killTimer = setTimeout(() => killGroup('SIGKILL'), 2000);
     }, options.timeoutMs);
     let spawnError: Error | undefined;
-    child.on('error', (e) => { spawnError = e; });
-    child.stdin.on('error', () => { /* the program may exit without reading its input */ });
+    child.on('error', (e) => {
+      spawnError = e;
+    });
+    child.stdin.on('error', () => {
+      /* the program may exit without reading its input */
+    });
     child.stdin.end(options.input ?? '');
     child.on('close', (code, signal) => {
       clearTimeout(timer);

@@ -1,10 +1,10 @@
 // One PUT /vm per cycle with every changed attribute. Change detection compares with what the server
 // will have (sent + pending), a heartbeat sends everything every N cycles, and a failed push keeps
 // its attributes pending, merged with newer values, until the server takes them: nothing is lost.
-import { diffAttributes } from '../attrs/diff';
+import { diffAttributes } from '../attributes/diff';
 import type { Logger } from '../log';
 import { backoffDelay, type RetryPolicy } from '../onegate/retry';
-import { recordFailure, recordSuccess, toFailure, type Failure } from '../state/feature';
+import { type Failure, recordFailure, recordSuccess, toFailure } from '../state/feature';
 import type { PushState } from '../state/types';
 import { classifyPushError } from './classify';
 
@@ -73,7 +73,8 @@ export function createPusher(deps: PusherDeps): Pusher {
   function merge(changes: Record<string, string>): void {
     for (const [name, value] of Object.entries(changes)) {
       if (!Object.hasOwn(state.pending, name) && Object.keys(state.pending).length >= options.maxPending) {
-        if (!dropWarned) log.warn(`push: more than ${options.maxPending} attributes pending; new names are dropped until the server is back`);
+        if (!dropWarned)
+          log.warn(`push: more than ${options.maxPending} attributes pending; new names are dropped until the server is back`);
         dropWarned = true;
         continue;
       }
@@ -118,7 +119,8 @@ export function createPusher(deps: PusherDeps): Pusher {
     }
     if (action === 'drop') {
       for (const name of Object.keys(batch)) if (state.pending[name] === batch[name]) delete state.pending[name];
-      if (shouldLog) log.error(`push: the server cannot take these attributes, dropped: ${Object.keys(batch).join(', ')}: ${error.message}`);
+      if (shouldLog)
+        log.error(`push: the server cannot take these attributes, dropped: ${Object.keys(batch).join(', ')}: ${error.message}`);
       return;
     }
     // A server (or proxy) that says when to come back is obeyed, up to the backoff cap.
@@ -126,7 +128,9 @@ export function createPusher(deps: PusherDeps): Pusher {
     const delay = Math.max(backoff, Math.min(error.retryAfterMs ?? 0, options.backoff.maxMs));
     state.retryAt = now() + delay;
     if (shouldLog) {
-      log.warn(`push: failed (${error.code}): ${error.message}; ${Object.keys(state.pending).length} attribute(s) kept pending, retry in ${Math.ceil(delay / 1000)} s`);
+      log.warn(
+        `push: failed (${error.code}): ${error.message}; ${Object.keys(state.pending).length} attribute(s) kept pending, retry in ${Math.ceil(delay / 1000)} s`,
+      );
     }
   }
 
@@ -134,7 +138,9 @@ export function createPusher(deps: PusherDeps): Pusher {
     async cycle(current) {
       state.cycle++;
       const heartbeat = options.heartbeatCycles > 0 && state.cycle % options.heartbeatCycles === 0;
-      const changes = heartbeat ? current : diffAttributes({ ...state.sent, ...state.pending }, current, { threshold: options.threshold }).changed;
+      const changes = heartbeat
+        ? current
+        : diffAttributes({ ...state.sent, ...state.pending }, current, { threshold: options.threshold }).changed;
       merge(changes);
       return flush();
     },

@@ -4,11 +4,11 @@
 // (the context variables changed) or a reboot (another boot id), never after a mere daemon restart.
 import { createHash } from 'node:crypto';
 import type { Logger } from '../log';
-import { backoffDelay, sleep, type RetryPolicy } from '../onegate/retry';
-import { runCommand, type RunCommandOptions, type RunCommandResult } from '../process/run-command';
-import { recordFailure, recordSuccess, toFailure, type Failure } from '../state/feature';
+import { backoffDelay, type RetryPolicy, sleep } from '../onegate/retry';
+import { type RunCommandOptions, type RunCommandResult, runCommand } from '../process/run-command';
+import { type Failure, recordFailure, recordSuccess, toFailure } from '../state/feature';
 import type { ReadyState } from '../state/types';
-import { readyCheckOf, type ReadyCheck } from './script';
+import { type ReadyCheck, readyCheckOf } from './script';
 
 /** Options of READY reporting; the daemon maps the `ready` and `backoff` config keys to them. */
 export interface ReadyOptions {
@@ -55,7 +55,9 @@ export interface ReadyReporter {
 
 /** Hash of the context variables: what "recontextualized" means (a token rotation alone is not). */
 export function varsFingerprint(vars: Record<string, string>): string {
-  const sorted = Object.keys(vars).sort().map((k) => [k, vars[k]]);
+  const sorted = Object.keys(vars)
+    .sort()
+    .map((k) => [k, vars[k]]);
   return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
 }
 
@@ -68,11 +70,21 @@ export function createReadyReporter(deps: ReadyDeps): ReadyReporter {
 
   async function attempt(check: ReadyCheck | undefined, vars: Record<string, string>, signal: AbortSignal): Promise<Failure | undefined> {
     if (check) {
-      const r = await (deps.run ?? runCommand)({ argv: check.argv, timeoutMs: options.scriptTimeoutMs, env: vars, signal, maxOutputBytes: 4096 });
+      const r = await (deps.run ?? runCommand)({
+        argv: check.argv,
+        timeoutMs: options.scriptTimeoutMs,
+        env: vars,
+        signal,
+        maxOutputBytes: 4096,
+      });
       if (signal.aborted) return undefined;
-      const why = r.spawnError ? `could not start: ${r.spawnError.message}`
-        : r.timedOut ? `timed out after ${Math.round(options.scriptTimeoutMs / 1000)} s`
-        : r.code !== 0 ? `exit ${r.code ?? r.signal}${r.stderr.trim() ? `: ${r.stderr.trim().split('\n').pop()}` : ''}` : undefined;
+      const why = r.spawnError
+        ? `could not start: ${r.spawnError.message}`
+        : r.timedOut
+          ? `timed out after ${Math.round(options.scriptTimeoutMs / 1000)} s`
+          : r.code !== 0
+            ? `exit ${r.code ?? r.signal}${r.stderr.trim() ? `: ${r.stderr.trim().split('\n').pop()}` : ''}`
+            : undefined;
       if (why) return { code: 'READY_SCRIPT_FAILED', message: `${check.label} failed (${why}); READY not reported` };
     }
     try {
@@ -99,7 +111,10 @@ export function createReadyReporter(deps: ReadyDeps): ReadyReporter {
         return;
       }
       // A floor keeps a check that fails at once from spinning when the full jitter draws near zero.
-      const delay = Math.max(options.backoff.baseMs / 4, backoffDelay(state.attempts, { ...options.backoff, maxAttempts: Infinity }, deps.rand));
+      const delay = Math.max(
+        options.backoff.baseMs / 4,
+        backoffDelay(state.attempts, { ...options.backoff, maxAttempts: Infinity }, deps.rand),
+      );
       state.status = 'failing';
       state.retryAt = now() + delay;
       if (recordFailure(state, failure, now(), options.logEveryMs)) {
@@ -142,10 +157,14 @@ export function createReadyReporter(deps: ReadyDeps): ReadyReporter {
       loop = (async () => {
         await previous;
         await run(context.vars, fingerprint, bootId, current.signal);
-      })().finally(() => { if (controller === current) controller = undefined; });
+      })().finally(() => {
+        if (controller === current) controller = undefined;
+      });
       changed();
     },
     stop,
-    async idle() { await loop; },
+    async idle() {
+      await loop;
+    },
   };
 }

@@ -15,10 +15,14 @@ export function createSerialLock(): SerialLock {
   return {
     run<T>(fn: () => Promise<T>): Promise<T> {
       pending++;
-      const result = tail.then(fn).finally(() => { pending--; });
+      const result = tail.then(fn).finally(() => {
+        pending--;
+      });
       tail = result.catch(() => undefined);
       return result;
     },
-    get busy() { return pending > 0; },
+    get busy() {
+      return pending > 0;
+    },
   };
 }

@@ -2,12 +2,12 @@
 // wall clock, plus a little random jitter. A numeric VMID places the phase by Fibonacci hashing,
 // frac(VMID x 0.618...), which spreads consecutive IDs (a fleet's common case) at almost equal gaps; a
 // hashed phase is uniform but random, so the busiest second of 1000 agents holds ~1.7x the mean (measured
-// in docs/sync.md). Other keys (a host name before the context is known) are hashed.
+// in docs/pull.md). Other keys (a host name before the context is known) are hashed.
 // A nominal `next` advances by exactly one interval per tick so jitter never accumulates, and a setTimeout
 // chain (not setInterval) recomputes each wait, so a suspended VM resumes on its grid without bunching.
 import { createHash } from 'node:crypto';
-import { silentLogger, type Logger } from '../log';
-import { systemClock, type Clock } from './clock';
+import { type Logger, silentLogger } from '../log';
+import { type Clock, systemClock } from './clock';
 
 /** Options of {@link createTicker}. */
 export interface TickerOptions {
@@ -51,10 +51,8 @@ const GOLDEN = 0.6180339887498949;
  */
 export function phaseOf(key: string, intervalMs: number, offset = 0): number {
   // Up to 9 digits the product keeps ~7 exact decimals of its fraction: ample for a millisecond phase.
-  const fraction = /^\d{1,9}$/.test(key)
-    ? Number(key) * GOLDEN
-    : createHash('sha256').update(key).digest().readUIntBE(0, 6) / 2 ** 48;
-  return Math.floor((((fraction + offset) % 1) + 1) % 1 * intervalMs) % intervalMs;
+  const fraction = /^\d{1,9}$/.test(key) ? Number(key) * GOLDEN : createHash('sha256').update(key).digest().readUIntBE(0, 6) / 2 ** 48;
+  return Math.floor(((((fraction + offset) % 1) + 1) % 1) * intervalMs) % intervalMs;
 }
 
 /** The first time >= `now` that lies on the grid phase + k * interval. */
@@ -87,7 +85,9 @@ export function createTicker(options: TickerOptions): Ticker {
       log.debug('previous cycle still running: tick skipped');
       return;
     }
-    cycle = options.onTick().finally(() => { cycle = undefined; });
+    cycle = options.onTick().finally(() => {
+      cycle = undefined;
+    });
   };
 
   return {
@@ -101,8 +101,14 @@ export function createTicker(options: TickerOptions): Ticker {
       timer = undefined;
       next = undefined;
     },
-    get next() { return next; },
-    get running() { return cycle !== undefined; },
-    async idle() { await cycle; },
+    get next() {
+      return next;
+    },
+    get running() {
+      return cycle !== undefined;
+    },
+    async idle() {
+      await cycle;
+    },
   };
 }

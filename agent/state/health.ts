@@ -19,7 +19,12 @@ export function assessHealth(doc: StatusDocument | undefined, alive: boolean, no
     return { code: 2, state: 'not running', problems: [how] };
   }
   const problems: string[] = [];
-  for (const [name, feature] of [['context', doc.context], ['push', doc.push], ['pull', doc.pull], ['ready', doc.ready]] as const) {
+  for (const [name, feature] of [
+    ['context', doc.context],
+    ['push', doc.push],
+    ['pull', doc.pull],
+    ['ready', doc.ready],
+  ] as const) {
     if (feature.disabled) problems.push(`${name}: off: ${feature.disabled}`);
     else if (feature.lastError) {
       const e = feature.lastError;
@@ -29,6 +34,7 @@ export function assessHealth(doc: StatusDocument | undefined, alive: boolean, no
   // A daemon that stopped writing its status is stuck even though its process exists.
   const staleMs = Math.max(3 * doc.interval * 1000, 120_000);
   const age = now - Date.parse(doc.updatedAt);
-  if (age > staleMs) problems.push(`status not updated for ${Math.round(age / 1000)} s (interval ${doc.interval} s): the daemon may be stuck`);
+  if (age > staleMs)
+    problems.push(`status not updated for ${Math.round(age / 1000)} s (interval ${doc.interval} s): the daemon may be stuck`);
   return problems.length > 0 ? { code: 1, state: 'degraded', problems } : { code: 0, state: 'running', problems };
 }

@@ -5,7 +5,7 @@ import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../log';
 import { replaceFileSync } from './atomic';
-import { emptyState, type AgentState } from './types';
+import { type AgentState, emptyState } from './types';
 
 /** The state file inside `stateDir`. */
 export function statePath(stateDir: string): string {
@@ -26,7 +26,11 @@ export function loadState(stateDir: string, log: Logger): AgentState {
     return mergeState(JSON.parse(text));
   } catch (err) {
     log.warn(`state: ${path} is not valid (${(err as Error).message}); kept as ${path}.corrupt, starting fresh`);
-    try { renameSync(path, `${path}.corrupt`); } catch { /* nothing more to save */ }
+    try {
+      renameSync(path, `${path}.corrupt`);
+    } catch {
+      /* nothing more to save */
+    }
     return emptyState();
   }
 }

@@ -16,8 +16,10 @@ const commands: Record<string, { summary: string; load: () => AgentCommand }> = 
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(9)}${c.summary}`);
-  return `Usage: onegate-agent <command> [options]\n\nCommands:\n${lines.join('\n')}\n\n` +
-    `Run "onegate-agent <command> --help" for the options of a command.\n`;
+  return (
+    `Usage: onegate-agent <command> [options]\n\nCommands:\n${lines.join('\n')}\n\n` +
+    `Run "onegate-agent <command> --help" for the options of a command.\n`
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -39,8 +41,13 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: unknown) => {
-    process.stderr.write(`onegate-agent: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`onegate-agent: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -6,13 +6,14 @@
 //   3. whatever is still missing, from the agent's context discovery: ONEGATE_TOKEN, then the CONTEXT media
 //      or /context (context.sh, token.txt). Loaded only when needed: the usual guest has one_env.
 // Loaded by main.ts only when a command needs the client, so --help and usage errors read nothing.
-import type { OneGateClient } from '../../agent/onegate/client';
-import type { Credentials } from '../../agent/onegate/types';
-import { VERSION } from '../../agent/version';
+
 import { readFileSync } from 'node:fs';
 import { firstOneEnvValue, parseOneEnvEntries } from '../../agent/context/one-env';
 import { isAbsent, underRoot } from '../../agent/context/sources/files';
 import { ONE_ENV_PATHS } from '../../agent/context/sources/one-env';
+import type { OneGateClient } from '../../agent/onegate/client';
+import type { Credentials } from '../../agent/onegate/types';
+import { VERSION } from '../../agent/version';
 import { CliError } from './errors';
 import type { ClientSettings } from './settings';
 

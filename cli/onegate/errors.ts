@@ -5,10 +5,10 @@
 
 /** Codes of errors raised by the CLI itself. */
 export type CliErrorCode =
-  | 'CLI_USAGE'    // the Ruby client's usage errors: exit 255
-  | 'CLI_OPTION'   // a bad option or option argument: exit 1
-  | 'CLI_CONFIG'   // no or unusable endpoint: exit 1
-  | 'CLI_ABSENT';  // `vm get` of a missing attribute, `vm wait` that timed out: exit 1
+  | 'CLI_USAGE' // the Ruby client's usage errors: exit 255
+  | 'CLI_OPTION' // a bad option or option argument: exit 1
+  | 'CLI_CONFIG' // no or unusable endpoint: exit 1
+  | 'CLI_ABSENT'; // `vm get` of a missing attribute, `vm wait` that timed out: exit 1
 
 /** A failure detected by the CLI. */
 export class CliError extends Error {
@@ -42,8 +42,14 @@ interface CodedError {
   hint?: string;
 }
 
-const HTTP_CODES = new Set(['ONEGATE_BAD_REQUEST', 'ONEGATE_UNAUTHORIZED', 'ONEGATE_FORBIDDEN', 'ONEGATE_NOT_FOUND',
-  'ONEGATE_SERVER_ERROR', 'ONEGATE_HTTP_ERROR']);
+const HTTP_CODES = new Set([
+  'ONEGATE_BAD_REQUEST',
+  'ONEGATE_UNAUTHORIZED',
+  'ONEGATE_FORBIDDEN',
+  'ONEGATE_NOT_FOUND',
+  'ONEGATE_SERVER_ERROR',
+  'ONEGATE_HTTP_ERROR',
+]);
 
 /** "host:port" of an endpoint URL, for the Ruby client's `Server:` line. */
 function serverOf(endpoint: string | undefined): string | undefined {
@@ -68,7 +74,11 @@ export function reportError(err: unknown, endpoint?: string): ErrorReport {
   const code = typeof e.code === 'string' ? e.code : '';
   if (err instanceof CliError) {
     const usage = code === 'CLI_USAGE';
-    return { text: err.help === 'only' ? '' : usage ? `${err.message}\n` : `onegate: ${err.message}\n`, help: err.help, status: usage ? 255 : 1 };
+    return {
+      text: err.help === 'only' ? '' : usage ? `${err.message}\n` : `onegate: ${err.message}\n`,
+      help: err.help,
+      status: usage ? 255 : 1,
+    };
   }
   // The Ruby client prints error bodies verbatim after an "ERROR: " line; they are plain text, never JSON.
   if (HTTP_CODES.has(code)) return { text: `ERROR: \n${e.body ?? e.message ?? ''}\n`, status: 255 };

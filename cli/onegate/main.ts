@@ -1,14 +1,15 @@
 // Entry of `onegate`, the drop-in replacement for the Ruby OneGate client. Thin on purpose: start-up is
 // the cost users feel (scripts call it thousands of times), so it parses argv, finds the command and loads
 // the configuration and client code only when the command asks for the client (docs/cli.md, "Start-up").
+
+import type { OneGateClient } from '../../agent/onegate/client';
 import { VERSION } from '../../agent/version';
 import { findCommand } from './commands/index';
 import type { CommandContext } from './commands/types';
 import { CliError, reportError } from './errors';
 import { parseArgs } from './options';
-import { processStreams, writeError, writeHelp, writeResult, writeVersion, writeWarning, type Streams } from './output';
+import { processStreams, type Streams, writeError, writeHelp, writeResult, writeVersion, writeWarning } from './output';
 import { isInsecure, parseEmptyStyle, parseTimeout } from './settings';
-import type { OneGateClient } from '../../agent/onegate/client';
 
 /** Runs `onegate` with `argv` (without the program name); resolves to the exit status. */
 export async function main(argv: string[], streams: Streams = processStreams(), env = process.env): Promise<number> {
@@ -31,7 +32,10 @@ export async function main(argv: string[], streams: Streams = processStreams(), 
     const empty = parseEmptyStyle(env);
     const settings = { timeoutMs: parseTimeout(parsed.values.timeout, env), insecure: isInsecure(parsed.values.insecure, env) };
     const ctx: CommandContext = {
-      verb: verb!, args, options: parsed.values, timeoutMs: settings.timeoutMs,
+      verb: verb!,
+      args,
+      options: parsed.values,
+      timeoutMs: settings.timeoutMs,
       async client(overrides = {}) {
         const { createClient } = await import('./config.js');
         client = await createClient(env, { ...settings, ...overrides }, (line) => writeWarning(streams, line));
@@ -51,8 +55,13 @@ export async function main(argv: string[], streams: Streams = processStreams(), 
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: unknown) => {
-    process.stderr.write(`onegate: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`onegate: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -41,16 +41,91 @@ export interface OptionSpec {
 
 /** Every option, in the Ruby client's order, then the extras. */
 export const OPTIONS: readonly OptionSpec[] = [
-  { name: 'data', short: 'd', arg: 'DATA', description: 'Data to be included in the VM', set: (o, v) => { o.update = { data: v, type: 1 }; } },
-  { name: 'erase', short: 'e', arg: 'DATA', description: 'Data to be removed from the VM', set: (o, v) => { o.update = { data: v, type: 2 }; } },
-  { name: 'role', short: 'r', arg: 'ROLE', description: 'Service role', set: (o, v) => { o.role = v; } },
-  { name: 'cardinality', short: 'c', arg: 'CARD', description: 'Service cardinality', set: (o, v) => { o.cardinality = v; } },
-  { name: 'json', short: 'j', description: 'Print resource information in JSON', set: (o) => { o.format = 'json'; } },
-  { name: 'extended', description: 'Print resource extended information', set: (o) => { o.extended = true; } },
-  { name: 'hard', short: 'f', description: 'Hard option for power off operations', set: (o) => { o.hard = true; } },
+  {
+    name: 'data',
+    short: 'd',
+    arg: 'DATA',
+    description: 'Data to be included in the VM',
+    set: (o, v) => {
+      o.update = { data: v, type: 1 };
+    },
+  },
+  {
+    name: 'erase',
+    short: 'e',
+    arg: 'DATA',
+    description: 'Data to be removed from the VM',
+    set: (o, v) => {
+      o.update = { data: v, type: 2 };
+    },
+  },
+  {
+    name: 'role',
+    short: 'r',
+    arg: 'ROLE',
+    description: 'Service role',
+    set: (o, v) => {
+      o.role = v;
+    },
+  },
+  {
+    name: 'cardinality',
+    short: 'c',
+    arg: 'CARD',
+    description: 'Service cardinality',
+    set: (o, v) => {
+      o.cardinality = v;
+    },
+  },
+  {
+    name: 'json',
+    short: 'j',
+    description: 'Print resource information in JSON',
+    set: (o) => {
+      o.format = 'json';
+    },
+  },
+  {
+    name: 'extended',
+    description: 'Print resource extended information',
+    set: (o) => {
+      o.extended = true;
+    },
+  },
+  {
+    name: 'hard',
+    short: 'f',
+    description: 'Hard option for power off operations',
+    set: (o) => {
+      o.hard = true;
+    },
+  },
   { name: 'help', short: 'h', description: 'Show this message', stop: 'help' },
-  { name: 'yaml', short: 'y', description: 'Print resource information in YAML', extra: true, set: (o) => { o.format = 'yaml'; } },
-  { name: 'timeout', arg: 'SECONDS', description: 'Give up after this long (default 30, env ONEGATE_TIMEOUT)', extra: true, set: (o, v) => { o.timeout = v; } },
-  { name: 'insecure', description: 'Do not verify the TLS certificate (env ONEGATE_INSECURE=1)', extra: true, set: (o) => { o.insecure = true; } },
+  {
+    name: 'yaml',
+    short: 'y',
+    description: 'Print resource information in YAML',
+    extra: true,
+    set: (o) => {
+      o.format = 'yaml';
+    },
+  },
+  {
+    name: 'timeout',
+    arg: 'SECONDS',
+    description: 'Give up after this long (default 30, env ONEGATE_TIMEOUT)',
+    extra: true,
+    set: (o, v) => {
+      o.timeout = v;
+    },
+  },
+  {
+    name: 'insecure',
+    description: 'Do not verify the TLS certificate (env ONEGATE_INSECURE=1)',
+    extra: true,
+    set: (o) => {
+      o.insecure = true;
+    },
+  },
   { name: 'version', description: 'Print the version', extra: true, stop: 'version' },
 ];

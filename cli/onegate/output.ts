@@ -4,8 +4,8 @@ import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import type { CommandResult } from './commands/types';
 import type { ErrorReport } from './errors';
-import { prettyJson, type EmptyStyle } from './format/json';
-import { serviceText, vmText, vnetText, vrouterText, type LayoutOptions } from './format/layouts';
+import { type EmptyStyle, prettyJson } from './format/json';
+import { type LayoutOptions, serviceText, vmText, vnetText, vrouterText } from './format/layouts';
 import { toYaml } from './format/yaml';
 import { helpText } from './help';
 import type { OptionValues } from './option-table';
@@ -36,7 +36,9 @@ function fdWriter(fd: 1 | 2, stream: () => NodeJS.WriteStream): Streams['stderr'
         if (code === 'EPIPE') return;
         if (code !== 'EAGAIN') throw err;
         fallback = stream();
-        fallback.on('error', (e: NodeJS.ErrnoException) => { if (e.code !== 'EPIPE') throw e; });
+        fallback.on('error', (e: NodeJS.ErrnoException) => {
+          if (e.code !== 'EPIPE') throw e;
+        });
         fallback.write(bytes.subarray(done));
       }
     },
@@ -54,12 +56,18 @@ function asJson(result: CommandResult, empty: EmptyStyle): string {
 
 function asText(result: CommandResult, o: LayoutOptions, empty: EmptyStyle): string {
   switch (result.layout) {
-    case 'vm': return vmText(result.data, { ...o, extended: false }); // --extended changes nothing for vm show
-    case 'service': return serviceText(result.data, o);
-    case 'vrouter': return vrouterText(result.data, o);
-    case 'vnet': return vnetText(result.data, o);
-    case 'value': return typeof result.data === 'string' ? `${result.data}\n` : asJson({ data: result.data }, empty);
-    default: return '';
+    case 'vm':
+      return vmText(result.data, { ...o, extended: false }); // --extended changes nothing for vm show
+    case 'service':
+      return serviceText(result.data, o);
+    case 'vrouter':
+      return vrouterText(result.data, o);
+    case 'vnet':
+      return vnetText(result.data, o);
+    case 'value':
+      return typeof result.data === 'string' ? `${result.data}\n` : asJson({ data: result.data }, empty);
+    default:
+      return '';
   }
 }
 

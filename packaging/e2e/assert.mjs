@@ -5,9 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-const { values: opt } = parseArgs({ options: {
-  log: { type: 'string' }, control: { type: 'string' }, vmid: { type: 'string' }, source: { type: 'string' },
-} });
+const { values: opt } = parseArgs({
+  options: {
+    log: { type: 'string' },
+    control: { type: 'string' },
+    vmid: { type: 'string' },
+    source: { type: 'string' },
+  },
+});
 if (!opt.log) throw new Error('--log is required');
 
 /** name -> { rc, out } from the probe's lines; serial consoles may add CR or noise around them. */
@@ -28,13 +33,21 @@ check('the guest probe ran to the end', results.has('done'), `log ${opt.log}`);
 check('the unit is active', got('is-active').out.trim() === 'active', `${got('is-active').out}\n${got('journal').out}`);
 const status = got('status');
 let statusJson;
-try { statusJson = JSON.parse(status.out); } catch { statusJson = undefined; }
+try {
+  statusJson = JSON.parse(status.out);
+} catch {
+  statusJson = undefined;
+}
 check('onegate-agent status answers healthy (exit 0)', status.rc === 0, `exit ${status.rc}: ${status.out}\n${got('journal').out}`);
 check('onegate-agent status --json prints JSON', typeof statusJson === 'object' && statusJson !== null, status.out);
 if (opt.source) {
   const context = got('context');
   let source;
-  try { source = JSON.parse(context.out).source; } catch { source = undefined; }
+  try {
+    source = JSON.parse(context.out).source;
+  } catch {
+    source = undefined;
+  }
   check(`onegate-agent context finds the context on "${opt.source}"`, source === opt.source, context.out);
 }
 
@@ -48,7 +61,11 @@ if (opt.control && opt.vmid) {
   check('onegate vm show works inside the guest', show.rc === 0 && show.out.includes(String(vm.NAME)), `exit ${show.rc}: ${show.out}`);
   const json = got('vm-show-json');
   let doc;
-  try { doc = JSON.parse(json.out); } catch { doc = undefined; }
+  try {
+    doc = JSON.parse(json.out);
+  } catch {
+    doc = undefined;
+  }
   check('onegate vm show --json returns this VM', String(doc?.VM?.ID) === String(opt.vmid), `exit ${json.rc}: ${json.out}`);
 }
 process.exit(failed ? 1 : 0);

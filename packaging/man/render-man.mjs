@@ -20,15 +20,20 @@ function help(program, args) {
   }
 }
 
-// roff: a line starting with "." or "'" is a request, and a backslash is an escape.
-const escape = (text) => text.replace(/\\/g, '\\e').replace(/^([.'])/gm, '\\&$1').replace(/-/g, '\\-');
-const verbatim = (text) => `.nf\n${escape(text.trimEnd())}\n.fi\n`;
+// roff: a line starting with "." or "'" is a request, and a backslash is an escapeRoff.
+const escapeRoff = (text) =>
+  text
+    .replace(/\\/g, '\\e')
+    .replace(/^([.'])/gm, '\\&$1')
+    .replace(/-/g, '\\-');
+const verbatim = (text) => `.nf\n${escapeRoff(text.trimEnd())}\n.fi\n`;
 
 const pages = {
   'onegate-agent': {
     summary: 'in-guest OneGate agent for OpenNebula virtual machines',
     synopsis: 'onegate-agent run|once|status|context [options]',
-    description: 'onegate-agent reports READY to OneGate, pushes metrics and custom attributes to the VM\'s ' +
+    description:
+      "onegate-agent reports READY to OneGate, pushes metrics and custom attributes to the VM's " +
       'user template, pulls the VM, service, virtual router and network documents and runs hooks when they change. ' +
       'It finds the OneGate endpoint, VM ID and token in the VM context (CONTEXT cd-rom or disk, /context, ' +
       'VMware guestinfo, one_env or the environment). The same executable answers as onegate(1).',
@@ -47,7 +52,8 @@ const pages = {
   onegate: {
     summary: 'OneGate command-line client (drop-in for the Ruby onegate)',
     synopsis: 'onegate vm|service|vrouter|vnet COMMAND [options]',
-    description: 'onegate talks to the OneGate server of the VM it runs in: shows and updates the VM, ' +
+    description:
+      'onegate talks to the OneGate server of the VM it runs in: shows and updates the VM, ' +
       'runs VM actions, shows and scales the service, shows the virtual router and virtual networks. ' +
       'It reads the endpoint, VM ID and token from the VM context, as onegate-agent(1) does.',
     sections: [],
@@ -60,12 +66,12 @@ const pages = {
 for (const [name, page] of Object.entries(pages)) {
   const other = name === 'onegate' ? 'onegate-agent' : 'onegate';
   let roff = `.TH ${name.toUpperCase().replace(/-/g, '\\-')} 1 "" "onegate-agent ${version}" "User Commands"\n`;
-  roff += `.SH NAME\n${escape(name)} \\- ${escape(page.summary)}\n`;
-  roff += `.SH SYNOPSIS\n.B ${escape(page.synopsis)}\n`;
-  roff += `.SH DESCRIPTION\n${escape(page.description)}\n.PP\n${verbatim(page.top)}`;
-  for (const [cmd, text] of page.sections) roff += `.SS ${escape(cmd)}\n${verbatim(text)}`;
-  roff += '.SH FILES\n' + page.files.map(([f, d]) => `.TP\n.I ${escape(f)}\n${escape(d)}\n`).join('');
-  roff += `.SH EXIT STATUS\n${escape(page.exit)}\n`;
+  roff += `.SH NAME\n${escapeRoff(name)} \\- ${escapeRoff(page.summary)}\n`;
+  roff += `.SH SYNOPSIS\n.B ${escapeRoff(page.synopsis)}\n`;
+  roff += `.SH DESCRIPTION\n${escapeRoff(page.description)}\n.PP\n${verbatim(page.top)}`;
+  for (const [cmd, text] of page.sections) roff += `.SS ${escapeRoff(cmd)}\n${verbatim(text)}`;
+  roff += '.SH FILES\n' + page.files.map(([f, d]) => `.TP\n.I ${escapeRoff(f)}\n${escapeRoff(d)}\n`).join('');
+  roff += `.SH EXIT STATUS\n${escapeRoff(page.exit)}\n`;
   roff += `.SH SEE ALSO\n.BR ${other} (1),\n.BR systemctl (1)\n`;
   writeFileSync(join(outDir, `${name}.1`), roff);
 }

@@ -33,15 +33,30 @@ function startDaemon(name, yaml, executable) {
   const creds = sim.credentials(VMID);
   writeFileSync(join(dir, 'context.sh'), `ONEGATE_ENDPOINT='${creds.endpoint}'\nVMID='${VMID}'\nTOKEN='YES'\n`);
   writeFileSync(join(dir, 'token.txt'), creds.token, { mode: 0o600 });
-  writeFileSync(join(dir, 'agent.yaml'), [
-    'interval: 1', 'jitter: 0', 'log_level: warn', `state_dir: ${join(dir, 'state')}`, `run_dir: ${mkdtempSync(join(runRoot, `${name}-`))}`,
-    `context:\n  dir: ${dir}`, 'push:\n  threshold: 1000000000000', `hooks:\n  directory: ''`, yaml, process.env.AGENT_YAML ?? '', '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'agent.yaml'),
+    [
+      'interval: 1',
+      'jitter: 0',
+      'log_level: warn',
+      `state_dir: ${join(dir, 'state')}`,
+      `run_dir: ${mkdtempSync(join(runRoot, `${name}-`))}`,
+      `context:\n  dir: ${dir}`,
+      'push:\n  threshold: 1000000000000',
+      `hooks:\n  directory: ''`,
+      yaml,
+      process.env.AGENT_YAML ?? '',
+      '',
+    ].join('\n'),
+  );
   const args = ['run', '--config', join(dir, 'agent.yaml')];
   const env = { ...process.env, NODE_OPTIONS };
   return executable
     ? spawn(executable, args, { stdio: ['ignore', 'ignore', 'inherit'], env, argv0: 'onegate-agent' })
-    : spawn(process.execPath, [...EXTRA_FLAGS, join(root, 'dist/onegate-agent.cjs'), ...args], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    : spawn(process.execPath, [...EXTRA_FLAGS, join(root, 'dist/onegate-agent.cjs'), ...args], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env,
+      });
 }
 
 // One cycle a second: GET /vm, then PUT /vm of one attribute; nothing else.
@@ -72,7 +87,10 @@ async function observe(child) {
   let warmedAt;
   sim.requests.splice(0);
   const counts = {};
-  const drain = () => { for (const r of sim.requests.splice(0)) if (r.vmid === String(VMID)) counts[`${r.method} ${r.path}`] = (counts[`${r.method} ${r.path}`] ?? 0) + 1; };
+  const drain = () => {
+    for (const r of sim.requests.splice(0))
+      if (r.vmid === String(VMID)) counts[`${r.method} ${r.path}`] = (counts[`${r.method} ${r.path}`] ?? 0) + 1;
+  };
   while (Date.now() - started < SECONDS * 1000) {
     await new Promise((r) => setTimeout(r, 1000));
     if (child.exitCode !== null) throw new Error(`the agent exited early with ${child.exitCode}`);
@@ -97,7 +115,12 @@ async function observe(child) {
 function memory(pid) {
   const kb = (name, text) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN);
   const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-  return { rss: kb('Rss', text), pss: kb('Pss', text), private: kb('Private_Clean', text) + kb('Private_Dirty', text), anon: kb('Anonymous', text) };
+  return {
+    rss: kb('Rss', text),
+    pss: kb('Pss', text),
+    private: kb('Private_Clean', text) + kb('Private_Dirty', text),
+    anon: kb('Anonymous', text),
+  };
 }
 
 function cpuTicks(pid) {
@@ -114,28 +137,67 @@ function report({ samples, cpuMs, systemMs, window, total, windowMs }) {
   const cycles = Math.round(windowMs / 1000); // one cycle per second: every run has interval 1 s
   console.log('\n| measure | last | max |');
   console.log('|---|---|---|');
-  for (const [k, label] of [['rss', 'RSS (MB)'], ['pss', 'PSS (MB)'], ['private', 'private, Private_Clean + Private_Dirty (MB)'], ['anon', 'anonymous (MB)']]) {
+  for (const [k, label] of [
+    ['rss', 'RSS (MB)'],
+    ['pss', 'PSS (MB)'],
+    ['private', 'private, Private_Clean + Private_Dirty (MB)'],
+    ['anon', 'anonymous (MB)'],
+  ]) {
     console.log(`| ${label} | ${mb(last[k])} | ${mb(max(k))} |`);
   }
-  console.log(`\nCPU: ${cpuMs.toFixed(0)} ms over ${cycles} cycles after warm-up = **${(cpuMs / cycles).toFixed(2)} ms per cycle** (target <= 3 ms), of which ${(systemMs / cycles).toFixed(2)} ms in the kernel`);
-  const perCycle = Object.entries(window).sort().map(([k, v]) => `${k} ${(v / cycles).toFixed(2)}`).join(', ');
+  console.log(
+    `\nCPU: ${cpuMs.toFixed(0)} ms over ${cycles} cycles after warm-up = **${(cpuMs / cycles).toFixed(2)} ms per cycle** (target <= 3 ms), of which ${(systemMs / cycles).toFixed(2)} ms in the kernel`,
+  );
+  const perCycle = Object.entries(window)
+    .sort()
+    .map(([k, v]) => `${k} ${(v / cycles).toFixed(2)}`)
+    .join(', ');
   const perHour = (Object.values(window).reduce((a, b) => a + b, 0) / cycles) * 60;
   console.log(`requests per cycle: ${perCycle}`);
   console.log(`requests per VM-hour at a 60 s interval, steady metrics: **${perHour.toFixed(0)}** (whole run: ${JSON.stringify(total)})`);
-  console.log(`memory targets: RSS <= 50 MB ${last.rss / 1024 <= 50 ? 'met' : 'NOT met'}, private <= 15 MB ${last.private / 1024 <= 15 ? 'met' : 'NOT met'}`);
-  console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  return { rss: mb(last.rss), private: mb(last.private), anon: mb(last.anon), cpu: (cpuMs / cycles).toFixed(2), kernel: (systemMs / cycles).toFixed(2), perHour: perHour.toFixed(0) };
+  console.log(
+    `memory targets: RSS <= 50 MB ${last.rss / 1024 <= 50 ? 'met' : 'NOT met'}, private <= 15 MB ${last.private / 1024 <= 15 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `load average: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  return {
+    rss: mb(last.rss),
+    private: mb(last.private),
+    anon: mb(last.anon),
+    cpu: (cpuMs / cycles).toFixed(2),
+    kernel: (systemMs / cycles).toFixed(2),
+    perHour: perHour.toFixed(0),
+  };
 }
 
 const RUNS = [
   { n: 1, label: 'daemon (node dist/onegate-agent.cjs), push and pull every cycle', start: () => startDaemon('full', '') },
-  { n: 2, label: 'daemon, collection and push cycle alone (pull.enabled: false)', start: () => startDaemon('push', 'pull:\n  enabled: false') },
-  { n: 3, label: 'single executable (Node 22), push and pull every cycle', start: () => startDaemon('exe', '', EXECUTABLE), when: () => existsSync(EXECUTABLE),
+  {
+    n: 2,
+    label: 'daemon, collection and push cycle alone (pull.enabled: false)',
+    start: () => startDaemon('push', 'pull:\n  enabled: false'),
+  },
+  {
+    n: 3,
+    label: 'single executable (Node 22), push and pull every cycle',
+    start: () => startDaemon('exe', '', EXECUTABLE),
+    when: () => existsSync(EXECUTABLE),
     // Read back from disk, as after a boot: freshly written by postject, its pages would count as private
     // and RSS would read ~20 MB high (docs/packaging.md).
-    before: () => execFileSync('dd', [`if=${EXECUTABLE}`, 'iflag=nocache', 'count=0', 'status=none']) },
-  { n: 4, label: 'baseline: bare node:http GET /vm + PUT /vm every second, keep-alive',
-    start: () => spawn(process.execPath, ['-e', BASELINE, JSON.stringify(sim.credentials(VMID))], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_OPTIONS } }) },
+    before: () => execFileSync('dd', [`if=${EXECUTABLE}`, 'iflag=nocache', 'count=0', 'status=none']),
+  },
+  {
+    n: 4,
+    label: 'baseline: bare node:http GET /vm + PUT /vm every second, keep-alive',
+    start: () =>
+      spawn(process.execPath, ['-e', BASELINE, JSON.stringify(sim.credentials(VMID))], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, NODE_OPTIONS },
+      }),
+  },
 ];
 const picked = process.env.AGENT_RUNS ? new Set(process.env.AGENT_RUNS.split(',').map(Number)) : undefined;
 
@@ -157,7 +219,9 @@ try {
   }
   // Private counts the executable's own file pages when no other process maps that file (the single
   // executable); anonymous memory is what the process itself allocated.
-  console.log('\n| run | RSS MB | private MB | anonymous MB | CPU ms per cycle (kernel) | requests per VM-hour at 60 s |\n|---|---|---|---|---|---|');
+  console.log(
+    '\n| run | RSS MB | private MB | anonymous MB | CPU ms per cycle (kernel) | requests per VM-hour at 60 s |\n|---|---|---|---|---|---|',
+  );
   for (const s of summary) console.log(`| ${s.label} | ${s.rss} | ${s.private} | ${s.anon} | ${s.cpu} (${s.kernel}) | ${s.perHour} |`);
 } finally {
   await sim.close();

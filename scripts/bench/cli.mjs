@@ -13,8 +13,8 @@
 // cache is dropped first, as after a boot: right after postject wrote it, the same executable peaks at
 // 55-58 MB RSS instead of 41 MB, as each page fault maps far more of the file (docs/packaging.md).
 import { execFileSync, spawn } from 'node:child_process';
-import { get } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
@@ -26,8 +26,11 @@ const hasTime = existsSync(TIME);
 const seas = process.env.BENCH_SEA ? process.env.BENCH_SEA.split(':') : [join(repo, 'dist/onegate-agent-linux-x64')].filter(existsSync);
 
 function startSimulator(contexts) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/simulator/main.ts', '--listen', '127.0.0.1:0', '--contexts', contexts, '--quiet'],
-    { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/simulator/main.ts', '--listen', '127.0.0.1:0', '--contexts', contexts, '--quiet'],
+    { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   return new Promise((resolve, reject) => {
     let err = '';
     const timer = setTimeout(() => reject(new Error(`simulator did not start: ${err}`)), 60_000);
@@ -54,7 +57,9 @@ function timedRun(argv, env) {
     const started = process.hrtime.bigint();
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
-    child.stderr.setEncoding('utf8').on('data', (d) => { err += d; });
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      err += d;
+    });
     child.on('close', (code) => {
       const wall = Number(process.hrtime.bigint() - started) / 1e6;
       if (code !== 0) return reject(new Error(`${argv.join(' ')} exited ${code}: ${err}`));
@@ -78,13 +83,15 @@ function serverTime(url, vmid, token) {
 
 // A node:http GET, JSON.parse, one line out: what a Node client on Node's own HTTP client costs (the CLI's
 // floor until it spoke HTTP itself).
-const BARE_GET = `const e=process.env;require('http').get(e.ONEGATE_ENDPOINT+'/vm',{headers:{'X-ONEGATE-VMID':e.VMID,` +
+const BARE_GET =
+  `const e=process.env;require('http').get(e.ONEGATE_ENDPOINT+'/vm',{headers:{'X-ONEGATE-VMID':e.VMID,` +
   `'X-ONEGATE-TOKEN':e.TOKENTXT}},(r)=>{let b='';r.setEncoding('utf8').on('data',(d)=>b+=d).on('end',()=>` +
   `process.stdout.write('VM '+JSON.parse(b).VM.ID+'\\n'))})`;
 
 // The least any Node client can do at all: HTTP/1.0 by hand on node:net, read to the end, one line out. The
 // CLI speaks HTTP/1.1 on node:net too (agent/onegate/transport/wire.ts), so this is its floor.
-const BARE_NET = `const e=process.env;const u=new URL(e.ONEGATE_ENDPOINT);const s=require('net').connect(+u.port,u.hostname,()=>` +
+const BARE_NET =
+  `const e=process.env;const u=new URL(e.ONEGATE_ENDPOINT);const s=require('net').connect(+u.port,u.hostname,()=>` +
   `s.write('GET /vm HTTP/1.0\\r\\nHost: '+u.host+'\\r\\nX-ONEGATE-VMID: '+e.VMID+'\\r\\nX-ONEGATE-TOKEN: '+e.TOKENTXT+'\\r\\n\\r\\n'));` +
   `const c=[];s.on('data',(d)=>c.push(d)).on('end',()=>{const b=Buffer.concat(c).toString();` +
   `process.stdout.write('VM '+JSON.parse(b.slice(b.indexOf('\\r\\n\\r\\n')+4)).VM.ID+'\\n')})`;
@@ -123,15 +130,20 @@ try {
   if (seas.length > 0) {
     const node22 = execFileSync('bash', [join(repo, 'packaging/sea/fetch-node.sh'), 'x64'], { encoding: 'utf8' }).trim();
     for (const file of [node22, ...seas]) execFileSync('dd', [`if=${file}`, 'iflag=nocache', 'count=0', 'status=none']);
-    cases.push([`node ${execFileSync(node22, ['--version'], { encoding: 'utf8' }).trim()} -e 0 (the single executable's runtime)`, [node22, '-e', '0']]);
+    cases.push([
+      `node ${execFileSync(node22, ['--version'], { encoding: 'utf8' }).trim()} -e 0 (the single executable's runtime)`,
+      [node22, '-e', '0'],
+    ]);
     seas.forEach((sea, i) => {
       const link = join(contexts, `sea-${i}`, 'onegate');
       mkdirSync(dirname(link));
       symlinkSync(sea, link);
       const label = `single executable${seas.length > 1 ? ` (${basename(dirname(sea))})` : ''}: onegate`;
-      cases.push([`${label} vm show`, [link, 'vm', 'show']],
+      cases.push(
+        [`${label} vm show`, [link, 'vm', 'show']],
         [`${label} vm show --json`, [link, 'vm', 'show', '--json']],
-        [`${label} vm update --data`, [link, 'vm', 'update', '--data', 'BENCH=1']]);
+        [`${label} vm update --data`, [link, 'vm', 'update', '--data', 'BENCH=1']],
+      );
     });
   }
   const results = new Map(cases.map(([name]) => [name, []]));
@@ -141,13 +153,19 @@ try {
     for (const [name, argv, caseEnv] of cases) results.get(name).push(await timedRun(argv, caseEnv ?? env));
     server.push(await serverTime(url, '42', token));
   }
-  console.log(`${runs} runs each, interleaved; node ${process.version}; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]} at the end; simulator ${url}`);
+  console.log(
+    `${runs} runs each, interleaved; node ${process.version}; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]} at the end; simulator ${url}`,
+  );
   console.log('| command | median wall ms | median CPU ms | peak RSS MB |\n|---|---|---|---|');
   for (const [name, rs] of results) {
     const rss = Math.max(...rs.map((r) => r.rss));
-    console.log(`| ${name} | ${median(rs.map((r) => r.wall)).toFixed(1)} | ${median(rs.map((r) => r.cpu)).toFixed(0)} | ${hasTime ? rss.toFixed(1) : 'n/a'} |`);
+    console.log(
+      `| ${name} | ${median(rs.map((r) => r.wall)).toFixed(1)} | ${median(rs.map((r) => r.cpu)).toFixed(0)} | ${hasTime ? rss.toFixed(1) : 'n/a'} |`,
+    );
   }
-  console.log(`simulator answer to GET /vm on a fresh connection: median ${median(server).toFixed(1)} ms (included in the wall times above)`);
+  console.log(
+    `simulator answer to GET /vm on a fresh connection: median ${median(server).toFixed(1)} ms (included in the wall times above)`,
+  );
   if (!hasTime) console.log('(install GNU time as /usr/bin/time for the RSS figures)');
 } finally {
   child.kill('SIGTERM');

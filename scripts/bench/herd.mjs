@@ -35,15 +35,19 @@ async function main() {
   const sim = await startOneGate({ fixtures: fleet(AGENTS) });
   const ids = Array.from({ length: AGENTS }, (_, i) => FIRST_VMID + i);
   const creds = ids.map((id) => sim.credentials(id));
-  console.log(`${AGENTS} agents, jitter +-${jitter * 100} %, interval ${INTERVAL / 1000} s standing for 60 s (x${(60_000 / INTERVAL).toFixed(1)}), ` +
-    `buckets of ${(INTERVAL / 60).toFixed(0)} ms = 1 s, ${CYCLES} cycles from the common start`);
+  console.log(
+    `${AGENTS} agents, jitter +-${jitter * 100} %, interval ${INTERVAL / 1000} s standing for 60 s (x${(60_000 / INTERVAL).toFixed(1)}), ` +
+      `buckets of ${(INTERVAL / 60).toFixed(0)} ms = 1 s, ${CYCLES} cycles from the common start`,
+  );
   const rows = [];
-  for (const mode of ['ticker', 'naive']) rows.push(...await measure(sim, mode, creds, jitter));
+  for (const mode of ['ticker', 'naive']) rows.push(...(await measure(sim, mode, creds, jitter)));
   await sim.close();
   console.log('\n| schedule | counted at | requests | mean req/s | peak req/s | peak/mean | busiest 5 % of seconds hold |');
   console.log('|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    console.log(`| ${r.mode} | ${r.where} | ${r.total} | ${r.mean.toFixed(1)} | ${r.peak} | **${r.ratio.toFixed(2)}** | ${(r.top5 * 100).toFixed(0)} % of requests |`);
+    console.log(
+      `| ${r.mode} | ${r.where} | ${r.total} | ${r.mean.toFixed(1)} | ${r.peak} | **${r.ratio.toFixed(2)}** | ${(r.top5 * 100).toFixed(0)} % of requests |`,
+    );
   }
   const ticker = rows.find((r) => r.mode === 'ticker' && r.where === 'server');
   console.log(`\nticker at the server: peak/mean ${ticker.ratio.toFixed(2)}, target <= 1.5 ${ticker.ratio <= 1.5 ? 'met' : 'NOT met'}`);
@@ -51,22 +55,32 @@ async function main() {
   const phases = ids.map((id) => phaseOf(String(id), INTERVAL, 0.5));
   const hashed = ids.map((id) => phaseOf(`${id}/pull`, INTERVAL)); // a non-numeric key: the sha256 phase
   console.log(`The schedules alone (tick times computed, no I/O, no timers; mean of ${TRIALS} draws of the jitter):`);
-  console.log(`ticker ${computed(phases, jitter).toFixed(2)}, ticker without jitter ${computed(phases, 0).toFixed(2)}, ` +
-    `ticker +-1 % ${computed(phases, 0.01).toFixed(2)}, ticker +-2 % ${computed(phases, 0.02).toFixed(2)}, ` +
-    `previous (sha256 phase, +-10 %) ${computed(hashed, PREVIOUS_JITTER).toFixed(2)}`);
-  console.log(`load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+  console.log(
+    `ticker ${computed(phases, jitter).toFixed(2)}, ticker without jitter ${computed(phases, 0).toFixed(2)}, ` +
+      `ticker +-1 % ${computed(phases, 0.01).toFixed(2)}, ticker +-2 % ${computed(phases, 0.02).toFixed(2)}, ` +
+      `previous (sha256 phase, +-10 %) ${computed(hashed, PREVIOUS_JITTER).toFixed(2)}`,
+  );
+  console.log(
+    `load average during the run: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} CPUs`,
+  );
 }
 
 // Runs one schedule in a child process and buckets the arrival times the simulator recorded.
 async function measure(sim, mode, creds, jitter) {
   sim.requests.splice(0);
   const arrivals = [];
-  const drain = setInterval(() => { for (const r of sim.requests.splice(0)) arrivals.push(r.at); }, 250);
+  const drain = setInterval(() => {
+    for (const r of sim.requests.splice(0)) arrivals.push(r.at);
+  }, 250);
   // The credentials go through stdin: thousands of them exceed the argument size limit.
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--agents'], { stdio: ['pipe', 'pipe', 'inherit'] });
   child.stdin.end(JSON.stringify({ mode, creds, jitter }));
   let out = '';
-  child.stdout.on('data', (d) => { out += d; });
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
   const code = await new Promise((resolve) => child.on('close', resolve));
   clearInterval(drain);
   for (const r of sim.requests.splice(0)) arrivals.push(r.at);
@@ -98,7 +112,11 @@ function computed(phases, jitter) {
     for (const phase of phases) {
       for (let k = 0; k <= CYCLES; k++) times.push(phase + k * INTERVAL + (Math.random() * 2 - 1) * jitter * INTERVAL);
     }
-    sum += summarise(times.filter((t) => t >= 0 && t < CYCLES * INTERVAL), 0, CYCLES * INTERVAL).ratio;
+    sum += summarise(
+      times.filter((t) => t >= 0 && t < CYCLES * INTERVAL),
+      0,
+      CYCLES * INTERVAL,
+    ).ratio;
   }
   return sum / TRIALS;
 }
@@ -106,13 +124,26 @@ function computed(phases, jitter) {
 // One VM per agent, owned by a user with a TOKEN_PASSWORD so that each has a real token.
 function fleet(n) {
   const vms = Array.from({ length: n }, (_, i) => ({
-    id: String(FIRST_VMID + i), name: `herd-${i}`, uid: '2', state: '3', lcm_state: '3', stime: '1700000000',
+    id: String(FIRST_VMID + i),
+    name: `herd-${i}`,
+    uid: '2',
+    state: '3',
+    lcm_state: '3',
+    stime: '1700000000',
     template: { CONTEXT: { TOKEN: 'YES', VMID: String(FIRST_VMID + i) }, CREATED_BY: '2' },
     user_template: { ROLE: 'herd' },
   }));
   return {
     groups: { 0: 'oneadmin', 1: 'users' },
-    users: [{ id: '2', name: 'alice', gid: '1', password: 'x', template: { TOKEN_PASSWORD: '5994471abb01112afcc18159f6cc74b4f511b99806da59b3caf5a9c173cacfc5' } }],
+    users: [
+      {
+        id: '2',
+        name: 'alice',
+        gid: '1',
+        password: 'x',
+        template: { TOKEN_PASSWORD: '5994471abb01112afcc18159f6cc74b4f511b99806da59b3caf5a9c173cacfc5' },
+      },
+    ],
     vms,
   };
 }
@@ -125,7 +156,13 @@ async function runAgents({ mode, creds, jitter }) {
   const { createTicker } = await load('agent/schedule/ticker.ts');
   const clients = creds.map((c) => new OneGateClient({ credentials: c, retries: 0, timeoutMs: INTERVAL }));
   const sent = [];
-  const cycle = (client) => { sent.push(Date.now()); return client.getVm().then(() => {}, () => {}); };
+  const cycle = (client) => {
+    sent.push(Date.now());
+    return client.getVm().then(
+      () => {},
+      () => {},
+    );
+  };
   const start = Date.now() + 1000;
   const until = start + CYCLES * INTERVAL;
   await new Promise((resolve) => setTimeout(resolve, start - Date.now()));
@@ -135,7 +172,13 @@ async function runAgents({ mode, creds, jitter }) {
       const timer = setInterval(() => cycle(client), INTERVAL);
       return () => clearInterval(timer);
     }
-    const ticker = createTicker({ intervalMs: INTERVAL, phaseKey: client.credentials.vmid, phaseOffset: 0.5, jitter, onTick: () => cycle(client) });
+    const ticker = createTicker({
+      intervalMs: INTERVAL,
+      phaseKey: client.credentials.vmid,
+      phaseOffset: 0.5,
+      jitter,
+      onTick: () => cycle(client),
+    });
     ticker.start();
     return () => ticker.stop();
   });

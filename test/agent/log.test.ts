@@ -10,12 +10,17 @@ function capture(level: 'error' | 'warn' | 'info' | 'debug', journald = true) {
 describe('createLogger', () => {
   it('prefixes journald priorities', () => {
     const { log, lines } = capture('debug');
-    log.error('e'); log.warn('w'); log.info('i'); log.debug('d');
+    log.error('e');
+    log.warn('w');
+    log.info('i');
+    log.debug('d');
     expect(lines).toEqual(['<3>e\n', '<4>w\n', '<6>i\n', '<7>d\n']);
   });
   it('drops messages below the level', () => {
     const { log, lines } = capture('warn');
-    log.info('hidden'); log.debug('hidden'); log.warn('shown');
+    log.info('hidden');
+    log.debug('hidden');
+    log.warn('shown');
     expect(lines).toEqual(['<4>shown\n']);
   });
   it('keeps one message on one line', () => {

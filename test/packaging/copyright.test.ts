@@ -15,7 +15,9 @@ describe('packaging/copyright.mjs', () => {
   const paragraphs = text.trimEnd().split(/\n\n/);
 
   it('starts with the DEP-5 header', () => {
-    expect(paragraphs[0]).toMatch(/^Format: https:\/\/www\.debian\.org\/doc\/packaging-manuals\/copyright-format\/1\.0\/\nUpstream-Name: onegate-agent$/);
+    expect(paragraphs[0]).toMatch(
+      /^Format: https:\/\/www\.debian\.org\/doc\/packaging-manuals\/copyright-format\/1\.0\/\nUpstream-Name: onegate-agent$/,
+    );
   });
 
   it('gives every Files paragraph a Copyright and a License, with continuation lines indented', () => {

@@ -23,16 +23,25 @@ describe('programFromName', () => {
 
 describe('chooseInvocation', () => {
   it('uses the name the OS was given (a symlink keeps its own name in argv0)', () => {
-    expect(chooseInvocation('onegate', '/usr/bin/onegate-agent', ['vm', 'show']))
-      .toEqual({ program: 'onegate', args: ['vm', 'show'], byArgument: false });
+    expect(chooseInvocation('onegate', '/usr/bin/onegate-agent', ['vm', 'show'])).toEqual({
+      program: 'onegate',
+      args: ['vm', 'show'],
+      byArgument: false,
+    });
   });
   it('uses the script name under node', () => {
-    expect(chooseInvocation('node', '/x/onegate-agent.cjs', ['status']))
-      .toEqual({ program: 'onegate-agent', args: ['status'], byArgument: false });
+    expect(chooseInvocation('node', '/x/onegate-agent.cjs', ['status'])).toEqual({
+      program: 'onegate-agent',
+      args: ['status'],
+      byArgument: false,
+    });
   });
   it('lets the first argument choose when no name matches', () => {
-    expect(chooseInvocation('node', '/x/multicall.cjs', ['onegate', 'vm', 'show', '--json']))
-      .toEqual({ program: 'onegate', args: ['vm', 'show', '--json'], byArgument: true });
+    expect(chooseInvocation('node', '/x/multicall.cjs', ['onegate', 'vm', 'show', '--json'])).toEqual({
+      program: 'onegate',
+      args: ['vm', 'show', '--json'],
+      byArgument: true,
+    });
   });
   it('returns undefined for an unknown name and no program argument', () => {
     expect(chooseInvocation('node', '/x/multicall.cjs', ['vm', 'show'])).toBeUndefined();
@@ -51,8 +60,7 @@ describe('dist/multicall.cjs', () => {
     expect(execFileSync(process.execPath, [link, '--version'], { encoding: 'utf8' })).toMatch(/^onegate-agent \S+\n$/);
   });
   it('runs the program named by the first argument', () => {
-    expect(execFileSync(process.execPath, [bundle, 'onegate-agent', '--version'], { encoding: 'utf8' }))
-      .toMatch(/^onegate-agent \S+\n$/);
+    expect(execFileSync(process.execPath, [bundle, 'onegate-agent', '--version'], { encoding: 'utf8' })).toMatch(/^onegate-agent \S+\n$/);
   });
   it('explains itself and exits 1 when it cannot tell the program', () => {
     const r = spawnSync(process.execPath, [bundle, 'status'], { encoding: 'utf8' });
@@ -69,7 +77,8 @@ describe('assetNames', () => {
 });
 
 describe('runCommonJS (how the single executable loads a program asset)', () => {
-  const source = "const { join } = require('node:path'); exports.where = join('a', 'b'); " +
+  const source =
+    "const { join } = require('node:path'); exports.where = join('a', 'b'); " +
     'exports.file = __filename; exports.dir = __dirname; exports.self = module.exports === exports;';
 
   it('runs the source as a CommonJS module with the given require', () => {
@@ -91,7 +100,7 @@ describe('runCommonJS (how the single executable loads a program asset)', () => 
   });
 });
 
-describe('dist/sea-main.cjs (the single executable\'s main script)', () => {
+describe("dist/sea-main.cjs (the single executable's main script)", () => {
   const seaMain = resolve('dist/sea-main.cjs');
   const dir = mkdtempSync(join(tmpdir(), 'sea-main-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -113,11 +122,13 @@ describe('dist/sea-main.cjs (the single executable\'s main script)', () => {
     const cache = join(dir, `${program}.v8cache`);
     execFileSync(process.execPath, ['packaging/sea/code-cache.cjs', seaMain, bundle, cache]);
     const env = { ...process.env, NODE_OPTIONS: '' };
-    expect(execFileSync(process.execPath, ['-e', load, seaMain, bundle, cache], { encoding: 'utf8', env }))
-      .toMatch(new RegExp(`^${program} \\S+\ncache false\n$`));
+    expect(execFileSync(process.execPath, ['-e', load, seaMain, bundle, cache], { encoding: 'utf8', env })).toMatch(
+      new RegExp(`^${program} \\S+\ncache false\n$`),
+    );
     // The daemon's heap flags (the systemd unit's NODE_OPTIONS) make V8 refuse the cache; it still runs.
     const daemonEnv = { ...env, NODE_OPTIONS: '--max-old-space-size=32 --max-semi-space-size=1 --v8-pool-size=1' };
-    expect(execFileSync(process.execPath, ['-e', load, seaMain, bundle, cache], { encoding: 'utf8', env: daemonEnv }))
-      .toMatch(new RegExp(`^${program} \\S+\ncache true\n$`));
+    expect(execFileSync(process.execPath, ['-e', load, seaMain, bundle, cache], { encoding: 'utf8', env: daemonEnv })).toMatch(
+      new RegExp(`^${program} \\S+\ncache true\n$`),
+    );
   });
 });

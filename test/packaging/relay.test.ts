@@ -11,8 +11,13 @@ describe('packaging/e2e/relay.cjs', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       let body = '';
-      req.on('data', (c) => { body += c; });
-      req.on('end', () => { const text = `${req.method} ${req.url} ${body}`; res.writeHead(200, { 'Content-Length': Buffer.byteLength(text), Connection: 'close' }).end(text); });
+      req.on('data', (c) => {
+        body += c;
+      });
+      req.on('end', () => {
+        const text = `${req.method} ${req.url} ${body}`;
+        res.writeHead(200, { 'Content-Length': Buffer.byteLength(text), Connection: 'close' }).end(text);
+      });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     port = (server.address() as AddressInfo).port;
@@ -21,9 +26,14 @@ describe('packaging/e2e/relay.cjs', () => {
 
   function relay(input: string, target = String(port)): Promise<{ out: string; err: string; code: number | null }> {
     const child = spawn(process.execPath, ['packaging/e2e/relay.cjs', '127.0.0.1', target]);
-    let out = ''; let err = '';
-    child.stdout.on('data', (c) => { out += c; });
-    child.stderr.on('data', (c) => { err += c; });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => {
+      out += c;
+    });
+    child.stderr.on('data', (c) => {
+      err += c;
+    });
     child.stdin.end(input);
     return new Promise((r) => child.on('close', (code) => r({ out, err, code })));
   }

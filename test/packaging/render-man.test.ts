@@ -10,9 +10,12 @@ describe('packaging/man/render-man.mjs', () => {
   const dir = mkdtempSync(join(tmpdir(), 'man-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const bundle = join(dir, 'fake.cjs');
-  writeFileSync(bundle, `const a = process.argv.slice(2).filter((x) => x !== '--help');
+  writeFileSync(
+    bundle,
+    `const a = process.argv.slice(2).filter((x) => x !== '--help');
 process.stdout.write('Usage: ' + a.join(' ') + '\\n.hidden request\\nC:\\\\path --flag\\n');
-if (a[1] === 'once') process.exitCode = 1;\n`);
+if (a[1] === 'once') process.exitCode = 1;\n`,
+  );
   execFileSync(process.execPath, ['packaging/man/render-man.mjs', bundle, dir, '9.9.9']);
   const agent = readFileSync(join(dir, 'onegate-agent.1'), 'utf8');
   const cli = readFileSync(join(dir, 'onegate.1'), 'utf8');

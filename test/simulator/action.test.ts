@@ -1,16 +1,21 @@
 // Conformance: POST /vms/:id/action (spec §3.6, §6.4) and its state changes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, json } from './http-client';
 import { shippedConfig } from './config';
-import { startOneGate, type Simulator } from './index';
+import { call, json } from './http-client';
+import { type Simulator, startOneGate } from './index';
 
 let sim: Simulator;
-beforeEach(async () => { sim = await startOneGate(); });
-afterEach(async () => { await sim.close(); });
+beforeEach(async () => {
+  sim = await startOneGate();
+});
+afterEach(async () => {
+  await sim.close();
+});
 
 const act = (body: string, id = 43, as = 42, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
   call(sim, 'POST', `/vms/${id}/action`, { as, body, headers });
-const perform = (p: string, params?: unknown) => act(JSON.stringify({ action: params === undefined ? { perform: p } : { perform: p, params } }));
+const perform = (p: string, params?: unknown) =>
+  act(JSON.stringify({ action: params === undefined ? { perform: p } : { perform: p, params } }));
 
 describe('body errors', () => {
   it.each([
@@ -22,7 +27,11 @@ describe('body errors', () => {
     ['{"action":{"perform":"dance"}}', 500, 'dance action not  available for this resource'],
     ['{"action":{"perform":"chown","params":"1"}}', 500, 'wrong number of arguments (given 1, expected 2)'],
     ['{"action":{"perform":"resize"}}', 500, 'wrong number of arguments (given 1, expected 2)'],
-    ['{"action":{"perform":"hold"}}', 500, '[one.vm.action] Error performing action "hold": This action is not available for state RUNNING'],
+    [
+      '{"action":{"perform":"hold"}}',
+      500,
+      '[one.vm.action] Error performing action "hold": This action is not available for state RUNNING',
+    ],
     ['{"action":{"perform":"resched"}}', 500, '[one.vm.action] User [2] : Not authorized to perform ADMIN VM [43].'],
   ])('%j -> %i %j', async (body, status, text) => {
     const r = await act(body);
@@ -33,7 +42,11 @@ describe('body errors', () => {
   it('reads the body whatever the Content-Type, except a form type with the 7.x bug on', async () => {
     expect((await act('{"action":{"perform":"suspend"}}', 43, 42, {})).status).toBe(204);
     const s = await startOneGate({ config: { ...shippedConfig(), ':simulator': { ':form_body_bug': true } } });
-    const r = await call(s, 'POST', '/vms/43/action', { as: 42, body: '{"action":{"perform":"suspend"}}', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const r = await call(s, 'POST', '/vms/43/action', {
+      as: 42,
+      body: '{"action":{"perform":"suspend"}}',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect([r.status, r.body]).toEqual([400, 'unexpected end of input']);
     await s.close();
   });
@@ -52,8 +65,15 @@ describe('state changes', () => {
   });
 
   it.each([
-    [['poweroff'], 8, 0], [['poweroff', 'resume'], 3, 3], [['suspend'], 5, 0], [['stop'], 4, 0], [['stop', 'resume'], 1, 0],
-    [['undeploy'], 9, 0], [['terminate'], 6, 0], [['delete'], 6, 0], [['shutdown'], 6, 0],
+    [['poweroff'], 8, 0],
+    [['poweroff', 'resume'], 3, 3],
+    [['suspend'], 5, 0],
+    [['stop'], 4, 0],
+    [['stop', 'resume'], 1, 0],
+    [['undeploy'], 9, 0],
+    [['terminate'], 6, 0],
+    [['delete'], 6, 0],
+    [['shutdown'], 6, 0],
   ])('%j leaves STATE %i LCM_STATE %i', async (steps, state, lcm) => {
     for (const p of steps) expect((await perform(p)).status).toBe(204);
     expect([sim.vm(43).STATE, sim.vm(43).LCM_STATE]).toEqual([state, lcm]);
@@ -68,7 +88,7 @@ describe('state changes', () => {
     expect(sim.vm(43).actions.map((a) => a.action)).toEqual(['poweroff-hard', 'resume', 'terminate-hard']);
   });
 
-  it('refuses an action in the wrong state with oned\'s message', async () => {
+  it("refuses an action in the wrong state with oned's message", async () => {
     const r = await act('{"action":{"perform":"suspend"}}', 12345, 12345);
     expect(r.status).toBe(500);
     expect(r.body).toBe('[one.vm.action] Error performing action "suspend": This action is not available for state POWEROFF');

@@ -1,12 +1,16 @@
 // Conformance: permission flags (403) before authentication (401), every 401 cause (spec §2.2, §5.3, §6.1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from './http-client';
-import { startOneGate, type Simulator } from './index';
+import { type Simulator, startOneGate } from './index';
 import { makeToken } from './token';
 
 let sim: Simulator;
-beforeAll(async () => { sim = await startOneGate(); });
-afterAll(async () => { await sim.close(); });
+beforeAll(async () => {
+  sim = await startOneGate();
+});
+afterAll(async () => {
+  await sim.close();
+});
 
 const BOB = '6df184419d3978f28d11980b5321c52402bc0ead8ef741cd9c20422af2142c7e';
 const ALICE = '5994471abb01112afcc18159f6cc74b4f511b99806da59b3caf5a9c173cacfc5';
@@ -23,7 +27,8 @@ describe('401 Not authorized', () => {
     ['creator deleted (VM 81), no fallback to the owner', { 'X-ONEGATE-VMID': '81', 'X-ONEGATE-TOKEN': makeToken(ALICE, 81, 1700005100) }],
     ['owner password for a VM created by bob (VM 62)', { 'X-ONEGATE-VMID': '62', 'X-ONEGATE-TOKEN': makeToken(ALICE, 62, 1700002200) }],
   ])('%s', async (_name, headers) => {
-    for (const path of ['/', '/vm', '/service', '/vrouter', '/vnet/1']) { // /vms/42 without VMID authenticates as VM 42 (id fallback)
+    for (const path of ['/', '/vm', '/service', '/vrouter', '/vnet/1']) {
+      // /vms/42 without VMID authenticates as VM 42 (id fallback)
       const r = await call(sim, 'GET', path, { headers });
       expect([r.status, r.body]).toEqual([401, 'Not authorized']);
       expect(r.headers['content-type']).toBe('application/json;charset=utf-8');
@@ -38,7 +43,9 @@ describe('successful authentication', () => {
   });
 
   it('reads header names case-insensitively and trims the token', async () => {
-    const r = await call(sim, 'GET', '/vm', { headers: { 'x-onegate-token': ` ${sim.tokenFor(42)}\n`.trim() + ' ', 'X-Onegate-Vmid': '42' } });
+    const r = await call(sim, 'GET', '/vm', {
+      headers: { 'x-onegate-token': ` ${sim.tokenFor(42)}\n`.trim() + ' ', 'X-Onegate-Vmid': '42' },
+    });
     expect(r.status).toBe(200);
   });
 
@@ -51,7 +58,9 @@ describe('successful authentication', () => {
   });
 
   it('converts VMID like Ruby to_i ("42abc" is 42)', async () => {
-    expect((await call(sim, 'GET', '/vm', { headers: { 'X-ONEGATE-TOKEN': sim.tokenFor(42), 'X-ONEGATE-VMID': '42abc' } })).status).toBe(200);
+    expect((await call(sim, 'GET', '/vm', { headers: { 'X-ONEGATE-TOKEN': sim.tokenFor(42), 'X-ONEGATE-VMID': '42abc' } })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -68,12 +77,14 @@ describe('permission flags', () => {
 
   it('answers 403 everywhere when :permissions is absent', async () => {
     const s = await startOneGate({ config: { ':restricted_attrs': ['X'] } });
-    for (const [m, p, body] of [['GET', '/service', 'Action (show) on resource (service) not supported'],
+    for (const [m, p, body] of [
+      ['GET', '/service', 'Action (show) on resource (service) not supported'],
       ['PUT', '/service/role/web', 'Action (change_cardinality) on resource (service) not supported'],
       ['POST', '/vms/42/action', 'Action (action_by_id) on resource (vm) not supported'],
       ['GET', '/vrouter', 'Action (show) on resource (vrouter) not supported'],
       ['PUT', '/vms/42', 'Action (update_by_id) on resource (vm) not supported'],
-      ['GET', '/vms/42', 'Action (show_by_id) on resource (vm) not supported']]) {
+      ['GET', '/vms/42', 'Action (show_by_id) on resource (vm) not supported'],
+    ]) {
       expect((await call(s, m, p, { as: 42 })).body).toBe(body);
     }
     await s.close();

@@ -9,7 +9,12 @@ import { decryptToken } from './token';
 import type { Vm, World } from './world-types';
 
 /** Checks the token headers; returns the authenticated VM (as serveradmin sees it) or throws 401. */
-export function authenticate(world: World, headers: Record<string, string | string[] | undefined>, idParam: string | undefined, log: Logger): Vm {
+export function authenticate(
+  world: World,
+  headers: Record<string, string | string[] | undefined>,
+  idParam: string | undefined,
+  log: Logger,
+): Vm {
   const reason = check(world, header(headers, 'x-onegate-token'), header(headers, 'x-onegate-vmid') ?? idParam);
   if (typeof reason === 'string') {
     log.info(`Unauthorized login attempt: ${reason}`);

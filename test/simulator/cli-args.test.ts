@@ -3,8 +3,26 @@ import { hostPort, parseArgs } from './cli-args';
 
 describe('parseArgs', () => {
   it('reads every option, in both --opt value and --opt=value forms', () => {
-    expect(parseArgs(['--listen', '127.0.0.1:5030', '--control=[::1]:5031', '--config', 'c.conf', '--fixtures=f.yaml', '--contexts', 'ctx', '--quiet'])).toEqual({
-      listen: { host: '127.0.0.1', port: 5030 }, control: { host: '::1', port: 5031 }, config: 'c.conf', fixtures: 'f.yaml', contexts: 'ctx', quiet: true, help: false,
+    expect(
+      parseArgs([
+        '--listen',
+        '127.0.0.1:5030',
+        '--control=[::1]:5031',
+        '--config',
+        'c.conf',
+        '--fixtures=f.yaml',
+        '--contexts',
+        'ctx',
+        '--quiet',
+      ]),
+    ).toEqual({
+      listen: { host: '127.0.0.1', port: 5030 },
+      control: { host: '::1', port: 5031 },
+      config: 'c.conf',
+      fixtures: 'f.yaml',
+      contexts: 'ctx',
+      quiet: true,
+      help: false,
     });
     expect(parseArgs(['-h']).help).toBe(true);
   });

@@ -2,8 +2,13 @@
 
 /** Parsed options. */
 export interface CliOptions {
-  listen?: { host: string; port: number }; control?: { host: string; port: number };
-  config?: string; fixtures?: string; contexts?: string; quiet: boolean; help: boolean;
+  listen?: { host: string; port: number };
+  control?: { host: string; port: number };
+  config?: string;
+  fixtures?: string;
+  contexts?: string;
+  quiet: boolean;
+  help: boolean;
 }
 
 export const USAGE = `Usage: npm run simulator -- [options]
@@ -19,7 +24,10 @@ export const USAGE = `Usage: npm run simulator -- [options]
 export function parseArgs(argv: string[]): CliOptions {
   const out: CliOptions = { quiet: false, help: false };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const [flag, inline] =
+      argv[i].startsWith('--') && argv[i].includes('=')
+        ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)]
+        : [argv[i], undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '') throw new Error(`${flag}: missing value`);

@@ -10,14 +10,33 @@ describe('loadConfig', () => {
     expect([c.host, c.port, c.sslServer, c.logLevel]).toEqual(['127.0.0.1', 5030, undefined, 2]);
     expect(c.permissions.vm).toEqual({ show: true, show_by_id: true, update: true, update_by_id: true, action_by_id: true });
     expect(c.restrictedActions).toEqual(['reboot']);
-    expect(c.vnetTemplateAttributes).toEqual(['NETWORK_ADDRESS', 'NETWORK_MASK', 'GATEWAY', 'GATEWAY6', 'DNS', 'GUEST_MTU', 'METRIC', 'IP6_METRIC', 'SEARCH_DOMAIN']);
-    expect(c.sim).toMatchObject({ version: '7.4', monitoringNics: false, hostAuthorization: false, formBodyBug: false, scaleCreatesVms: true });
+    expect(c.vnetTemplateAttributes).toEqual([
+      'NETWORK_ADDRESS',
+      'NETWORK_MASK',
+      'GATEWAY',
+      'GATEWAY6',
+      'DNS',
+      'GUEST_MTU',
+      'METRIC',
+      'IP6_METRIC',
+      'SEARCH_DOMAIN',
+    ]);
+    expect(c.sim).toMatchObject({
+      version: '7.4',
+      monitoringNics: false,
+      hostAuthorization: false,
+      formBodyBug: false,
+      scaleCreatesVms: true,
+    });
   });
 
   it('reads a file in onegate-server.conf syntax; absent keys fall back like the server', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-conf-'));
     const file = join(dir, 'onegate-server.conf');
-    writeFileSync(file, ':host: 0.0.0.0\n:port: 5031\n:ssl_server: https://gate/\n:debug_level: 3\n:restricted_actions: []\n:permissions:\n  :vm:\n    :show: yes\n    :update: no\n');
+    writeFileSync(
+      file,
+      ':host: 0.0.0.0\n:port: 5031\n:ssl_server: https://gate/\n:debug_level: 3\n:restricted_actions: []\n:permissions:\n  :vm:\n    :show: yes\n    :update: no\n',
+    );
     const c = loadConfig(file);
     rmSync(dir, { recursive: true });
     expect([c.host, c.port, c.sslServer, c.logLevel]).toEqual(['0.0.0.0', 5031, 'https://gate/', 3]);
@@ -33,10 +52,21 @@ describe('loadConfig', () => {
   });
 
   it('derives the version switches and lets explicit keys override them', () => {
-    expect(loadConfig({ ':simulator': { ':version': '6.10' } }).sim).toMatchObject({ monitoringNics: true, noRewind: false, hostAuthorization: false });
-    expect(loadConfig({ ':simulator': { ':version': '7.0.0' } }).sim).toMatchObject({ monitoringNics: false, noRewind: true, hostAuthorization: true });
+    expect(loadConfig({ ':simulator': { ':version': '6.10' } }).sim).toMatchObject({
+      monitoringNics: true,
+      noRewind: false,
+      hostAuthorization: false,
+    });
+    expect(loadConfig({ ':simulator': { ':version': '7.0.0' } }).sim).toMatchObject({
+      monitoringNics: false,
+      noRewind: true,
+      hostAuthorization: true,
+    });
     expect(loadConfig({ ':simulator': { ':version': '7.2' } }).sim).toMatchObject({ noRewind: false, hostAuthorization: true });
-    expect(loadConfig({ ':simulator': { ':version': '5.10', ':monitoring_nics': false } }).sim).toMatchObject({ legacyServiceVmInfo: true, monitoringNics: false });
+    expect(loadConfig({ ':simulator': { ':version': '5.10', ':monitoring_nics': false } }).sim).toMatchObject({
+      legacyServiceVmInfo: true,
+      monitoringNics: false,
+    });
   });
 
   it.each([

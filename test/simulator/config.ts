@@ -3,13 +3,23 @@
 // absent :permissions means 403 everywhere and absent lists fall back to the built-in defaults.
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
-import { simulatorSwitches, type Switches } from './switches';
+import { type Switches, simulatorSwitches } from './switches';
 
 /** Built-in lists of onegate-server.rb, used when the key is absent or nil. */
 export const BUILTIN = {
   restrictedAttrs: ['SCHED_REQUIREMENTS', 'SERVICE_ID', 'ROLE_NAME'],
   restrictedActions: ['reboot'],
-  vnetTemplateAttributes: ['NETWORK_ADDRESS', 'NETWORK_MASK', 'GATEWAY', 'GATEWAY6', 'DNS', 'GUEST_MTU', 'SEARCH_DOMAIN', 'METRIC', 'IP6_METRIC'],
+  vnetTemplateAttributes: [
+    'NETWORK_ADDRESS',
+    'NETWORK_MASK',
+    'GATEWAY',
+    'GATEWAY6',
+    'DNS',
+    'GUEST_MTU',
+    'SEARCH_DOMAIN',
+    'METRIC',
+    'IP6_METRIC',
+  ],
 };
 
 /** The shipped /etc/one/onegate-server.conf (7.4), as YAML. */
@@ -55,7 +65,12 @@ type Obj = Record<string, unknown>;
 /** Reads a config file (path), a YAML/object value, or the shipped defaults when undefined. */
 export function loadConfig(source?: string | object): SimConfig {
   const where = typeof source === 'string' ? source : 'config object';
-  const raw = source === undefined ? load(SHIPPED_CONF) : typeof source === 'string' ? load(readFileSync(source, 'utf8'), { filename: source }) : source;
+  const raw =
+    source === undefined
+      ? load(SHIPPED_CONF)
+      : typeof source === 'string'
+        ? load(readFileSync(source, 'utf8'), { filename: source })
+        : source;
   if (raw !== null && raw !== undefined && (typeof raw !== 'object' || Array.isArray(raw))) throw new Error(`${where}: not a YAML map`);
   const conf = symbols(raw ?? {}) as Obj;
   const server = (conf.server ?? {}) as Obj;
@@ -81,7 +96,8 @@ function symbols(v: unknown): unknown {
 }
 
 // Ruby truthiness, with the YAML 1.1 words Psych reads as false.
-const truthy = (v: unknown): boolean => v !== null && v !== undefined && v !== false && !(typeof v === 'string' && /^(no|false|off|n)$/i.test(v));
+const truthy = (v: unknown): boolean =>
+  v !== null && v !== undefined && v !== false && !(typeof v === 'string' && /^(no|false|off|n)$/i.test(v));
 
 function flags(v: unknown): Record<string, Record<string, boolean>> {
   const out: Record<string, Record<string, boolean>> = {};

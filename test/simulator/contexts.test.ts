@@ -1,11 +1,11 @@
 // --contexts DIR: context.sh and token.txt as oned writes them, rewritten when a token changes.
-import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveCredentials } from '../../agent/context/discover';
 import { call } from './http-client';
-import { startOneGate, type Simulator } from './index';
+import { type Simulator, startOneGate } from './index';
 
 let dir: string;
 let sim: Simulator;
@@ -38,7 +38,7 @@ describe('context files', () => {
     expect(creds).toEqual({ endpoint: sim.url, vmid: '62', token: sim.tokenFor(62) });
   });
 
-  it('rewrites token.txt when the creator\'s TOKEN_PASSWORD changes and follows added and removed VMs', async () => {
+  it("rewrites token.txt when the creator's TOKEN_PASSWORD changes and follows added and removed VMs", async () => {
     const ctxBefore = statSync(join(dir, '42', 'context.sh')).mtimeMs;
     await sim.setTokenPassword('alice', 'b'.repeat(64));
     expect(readFileSync(join(dir, '42', 'token.txt'), 'utf8')).toBe(`${sim.tokenFor(42)}\n`);

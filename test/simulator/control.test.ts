@@ -1,11 +1,15 @@
 // The control API over HTTP: state, tokens, VMs, service nodes, scaling, faults, requests, counters.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call } from './http-client';
-import { startOneGate, type Simulator } from './index';
+import { type Simulator, startOneGate } from './index';
 
 let sim: Simulator;
-beforeEach(async () => { sim = await startOneGate({ control: true }); });
-afterEach(async () => { await sim.close(); });
+beforeEach(async () => {
+  sim = await startOneGate({ control: true });
+});
+afterEach(async () => {
+  await sim.close();
+});
 
 const ctl = async (method: string, path: string, body?: unknown): Promise<[number, any]> => {
   const r = await fetch(`${sim.controlUrl}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -21,7 +25,10 @@ describe('control API', () => {
     expect(vm.USER_TEMPLATE.X).toBe('1');
     expect(vm.USER_TEMPLATE_TEXT).toContain('X="1"');
     const [, reqs] = await ctl('GET', '/requests');
-    expect(reqs.map((r: { method: string; body: string }) => [r.method, r.body])).toEqual([['PUT', 'X=1'], ['GET', '']]);
+    expect(reqs.map((r: { method: string; body: string }) => [r.method, r.body])).toEqual([
+      ['PUT', 'X=1'],
+      ['GET', ''],
+    ]);
     expect(reqs[0].headers['x-onegate-vmid']).toBe('42');
     const [, counters] = await ctl('GET', '/vms/42/counters');
     expect(counters).toEqual({ requests: 2, byRoute: { 'PUT /vm': 1, 'GET /vm': 1 }, byStatus: { 200: 2 } });

@@ -7,7 +7,11 @@ import { shippedConfig } from './config';
 import { DIFF_CASES, type DiffCase } from './diff-cases';
 import { startOneGate } from './index';
 
-interface Got { status: number; type: string; body: string }
+interface Got {
+  status: number;
+  type: string;
+  body: string;
+}
 
 function send(base: string, c: DiffCase, token: (vm: number) => string): Promise<Got> {
   const u = new URL(base);
@@ -27,10 +31,17 @@ function send(base: string, c: DiffCase, token: (vm: number) => string): Promise
 }
 
 // JSON bodies are compared as values (key order included, via re-serialisation); others as text.
-const norm = (b: string): string => { try { return JSON.stringify(JSON.parse(b)); } catch { return b; } };
+const norm = (b: string): string => {
+  try {
+    return JSON.stringify(JSON.parse(b));
+  } catch {
+    return b;
+  }
+};
 // Sinatra's development error page (≤ 7.0.0) holds a backtrace; the simulator matches its title only.
 const title = (b: string): string | undefined => /<title>([^<]*)<\/title>/.exec(b)?.[1];
-const samePage = (a: Got, b: Got): boolean => a.status === 500 && b.status === 500 && a.type === b.type && title(a.body) !== undefined && title(a.body) === title(b.body);
+const samePage = (a: Got, b: Got): boolean =>
+  a.status === 500 && b.status === 500 && a.type === b.type && title(a.body) !== undefined && title(a.body) === title(b.body);
 
 async function main(real: string, oned = 'http://127.0.0.1:2633', flow = 'http://127.0.0.1:2474'): Promise<number> {
   for (const url of [`${oned}/debug/reset`, `${flow}/debug/reset`]) await fetch(url, { method: 'POST' });
@@ -47,7 +58,9 @@ async function main(real: string, oned = 'http://127.0.0.1:2633', flow = 'http:/
       let at = 0;
       while (at < x.length && x[at] === y[at]) at++;
       const from = Math.max(0, at - 120);
-      process.stdout.write(`  real: ${a.status} ${a.type} …${x.slice(from, at + 200)}\n  sim:  ${b.status} ${b.type} …${y.slice(from, at + 200)}\n`);
+      process.stdout.write(
+        `  real: ${a.status} ${a.type} …${x.slice(from, at + 200)}\n  sim:  ${b.status} ${b.type} …${y.slice(from, at + 200)}\n`,
+      );
     }
   }
   await sim.close();
@@ -55,4 +68,6 @@ async function main(real: string, oned = 'http://127.0.0.1:2633', flow = 'http:/
   return diffs === 0 ? 0 : 1;
 }
 
-void main(process.argv[2] ?? 'http://127.0.0.1:5030', process.argv[3], process.argv[4]).then((code) => { process.exitCode = code; });
+void main(process.argv[2] ?? 'http://127.0.0.1:5030', process.argv[3], process.argv[4]).then((code) => {
+  process.exitCode = code;
+});

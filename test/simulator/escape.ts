@@ -9,13 +9,21 @@ export function escapeAttr(text: string): string {
   c.forEach((ch, i) => {
     const prev = i > 0 ? c[i - 1] : c[c.length - 1]; // Ruby's attr[-1] is the last character
     if (ch === '=' && quoting) out += ch;
-    else if (ch === '=' && c[i + 1] !== '[' && c[i + 1] !== '"') { out += '="'; quoting = true; }
-    else if (ch === ',' && prev !== '"') out += '",';
+    else if (ch === '=' && c[i + 1] !== '[' && c[i + 1] !== '"') {
+      out += '="';
+      quoting = true;
+    } else if (ch === ',' && prev !== '"') out += '",';
     else if (ch === '[' && prev !== '=' && prev !== '"') out += '"[';
-    else if (ch === ']' && prev !== '=' && prev !== '"') { out += '"]'; quoting = false; }
-    else if (ch === '\\' && prev !== '"') { out += '"\\'; quoting = false; }
-    else if (ch === '\n' && prev !== '"') { out += '"\n'; quoting = false; }
-    else out += ch;
+    else if (ch === ']' && prev !== '=' && prev !== '"') {
+      out += '"]';
+      quoting = false;
+    } else if (ch === '\\' && prev !== '"') {
+      out += '"\\';
+      quoting = false;
+    } else if (ch === '\n' && prev !== '"') {
+      out += '"\n';
+      quoting = false;
+    } else out += ch;
   });
   out = out.replaceAll('\\n', '\n');
   if (quoting && !out.endsWith(']') && !out.endsWith('"')) out += '"';

@@ -1,12 +1,16 @@
 // Fault injection: latency, status, reset, hang, times, matching by route, method and VM.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call } from './http-client';
-import { startOneGate, type Simulator } from './index';
 import { validateFault } from './faults';
+import { call } from './http-client';
+import { type Simulator, startOneGate } from './index';
 
 let sim: Simulator;
-beforeEach(async () => { sim = await startOneGate(); });
-afterEach(async () => { await sim.close(); });
+beforeEach(async () => {
+  sim = await startOneGate();
+});
+afterEach(async () => {
+  await sim.close();
+});
 
 describe('faults', () => {
   it('answers a scripted status for the matching route and VM only, for `times` requests', async () => {
@@ -37,7 +41,13 @@ describe('faults', () => {
     await expect(call(sim, 'GET', '/vm', { as: 42 })).rejects.toThrow(/socket hang up|ECONNRESET/);
     sim.setFault({ kind: 'hang', times: 1 });
     const hung = call(sim, 'GET', '/vm', { as: 42 });
-    const winner = await Promise.race([hung.then(() => 'answered', () => 'failed'), new Promise((r) => setTimeout(() => r('pending'), 300))]);
+    const winner = await Promise.race([
+      hung.then(
+        () => 'answered',
+        () => 'failed',
+      ),
+      new Promise((r) => setTimeout(() => r('pending'), 300)),
+    ]);
     expect(winner).toBe('pending');
     expect(sim.requests.at(-1)?.status).toBe(0);
     sim.clearFaults();

@@ -21,15 +21,23 @@ export function validateFault(f: unknown): Fault {
   const x = f as Record<string, unknown>;
   if (!KINDS.has(String(x.kind))) throw new Error(`fault: kind "${String(x.kind)}" is not one of ${[...KINDS].join(', ')}`);
   for (const k of ['ms', 'status', 'times'] as const) {
-    if (x[k] !== undefined && (!Number.isInteger(x[k]) || (x[k] as number) < 0)) throw new Error(`fault: ${k} "${String(x[k])}" is not a non-negative integer`);
+    if (x[k] !== undefined && (!Number.isInteger(x[k]) || (x[k] as number) < 0))
+      throw new Error(`fault: ${k} "${String(x[k])}" is not a non-negative integer`);
   }
-  if (x.status !== undefined && ((x.status as number) < 100 || (x.status as number) > 599)) throw new Error(`fault: status ${String(x.status)} is not an HTTP status`);
-  for (const k of ['route', 'method', 'vmid', 'body'] as const) if (x[k] !== undefined && typeof x[k] !== 'string') throw new Error(`fault: ${k} must be a string`);
+  if (x.status !== undefined && ((x.status as number) < 100 || (x.status as number) > 599))
+    throw new Error(`fault: status ${String(x.status)} is not an HTTP status`);
+  for (const k of ['route', 'method', 'vmid', 'body'] as const)
+    if (x[k] !== undefined && typeof x[k] !== 'string') throw new Error(`fault: ${k} must be a string`);
   return { ...(x as unknown as Fault), vmid: x.vmid === undefined ? undefined : String(x.vmid) };
 }
 
 /** The request facts a fault is matched against. */
-export interface FaultTarget { method: string; path: string; routeName?: string; vmid?: string }
+export interface FaultTarget {
+  method: string;
+  path: string;
+  routeName?: string;
+  vmid?: string;
+}
 
 /** Takes the faults that apply to a request (consuming one use of each limited fault). */
 export function takeFaults(faults: Fault[], t: FaultTarget): Fault[] {

@@ -11,7 +11,10 @@ describe('loadFixtures', () => {
     expect([vm.stime, vm.uid, vm.gid, vm.state]).toEqual([1700000000, 2, 1, 3]);
     expect(templateToHash(vm.userTemplate).TAG).toEqual(['a', 'b']);
     expect(getText(vm.template, 'VMID')).toBe('42');
-    expect(w.services.get(7)!.roles!.map((r) => [r.name, r.nodes, r.maxVms])).toEqual([['web', [42, 43], 4], ['db', [44], 1]]);
+    expect(w.services.get(7)!.roles!.map((r) => [r.name, r.nodes, r.maxVms])).toEqual([
+      ['web', [42, 43], 4],
+      ['db', [44], 1],
+    ]);
     expect(w.vnets.get(2)!.parent).toBe(1);
   });
 

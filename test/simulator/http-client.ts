@@ -3,10 +3,19 @@ import { request } from 'node:http';
 import type { Simulator } from './index';
 
 /** An answer as received. */
-export interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+export interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 /** Options of call(). */
-export interface CallOptions { body?: string | Buffer; headers?: Record<string, string>; as?: number | string; token?: string }
+export interface CallOptions {
+  body?: string | Buffer;
+  headers?: Record<string, string>;
+  as?: number | string;
+  token?: string;
+}
 
 /** Sends one request to the simulator, authenticated as VM `as` unless `headers` override it. */
 export function call(sim: Simulator, method: string, path: string, opts: CallOptions = {}): Promise<Reply> {
@@ -34,4 +43,7 @@ export const form = (data: string, type?: number): { body: string; headers: Reco
 });
 
 /** A JSON body with its Content-Type. */
-export const json = (value: unknown): { body: string; headers: Record<string, string> } => ({ body: JSON.stringify(value), headers: { 'Content-Type': 'application/json' } });
+export const json = (value: unknown): { body: string; headers: Record<string, string> } => ({
+  body: JSON.stringify(value),
+  headers: { 'Content-Type': 'application/json' },
+});

@@ -1,23 +1,23 @@
 // startOneGate(): the simulator as a test helper (port 0 by default) and the engine of main.ts.
 import { createServer } from 'node:http';
-import { createLogger, silentLogger, type Logger } from '../../agent/log';
+import { createLogger, type Logger, silentLogger } from '../../agent/log';
 import type { Credentials } from '../../agent/onegate/types';
 import { loadConfig } from './config';
 import { tokenOf, writeContexts } from './contexts';
-import { validateFault, type Fault } from './faults';
+import { startControl } from './control';
+import { type Fault, validateFault } from './faults';
 import { DEFAULT_FIXTURES, loadFixtures } from './fixtures';
-import { Recorder, type RecordedRequest } from './recorder';
+import { baseUrl, closeServer, listen } from './listen';
+import { createOps, type SimOps } from './ops';
+import { type RecordedRequest, Recorder } from './recorder';
 import { handleRequest } from './server';
 import type { SimState } from './state';
-import { startControl } from './control';
-import { createOps, type SimOps } from './ops';
-import { baseUrl, closeServer, listen } from './listen';
 
 // :log/:level 0 ERROR, 1 WARNING, 2 INFO (request lines, 401 reasons), 3 DEBUG.
 const LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 
-export type { RecordedRequest } from './recorder';
 export type { Fault } from './faults';
+export type { RecordedRequest } from './recorder';
 
 /** Options of startOneGate. */
 export interface StartOptions {
@@ -48,16 +48,30 @@ export interface Simulator extends SimOps {
 export async function startOneGate(opts: StartOptions = {}): Promise<Simulator> {
   const config = loadConfig(opts.config);
   const world = loadFixtures(opts.fixtures ?? DEFAULT_FIXTURES);
-  const log = opts.log ?? (opts.quiet === false ? createLogger({ journald: false, level: LEVELS[Math.min(3, Math.max(0, config.logLevel))] ?? 'info' }) : silentLogger);
+  const log =
+    opts.log ??
+    (opts.quiet === false
+      ? createLogger({ journald: false, level: LEVELS[Math.min(3, Math.max(0, config.logLevel))] ?? 'info' })
+      : silentLogger);
   const recorder = new Recorder();
   const faults: Fault[] = (opts.faults ?? []).map(validateFault);
   let url = '';
-  const sim: SimState = { world, config, log, onWorldChange: () => { if (opts.contextsDir) writeContexts(world, opts.contextsDir, url); } };
+  const sim: SimState = {
+    world,
+    config,
+    log,
+    onWorldChange: () => {
+      if (opts.contextsDir) writeContexts(world, opts.contextsDir, url);
+    },
+  };
   const deps = { sim, recorder, faults, onRequest: opts.quiet === false ? (line: string) => log.info(line) : undefined };
-  const server = createServer((req, res) => void handleRequest(deps, req, res).catch((e: unknown) => {
-    log.error(`request failed: ${(e as Error).message}`);
-    if (!res.headersSent) res.writeHead(500).end();
-  }));
+  const server = createServer(
+    (req, res) =>
+      void handleRequest(deps, req, res).catch((e: unknown) => {
+        log.error(`request failed: ${(e as Error).message}`);
+        if (!res.headersSent) res.writeHead(500).end();
+      }),
+  );
   const host = opts.host ?? '127.0.0.1';
   const port = await listen(server, host, opts.port ?? 0);
   url = baseUrl(host, port);
@@ -70,13 +84,27 @@ export async function startOneGate(opts: StartOptions = {}): Promise<Simulator> 
     return token;
   };
   const where = typeof opts.control === 'object' ? opts.control : {};
-  const control = opts.control ? await startControl({ sim, recorder, faults, ops, tokenFor }, where.host ?? host, where.port ?? 0)
-    .catch(async (e: unknown) => { await closeServer(server); throw e; }) : undefined;
+  const control = opts.control
+    ? await startControl({ sim, recorder, faults, ops, tokenFor }, where.host ?? host, where.port ?? 0).catch(async (e: unknown) => {
+        await closeServer(server);
+        throw e;
+      })
+    : undefined;
   return {
-    ...ops, url, controlUrl: control?.url, requests: recorder.requests, tokenFor,
+    ...ops,
+    url,
+    controlUrl: control?.url,
+    requests: recorder.requests,
+    tokenFor,
     credentials: (vmid) => ({ endpoint: url, vmid: String(vmid), token: tokenFor(vmid) }),
-    setFault: (f) => { faults.push(validateFault(f)); },
-    clearFaults: () => { faults.length = 0; },
-    close: async () => { await Promise.all([closeServer(server), control?.close()]); },
+    setFault: (f) => {
+      faults.push(validateFault(f));
+    },
+    clearFaults: () => {
+      faults.length = 0;
+    },
+    close: async () => {
+      await Promise.all([closeServer(server), control?.close()]);
+    },
   };
 }

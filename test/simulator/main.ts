@@ -1,11 +1,12 @@
 // `npm run simulator`: the OneGate simulator as a standalone server (one log line per request,
 // clean stop on SIGINT/SIGTERM). Exit codes: 0 stopped by a signal, 2 bad options or start failure.
-import { loadConfig } from './config';
+
 import { parseArgs, USAGE } from './cli-args';
+import { loadConfig } from './config';
 import { startOneGate } from './index';
 
 async function main(argv: string[]): Promise<number> {
-  let opts;
+  let opts: ReturnType<typeof parseArgs>;
   try {
     opts = parseArgs(argv);
   } catch (e) {
@@ -19,9 +20,18 @@ async function main(argv: string[]): Promise<number> {
   try {
     const config = loadConfig(opts.config);
     const listen = opts.listen ?? { host: config.host, port: config.port };
-    const sim = await startOneGate({ config: opts.config, fixtures: opts.fixtures, host: listen.host, port: listen.port,
-      control: opts.control, contextsDir: opts.contexts, quiet: opts.quiet });
-    process.stderr.write(`simulator: OneGate on ${sim.url}${sim.controlUrl ? `, control on ${sim.controlUrl}` : ''}${opts.contexts ? `, contexts in ${opts.contexts}` : ''}\n`);
+    const sim = await startOneGate({
+      config: opts.config,
+      fixtures: opts.fixtures,
+      host: listen.host,
+      port: listen.port,
+      control: opts.control,
+      contextsDir: opts.contexts,
+      quiet: opts.quiet,
+    });
+    process.stderr.write(
+      `simulator: OneGate on ${sim.url}${sim.controlUrl ? `, control on ${sim.controlUrl}` : ''}${opts.contexts ? `, contexts in ${opts.contexts}` : ''}\n`,
+    );
     await new Promise<void>((resolve) => {
       const stop = (signal: string): void => {
         process.stderr.write(`simulator: ${signal}, stopping\n`);
@@ -37,4 +47,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -4,14 +4,20 @@ import { buildVm } from './fixtures';
 import { storeNodeInfo } from './render-service';
 import { rawVmHash } from './render-vm';
 import { nextVmId, resizeNodes } from './scale';
-import { setState } from './vm-actions';
 import type { SimState } from './state';
 import { setText, templateToHash, templateToText } from './template';
+import { setState } from './vm-actions';
 import type { Service, Vm } from './world-types';
 
 /** A VM's full state as tests see it. */
 export interface VmState {
-  ID: number; NAME: string; UID: number; GID: number; STATE: number; LCM_STATE: number; STIME: number;
+  ID: number;
+  NAME: string;
+  UID: number;
+  GID: number;
+  STATE: number;
+  LCM_STATE: number;
+  STIME: number;
   /** USER_TEMPLATE as JSON (repeated names are arrays). */ USER_TEMPLATE: Record<string, unknown>;
   /** USER_TEMPLATE in oned's text form. */ USER_TEMPLATE_TEXT: string;
   /** The whole TEMPLATE as JSON. */ TEMPLATE: Record<string, unknown>;
@@ -23,13 +29,24 @@ export interface VmState {
 /** Operations shared by the Simulator object and the control API. */
 export interface SimOps {
   /** Full state of a VM (throws for an unknown VM). */ vm(vmid: number | string): VmState;
-  /** Sets a user's TOKEN_PASSWORD (name or ID): old tokens get 401; context files are rewritten. */ setTokenPassword(user: string | number, password: string): Promise<void>;
+  /** Sets a user's TOKEN_PASSWORD (name or ID): old tokens get 401; context files are rewritten. */ setTokenPassword(
+    user: string | number,
+    password: string,
+  ): Promise<void>;
   /** Adds a VM given in the fixture format (`id` optional); returns its state. */ addVm(spec: Record<string, unknown>): VmState;
   /** Removes (purges) a VM, its service node entries and router membership. */ removeVm(vmid: number | string): void;
   /** Sets STATE and LCM_STATE of a VM. */ setVmState(vmid: number | string, state: number, lcmState?: number): VmState;
-  /** Makes an existing VM a node of a service role (adds SERVICE_ID/ROLE_NAME). */ addServiceNode(serviceId: number | string, role: string, vmid: number | string): void;
+  /** Makes an existing VM a node of a service role (adds SERVICE_ID/ROLE_NAME). */ addServiceNode(
+    serviceId: number | string,
+    role: string,
+    vmid: number | string,
+  ): void;
   /** Removes a VM from a service role's nodes. */ removeServiceNode(serviceId: number | string, role: string, vmid: number | string): void;
-  /** Scales a role as an administrator would (no bounds): sets the cardinality and adds/terminates nodes. */ scaleRole(serviceId: number | string, role: string, cardinality: number): void;
+  /** Scales a role as an administrator would (no bounds): sets the cardinality and adds/terminates nodes. */ scaleRole(
+    serviceId: number | string,
+    role: string,
+    cardinality: number,
+  ): void;
 }
 
 /** Binds the operations to a simulator state. */
@@ -46,9 +63,21 @@ export function createOps(sim: SimState): SimOps {
     if (!sv || !r) throw new Error(`no role "${role}" in service ${sid}`);
     return { sv, r };
   };
-  const view = (vm: Vm): VmState => ({ ID: vm.id, NAME: vm.name, UID: vm.uid, GID: vm.gid, STATE: vm.state, LCM_STATE: vm.lcmState, STIME: vm.stime,
-    USER_TEMPLATE: templateToHash(vm.userTemplate), USER_TEMPLATE_TEXT: templateToText(vm.userTemplate), TEMPLATE: templateToHash(vm.template),
-    actions: vm.actions, updates: vm.updates, raw: rawVmHash(w, vm) });
+  const view = (vm: Vm): VmState => ({
+    ID: vm.id,
+    NAME: vm.name,
+    UID: vm.uid,
+    GID: vm.gid,
+    STATE: vm.state,
+    LCM_STATE: vm.lcmState,
+    STIME: vm.stime,
+    USER_TEMPLATE: templateToHash(vm.userTemplate),
+    USER_TEMPLATE_TEXT: templateToText(vm.userTemplate),
+    TEMPLATE: templateToHash(vm.template),
+    actions: vm.actions,
+    updates: vm.updates,
+    raw: rawVmHash(w, vm),
+  });
   const ops: SimOps = {
     vm: (id) => view(vmOf(id)),
     setTokenPassword: async (user, password) => {

@@ -10,14 +10,19 @@ const FORM_LIMIT_PAIRS = 4096;
 export function parseForm(text: string, into: Record<string, string>, bad: Set<string>, encoding: BufferEncoding = 'utf8'): void {
   if (text.length > FORM_LIMIT_BYTES) throw new HttpError(500, `total query size (${text.length}) exceeds limit (${FORM_LIMIT_BYTES})`);
   const pairs = text.split(/[&;]/).filter((p) => p !== '');
-  if (pairs.length > FORM_LIMIT_PAIRS) throw new HttpError(500, `total number of query parameters (${pairs.length}) exceeds limit (${FORM_LIMIT_PAIRS})`);
+  if (pairs.length > FORM_LIMIT_PAIRS)
+    throw new HttpError(500, `total number of query parameters (${pairs.length}) exceeds limit (${FORM_LIMIT_PAIRS})`);
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     const name = decode(eq < 0 ? pair : pair.slice(0, eq), encoding);
     const value = eq < 0 ? undefined : decode(pair.slice(eq + 1), encoding);
     if (name.text === '') continue;
     // Rack gives a name without "=" the value nil, which every route treats as absent.
-    if (!value) { delete into[name.text]; bad.delete(name.text); continue; }
+    if (!value) {
+      delete into[name.text];
+      bad.delete(name.text);
+      continue;
+    }
     into[name.text] = value.text;
     if (!value.utf8) bad.add(name.text);
     else bad.delete(name.text);
@@ -46,5 +51,7 @@ export function mediaTypeOf(contentType: string | undefined): string {
 
 /** Rack parses the body as a form for these types, and for a POST without a Content-Type. */
 export function isFormBody(method: string, mediaType: string): boolean {
-  return mediaType === 'application/x-www-form-urlencoded' || mediaType === 'multipart/form-data' || (method === 'POST' && mediaType === '');
+  return (
+    mediaType === 'application/x-www-form-urlencoded' || mediaType === 'multipart/form-data' || (method === 'POST' && mediaType === '')
+  );
 }

@@ -1,7 +1,7 @@
 // The perform -> OCA method table of the server (spec §3.6), run against the simulated oned.
 // chown/resize/saveas always fail on the real server (wrong arity, removed method) and do here too.
 import { halt } from './http-error';
-import { OnedError, vmManage, type Op } from './oned';
+import { OnedError, type Op, vmManage } from './oned';
 import { rubyError, rubyToI } from './ruby';
 import { rubyToS, rubyTruthy } from './ruby-json';
 import { getAll } from './template';
@@ -11,8 +11,14 @@ import type { User, Vm, World } from './world-types';
 
 type Perform = (vm: Vm, params: unknown) => void;
 
-const simple = (name: string): Perform => (vm) => vmAction(vm, name);
-const hardable = (name: string): Perform => (vm, p) => vmAction(vm, rubyTruthy(p) ? `${name}-hard` : name);
+const simple =
+  (name: string): Perform =>
+  (vm) =>
+    vmAction(vm, name);
+const hardable =
+  (name: string): Perform =>
+  (vm, p) =>
+    vmAction(vm, rubyTruthy(p) ? `${name}-hard` : name);
 
 // perform -> [oned method for permission errors, operation class, implementation]
 const TABLE: Record<string, [string, Op, Perform]> = {
@@ -30,12 +36,26 @@ const TABLE: Record<string, [string, Op, Perform]> = {
   terminate: ['one.vm.action', 'MANAGE', hardable('terminate')],
   reboot: ['one.vm.action', 'MANAGE', hardable('reboot')],
   poweroff: ['one.vm.action', 'MANAGE', hardable('poweroff')],
-  chmod: ['one.vm.chmod', 'MANAGE', (vm, p) => { vm.perms = rubyToS(p).padStart(3, '0').slice(-3); record(vm, 'chmod', p); }],
+  chmod: [
+    'one.vm.chmod',
+    'MANAGE',
+    (vm, p) => {
+      vm.perms = rubyToS(p).padStart(3, '0').slice(-3);
+      record(vm, 'chmod', p);
+    },
+  ],
   attachdisk: ['one.vm.attach', 'MANAGE', (vm, p) => attach(vm, p, ['DISK'], 'DISK_ID', 'disk-attach')],
   detachdisk: ['one.vm.detach', 'MANAGE', (vm, p) => detach(vm, p, ['DISK'], 'DISK_ID', 'disk-detach')],
   attachnic: ['one.vm.attachnic', 'MANAGE', (vm, p) => attach(vm, p, ['NIC', 'NIC_ALIAS'], 'NIC_ID', 'nic-attach')],
   detachnic: ['one.vm.detachnic', 'MANAGE', (vm, p) => detach(vm, p, ['NIC', 'NIC_ALIAS'], 'NIC_ID', 'nic-detach')],
-  rename: ['one.vm.rename', 'MANAGE', (vm, p) => { vm.name = rubyToS(p); record(vm, 'rename', p); }],
+  rename: [
+    'one.vm.rename',
+    'MANAGE',
+    (vm, p) => {
+      vm.name = rubyToS(p);
+      record(vm, 'rename', p);
+    },
+  ],
   undeploy: ['one.vm.action', 'MANAGE', hardable('undeploy')],
   resched: ['one.vm.action', 'ADMIN', simple('resched')],
   unresched: ['one.vm.action', 'ADMIN', simple('unresched')],
@@ -66,10 +86,23 @@ export function performAction(world: World, user: User | undefined, vm: Vm, perf
 }
 
 function snapshotCreate(vm: Vm, p: unknown): void {
-  if (!(vm.state === 3 && vm.lcmState === 3)) throw new OnedError(`[one.vm.snapshotcreate] Error performing action "snapshot-create": This action is not available for state ${stateName(vm)}`);
+  if (!(vm.state === 3 && vm.lcmState === 3))
+    throw new OnedError(
+      `[one.vm.snapshotcreate] Error performing action "snapshot-create": This action is not available for state ${stateName(vm)}`,
+    );
   const id = nextId(vm, ['SNAPSHOT'], 'SNAPSHOT_ID');
   const name = rubyToS(p) || `snapshot-${id}`;
-  vm.template.pairs.push(['SNAPSHOT', { ACTIVE: 'YES', HYPERVISOR_ID: `snap-${id}`, NAME: name, SNAPSHOT_ID: String(id), SYSTEM_DISK_SIZE: '0', TIME: String(Math.floor(Date.now() / 1000)) }]);
+  vm.template.pairs.push([
+    'SNAPSHOT',
+    {
+      ACTIVE: 'YES',
+      HYPERVISOR_ID: `snap-${id}`,
+      NAME: name,
+      SNAPSHOT_ID: String(id),
+      SYSTEM_DISK_SIZE: '0',
+      TIME: String(Math.floor(Date.now() / 1000)),
+    },
+  ]);
   record(vm, 'snapshot-create', name);
 }
 
@@ -77,12 +110,13 @@ function snapshotOp(vm: Vm, p: unknown, what: string): void {
   const id = String(rubyToI(rubyToS(p)));
   const has = getAll(vm.template, 'SNAPSHOT').some((s) => typeof s === 'object' && s.SNAPSHOT_ID === id);
   if (!has) throw new OnedError(`[one.vm.${what.replace('-', '')}] Error performing action "${what}": Snapshot ${id} does not exist`);
-  if (what === 'snapshot-delete') vm.template.pairs = vm.template.pairs.filter(([n, v]) => !(n === 'SNAPSHOT' && typeof v === 'object' && v.SNAPSHOT_ID === id));
+  if (what === 'snapshot-delete')
+    vm.template.pairs = vm.template.pairs.filter(([n, v]) => !(n === 'SNAPSHOT' && typeof v === 'object' && v.SNAPSHOT_ID === id));
   record(vm, what, Number(id));
 }
 
 function attach(vm: Vm, p: unknown, kinds: string[], idKey: string, what: string): void {
-  let pairs;
+  let pairs: ReturnType<typeof parseTemplate>['pairs'];
   try {
     pairs = parseTemplate(rubyToS(p)).pairs.filter(([n, v]) => kinds.includes(n) && typeof v === 'object');
   } catch (e) {
@@ -92,7 +126,8 @@ function attach(vm: Vm, p: unknown, kinds: string[], idKey: string, what: string
   if (pairs.length === 0) throw new OnedError(`[one.vm.${what.startsWith('disk') ? 'attach' : 'attachnic'}] No ${kinds[0]} in template`);
   const [kind, value] = pairs[0];
   const attr = { ...(value as Record<string, string>), [idKey]: String(nextId(vm, kinds, idKey)) };
-  if (kind !== 'DISK' && attr.NAME === undefined) attr.NAME = kind === 'NIC' ? `NIC${attr[idKey]}` : `${attr.PARENT ?? 'NIC0'}_ALIAS${attr[idKey]}`;
+  if (kind !== 'DISK' && attr.NAME === undefined)
+    attr.NAME = kind === 'NIC' ? `NIC${attr[idKey]}` : `${attr.PARENT ?? 'NIC0'}_ALIAS${attr[idKey]}`;
   vm.template.pairs.push([kind, attr]);
   record(vm, what, attr);
 }
@@ -101,7 +136,8 @@ function detach(vm: Vm, p: unknown, kinds: string[], idKey: string, what: string
   const id = String(rubyToI(rubyToS(p)));
   const before = vm.template.pairs.length;
   vm.template.pairs = vm.template.pairs.filter(([n, v]) => !(kinds.includes(n) && typeof v === 'object' && v[idKey] === id));
-  if (vm.template.pairs.length === before) throw new OnedError(`[one.vm.${what.startsWith('disk') ? 'detach' : 'detachnic'}] VM ${vm.id}: ${kinds[0]} ${id} does not exist`);
+  if (vm.template.pairs.length === before)
+    throw new OnedError(`[one.vm.${what.startsWith('disk') ? 'detach' : 'detachnic'}] VM ${vm.id}: ${kinds[0]} ${id} does not exist`);
   record(vm, what, Number(id));
 }
 

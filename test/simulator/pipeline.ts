@@ -1,18 +1,24 @@
 // The order of processing of the real server (spec §2.2): catch-all, permission flag (403),
 // authentication (401), then the route (source VM, scope, logic). Errors become plain-text bodies.
-import { HttpError } from './http-error';
+
 import { authenticate } from './auth';
-import { matchRoute } from './routes/index';
+import { HttpError } from './http-error';
+import type { matchRoute } from './routes/index';
 import type { Ctx, SimState } from './state';
 import { compareVersions } from './switches';
 
 /** The answer for one parsed request (without the fault layer). */
-export function answer(sim: SimState, ctx: Omit<Ctx, 'sim' | 'params'> & { params: Record<string, string> }, routeMatch: ReturnType<typeof matchRoute>): { status: number; body: string; contentType?: string } {
+export function answer(
+  sim: SimState,
+  ctx: Omit<Ctx, 'sim' | 'params'> & { params: Record<string, string> },
+  routeMatch: ReturnType<typeof matchRoute>,
+): { status: number; body: string; contentType?: string } {
   try {
     if (!routeMatch) throw new HttpError(400, "OneGate server doesn't support this feature");
     const full: Ctx = { ...ctx, sim, params: { ...ctx.params, ...routeMatch.captures } };
     const perm = routeMatch.route.permission;
-    if (perm && !sim.config.permissions[perm[0]]?.[perm[1]]) throw new HttpError(403, `Action (${perm[1]}) on resource (${perm[0]}) not supported`);
+    if (perm && !sim.config.permissions[perm[0]]?.[perm[1]])
+      throw new HttpError(403, `Action (${perm[1]}) on resource (${perm[0]}) not supported`);
     const authVm = authenticate(sim.world, ctx.headers, full.params.id, sim.log);
     return routeMatch.route.handler(full, authVm);
   } catch (e) {
@@ -28,16 +34,27 @@ export function answer(sim: SimState, ctx: Omit<Ctx, 'sim' | 'params'> & { param
 }
 
 // Sinatra's ShowExceptions: HTML unless the client prefers text (curl's "Accept: */*"); no backtrace here.
-function developmentPage(cls: string, message: string, ctx: { path: string; headers: Ctx['headers'] }): { status: number; body: string; contentType: string } {
+function developmentPage(
+  cls: string,
+  message: string,
+  ctx: { path: string; headers: Ctx['headers'] },
+): { status: number; body: string; contentType: string } {
   const accept = String(ctx.headers.accept ?? '');
   if (accept !== '' && !accept.includes('text/html')) return { status: 500, body: `${cls}: ${message}\n`, contentType: 'text/plain' };
   const esc = (s: string): string => s.replace(/[&<>"'/]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
-  return { status: 500, contentType: 'text/html', body: `<!DOCTYPE html>\n<html>\n<head>\n  <title>${esc(cls)} at ${esc(ctx.path)}</title>\n</head>\n<body>\n  <h2>${esc(message)}</h2>\n</body>\n</html>\n` };
+  return {
+    status: 500,
+    contentType: 'text/html',
+    body: `<!DOCTYPE html>\n<html>\n<head>\n  <title>${esc(cls)} at ${esc(ctx.path)}</title>\n</head>\n<body>\n  <h2>${esc(message)}</h2>\n</body>\n</html>\n`,
+  };
 }
 
 /** Rack-protection HostAuthorization (Sinatra 4.1, 7.0–7.2): only localhost, *.localhost, *.test and IPs. */
 export function hostPermitted(host: string): boolean {
-  const name = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  const name = host
+    .replace(/:\d+$/, '')
+    .replace(/^\[(.*)\]$/, '$1')
+    .toLowerCase();
   if (name === '' || name === 'localhost' || name.endsWith('.localhost') || name.endsWith('.test')) return true;
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(name) || name.includes(':');
 }

@@ -14,7 +14,11 @@ export interface RecordedRequest {
 }
 
 /** Counters for one caller VM. */
-export interface VmCounters { requests: number; byRoute: Record<string, number>; byStatus: Record<string, number> }
+export interface VmCounters {
+  requests: number;
+  byRoute: Record<string, number>;
+  byStatus: Record<string, number>;
+}
 
 /** Request log plus per-VM counters; the log is bounded so a long-running simulator keeps flat memory. */
 export class Recorder {

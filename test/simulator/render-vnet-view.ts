@@ -10,7 +10,8 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined |
 export function vnetView(hash: Record<string, unknown>, attributes: string[]): Record<string, unknown> {
   const v = hash.VNET as Record<string, unknown>;
   const template: Record<string, unknown> = {};
-  for (const key of attributes) if ((v.TEMPLATE as Record<string, unknown>)[key] !== undefined) template[key] = (v.TEMPLATE as Record<string, unknown>)[key];
+  for (const key of attributes)
+    if ((v.TEMPLATE as Record<string, unknown>)[key] !== undefined) template[key] = (v.TEMPLATE as Record<string, unknown>)[key];
   const pool = v.AR_POOL as Record<string, unknown>;
   const ars = arr(pool.AR) as Record<string, unknown>[];
   for (const ar of ars) {
@@ -18,8 +19,15 @@ export function vnetView(hash: Record<string, unknown>, attributes: string[]): R
     leases.LEASE = arr(leases.LEASE);
   }
   const vrouters = v.VROUTERS as Record<string, unknown>;
-  return { ID: v.ID, NAME: v.NAME, USED_LEASES: v.USED_LEASES, VROUTERS: { ...vrouters, ID: arr(vrouters.ID) },
-    PARENT_NETWORK_ID: v.PARENT_NETWORK_ID, AR_POOL: { ...pool, AR: ars }, TEMPLATE: template };
+  return {
+    ID: v.ID,
+    NAME: v.NAME,
+    USED_LEASES: v.USED_LEASES,
+    VROUTERS: { ...vrouters, ID: arr(vrouters.ID) },
+    PARENT_NETWORK_ID: v.PARENT_NETWORK_ID,
+    AR_POOL: { ...pool, AR: ars },
+    TEMPLATE: template,
+  };
 }
 
 /** Extended mode: every lease of a VM the viewer can read gets NIC_NAME (+ alias and BACKEND fields). */
@@ -41,7 +49,9 @@ function enrich(vm: Vm, lease: Record<string, unknown>): void {
   if (!nic) {
     nic = byMac('NIC_ALIAS');
     if (!nic) throw new Error(`no NIC with MAC ${String(lease.MAC)}`);
-    const parent = getAll(vm.template, 'NIC').find((n) => typeof n === 'object' && n.NIC_ID === nic!.PARENT_ID) as Record<string, string> | undefined;
+    const parent = getAll(vm.template, 'NIC').find((n) => typeof n === 'object' && n.NIC_ID === nic!.PARENT_ID) as
+      | Record<string, string>
+      | undefined;
     if (parent?.NETWORK_ID === undefined) throw new Error('no parent NIC network');
     lease.PARENT = nic.PARENT;
     lease.PARENT_NETWORK_ID = parent.NETWORK_ID;

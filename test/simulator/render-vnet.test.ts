@@ -10,8 +10,14 @@ const ar = (id: number, viewer?: number): Record<string, any> => {
 
 describe('vnetHash', () => {
   it('derives IPv6 range ends from the prefixes and the MACs (EUI-64)', () => {
-    expect(ar(4)).toMatchObject({ MAC_END: '02:00:0a:00:01:3f', IP6_ULA: 'fd00::1:0:aff:fe00:100', IP6_ULA_END: 'fd00::1:0:aff:fe00:13f',
-      IP6_GLOBAL: '2001:db8:0:1:0:aff:fe00:100', IP6_GLOBAL_END: '2001:db8:0:1:0:aff:fe00:13f', USED_LEASES: '1' });
+    expect(ar(4)).toMatchObject({
+      MAC_END: '02:00:0a:00:01:3f',
+      IP6_ULA: 'fd00::1:0:aff:fe00:100',
+      IP6_ULA_END: 'fd00::1:0:aff:fe00:13f',
+      IP6_GLOBAL: '2001:db8:0:1:0:aff:fe00:100',
+      IP6_GLOBAL_END: '2001:db8:0:1:0:aff:fe00:13f',
+      USED_LEASES: '1',
+    });
   });
 
   it('counts every lease but shows a user only those of objects it may USE, sorted by MAC', () => {
@@ -27,6 +33,9 @@ describe('vnetHash', () => {
   it('leaves out the leases of DONE VMs', () => {
     const w = loadFixtures();
     w.vms.get(7)!.state = 6;
-    expect((vnetHash(w, w.vnets.get(5)!, undefined).VNET as any).AR_POOL.AR).toMatchObject({ USED_LEASES: '1', LEASES: { LEASE: { VM: '61' } } });
+    expect((vnetHash(w, w.vnets.get(5)!, undefined).VNET as any).AR_POOL.AR).toMatchObject({
+      USED_LEASES: '1',
+      LEASES: { LEASE: { VM: '61' } },
+    });
   });
 });

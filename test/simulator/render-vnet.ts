@@ -6,7 +6,11 @@ import type { AddressRange, User, VNet, World } from './world-types';
 
 const LEASE_KEYS = ['IP', 'IP6', 'IP6_GLOBAL', 'IP6_LINK', 'IP6_ULA', 'MAC'];
 const macInt = (mac: string): bigint => BigInt(`0x${mac.replace(/:/g, '') || '0'}`);
-const macStr = (n: bigint): string => n.toString(16).padStart(12, '0').replace(/(..)(?!$)/g, '$1:');
+const macStr = (n: bigint): string =>
+  n
+    .toString(16)
+    .padStart(12, '0')
+    .replace(/(..)(?!$)/g, '$1:');
 const ipStr = (n: number): string => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
 const ipInt = (ip: string): number => ip.split('.').reduce((a, x) => a * 256 + Number(x), 0);
 
@@ -42,21 +46,31 @@ function pick(nic: Record<string, string>): Record<string, string> {
 /** Every lease of an address range, sorted by MAC. */
 export function arLeases(world: World, net: VNet, ar: AddressRange): Record<string, string>[] {
   const arId = ar.attrs.AR_ID ?? '0';
-  const on = (nic: unknown): nic is Record<string, string> => typeof nic === 'object' && nic !== null
-    && (nic as Record<string, string>).NETWORK_ID === String(net.id) && ((nic as Record<string, string>).AR_ID ?? '0') === arId;
+  const on = (nic: unknown): nic is Record<string, string> =>
+    typeof nic === 'object' &&
+    nic !== null &&
+    (nic as Record<string, string>).NETWORK_ID === String(net.id) &&
+    ((nic as Record<string, string>).AR_ID ?? '0') === arId;
   const leases: Record<string, string>[] = [];
   for (const vm of world.vms.values()) {
     if (vm.state === 6) continue; // DONE VMs released their leases
-    for (const nic of [...getAll(vm.template, 'NIC'), ...getAll(vm.template, 'NIC_ALIAS')]) if (on(nic)) leases.push({ ...pick(nic), VM: String(vm.id) });
+    for (const nic of [...getAll(vm.template, 'NIC'), ...getAll(vm.template, 'NIC_ALIAS')])
+      if (on(nic)) leases.push({ ...pick(nic), VM: String(vm.id) });
   }
-  for (const vr of world.vrouters.values()) for (const nic of getAll(vr.template, 'NIC')) if (on(nic) && nic.MAC) leases.push({ ...pick(nic), VROUTER: String(vr.id) });
+  for (const vr of world.vrouters.values())
+    for (const nic of getAll(vr.template, 'NIC')) if (on(nic) && nic.MAC) leases.push({ ...pick(nic), VROUTER: String(vr.id) });
   leases.push(...ar.leases.map((l) => ({ ...l })));
   return leases.sort((a, b) => Number(macInt(a.MAC ?? '') - macInt(b.MAC ?? ''))).map(sortedObject);
 }
 
 function visible(world: World, viewer: User | undefined, lease: Record<string, string>): boolean {
   if (!viewer || viewer.id === 0 || viewer.gid === 0) return true;
-  const obj = lease.VM !== undefined ? world.vms.get(Number(lease.VM)) : lease.VNET !== undefined ? world.vnets.get(Number(lease.VNET)) : world.vrouters.get(Number(lease.VROUTER));
+  const obj =
+    lease.VM !== undefined
+      ? world.vms.get(Number(lease.VM))
+      : lease.VNET !== undefined
+        ? world.vnets.get(Number(lease.VNET))
+        : world.vrouters.get(Number(lease.VROUTER));
   return obj !== undefined && authorized(viewer, obj, 'USE');
 }
 
@@ -72,7 +86,10 @@ export function vnetHash(world: World, net: VNet, viewer: User | undefined): Rec
     if (a.MAC) out.MAC_END = macStr(macInt(a.MAC) + size - 1n);
     if (['IP4', 'IP4_6', 'IP4_6_STATIC'].includes(a.TYPE ?? 'IP4') && a.IP) out.IP_END = ipStr(ipInt(a.IP) + Number(size) - 1);
     if ((a.TYPE === 'IP6' || a.TYPE === 'IP4_6') && a.MAC) {
-      for (const [prefix, tag] of [['ULA_PREFIX', 'IP6_ULA'], ['GLOBAL_PREFIX', 'IP6_GLOBAL']]) {
+      for (const [prefix, tag] of [
+        ['ULA_PREFIX', 'IP6_ULA'],
+        ['GLOBAL_PREFIX', 'IP6_GLOBAL'],
+      ]) {
         if (!a[prefix]) continue;
         out[tag] = eui64(a[prefix], macInt(a.MAC));
         out[`${tag}_END`] = eui64(a[prefix], macInt(a.MAC) + size - 1n);
@@ -83,11 +100,23 @@ export function vnetHash(world: World, net: VNet, viewer: User | undefined): Rec
     out.LEASES = shown.length === 0 ? {} : { LEASE: shown.length === 1 ? shown[0] : shown };
     return out;
   });
-  const vrouters = [...world.vrouters.values()].filter((vr) => getAll(vr.template, 'NIC').some((n) => typeof n === 'object' && n.NETWORK_ID === String(net.id))
-    && (!viewer || visible(world, viewer, { VROUTER: String(vr.id) }))).map((vr) => String(vr.id)).sort((x, y) => Number(x) - Number(y));
-  return { VNET: {
-    ID: String(net.id), NAME: net.name, PARENT_NETWORK_ID: net.parent === null ? {} : String(net.parent), USED_LEASES: String(used),
-    VROUTERS: vrouters.length === 0 ? {} : { ID: vrouters.length === 1 ? vrouters[0] : vrouters },
-    TEMPLATE: templateToHash(net.template), AR_POOL: ars.length === 0 ? {} : { AR: ars.length === 1 ? ars[0] : ars },
-  } };
+  const vrouters = [...world.vrouters.values()]
+    .filter(
+      (vr) =>
+        getAll(vr.template, 'NIC').some((n) => typeof n === 'object' && n.NETWORK_ID === String(net.id)) &&
+        (!viewer || visible(world, viewer, { VROUTER: String(vr.id) })),
+    )
+    .map((vr) => String(vr.id))
+    .sort((x, y) => Number(x) - Number(y));
+  return {
+    VNET: {
+      ID: String(net.id),
+      NAME: net.name,
+      PARENT_NETWORK_ID: net.parent === null ? {} : String(net.parent),
+      USED_LEASES: String(used),
+      VROUTERS: vrouters.length === 0 ? {} : { ID: vrouters.length === 1 ? vrouters[0] : vrouters },
+      TEMPLATE: templateToHash(net.template),
+      AR_POOL: ars.length === 0 ? {} : { AR: ars.length === 1 ? ars[0] : ars },
+    },
+  };
 }

@@ -3,18 +3,24 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippedConfig } from './config';
 import { call } from './http-client';
-import { startOneGate, type Simulator } from './index';
+import { type Simulator, startOneGate } from './index';
 
 let sim: Simulator;
-beforeAll(async () => { sim = await startOneGate({ config: { ...shippedConfig(), ':simulator': { ':max_body_bytes': 1024 } } }); });
-afterAll(async () => { await sim.close(); });
+beforeAll(async () => {
+  sim = await startOneGate({ config: { ...shippedConfig(), ':simulator': { ':max_body_bytes': 1024 } } });
+});
+afterAll(async () => {
+  await sim.close();
+});
 
 function raw(text: string): Promise<string> {
   const url = new URL(sim.url);
   return new Promise((resolve) => {
     const s = connect(Number(url.port), url.hostname, () => s.end(text));
     let out = '';
-    s.on('data', (c) => { out += c.toString('latin1'); });
+    s.on('data', (c) => {
+      out += c.toString('latin1');
+    });
     s.on('close', () => resolve(out));
     s.on('error', () => resolve(out));
   });
@@ -23,7 +29,10 @@ function raw(text: string): Promise<string> {
 describe('robustness', () => {
   it('answers 413 for a body over :max_body_bytes and keeps serving', async () => {
     // The client may see the 413 or a reset (the server closes while it still sends); the log has the 413.
-    await call(sim, 'PUT', '/vm', { as: 42, body: 'A='.padEnd(4096, 'x') }).then((r) => expect(r.status).toBe(413), () => undefined);
+    await call(sim, 'PUT', '/vm', { as: 42, body: 'A='.padEnd(4096, 'x') }).then(
+      (r) => expect(r.status).toBe(413),
+      () => undefined,
+    );
     expect(sim.requests.at(-1)).toMatchObject({ method: 'PUT', status: 413 });
     expect((await call(sim, 'GET', '/vm', { as: 42 })).status).toBe(200);
   });

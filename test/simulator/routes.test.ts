@@ -1,12 +1,16 @@
 // Conformance over real HTTP: routes, HEAD, catch-all, content types and the GET shapes (spec §3, §7).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from './http-client';
 import { shippedConfig } from './config';
-import { startOneGate, type Simulator } from './index';
+import { call } from './http-client';
+import { type Simulator, startOneGate } from './index';
 
 let sim: Simulator;
-beforeAll(async () => { sim = await startOneGate(); });
-afterAll(async () => { await sim.close(); });
+beforeAll(async () => {
+  sim = await startOneGate();
+});
+afterAll(async () => {
+  await sim.close();
+});
 
 describe('GET /', () => {
   it('builds the URLs from the scheme and Host header', async () => {
@@ -31,12 +35,26 @@ describe('GET /vm', () => {
     const vm = JSON.parse(r.body).VM;
     expect(Object.keys(vm)).toEqual(['NAME', 'ID', 'STATE', 'LCM_STATE', 'USER_TEMPLATE', 'TEMPLATE']);
     expect([vm.ID, vm.STATE, vm.LCM_STATE]).toEqual(['42', '3', '3']);
-    expect(vm.USER_TEMPLATE).toEqual({ APP: { PORT: '8080', PROTO: 'http' }, DESCRIPTION: 'frontend', ROLE_NAME: 'web', SERVICE_ID: '7', TAG: ['a', 'b'] });
+    expect(vm.USER_TEMPLATE).toEqual({
+      APP: { PORT: '8080', PROTO: 'http' },
+      DESCRIPTION: 'frontend',
+      ROLE_NAME: 'web',
+      SERVICE_ID: '7',
+      TAG: ['a', 'b'],
+    });
     expect(vm.TEMPLATE.NIC).toEqual([
       { IP: '10.0.0.5', MAC: '02:00:0a:00:00:05', NAME: 'NIC0', NETWORK: 'private' },
-      { IP6_GLOBAL: '2001:db8:0:1:0:aff:fe00:105', IP6_LINK: 'fe80::aff:fe00:105', MAC: '02:00:0a:00:01:05', NAME: 'NIC1', NETWORK: 'v6net' },
+      {
+        IP6_GLOBAL: '2001:db8:0:1:0:aff:fe00:105',
+        IP6_LINK: 'fe80::aff:fe00:105',
+        MAC: '02:00:0a:00:01:05',
+        NAME: 'NIC1',
+        NETWORK: 'v6net',
+      },
     ]);
-    expect(vm.TEMPLATE.NIC_ALIAS).toEqual([{ IP: '10.0.0.50', MAC: '02:00:0a:00:00:32', NAME: 'NIC0_ALIAS2', NETWORK: 'private', PARENT: 'NIC0' }]);
+    expect(vm.TEMPLATE.NIC_ALIAS).toEqual([
+      { IP: '10.0.0.50', MAC: '02:00:0a:00:00:32', NAME: 'NIC0_ALIAS2', NETWORK: 'private', PARENT: 'NIC0' },
+    ]);
   });
 
   it('gives empty arrays for a VM without NICs, and serves POWEROFF and DONE VMs', async () => {
@@ -66,8 +84,18 @@ describe('HEAD, catch-all and content types', () => {
     expect((await call(sim, 'HEAD', '/vm')).status).toBe(401);
   });
 
-  it.each([['GET', '/nope'], ['GET', '/vm/'], ['DELETE', '/vm'], ['POST', '/vm'], ['GET', '/vms/42/action'], ['PATCH', '/service'],
-    ['POST', '/service/7/scale'], ['GET', '/vnet'], ['OPTIONS', '/'], ['GET', '//vm']])('%s %s is the catch-all 400', async (method, path) => {
+  it.each([
+    ['GET', '/nope'],
+    ['GET', '/vm/'],
+    ['DELETE', '/vm'],
+    ['POST', '/vm'],
+    ['GET', '/vms/42/action'],
+    ['PATCH', '/service'],
+    ['POST', '/service/7/scale'],
+    ['GET', '/vnet'],
+    ['OPTIONS', '/'],
+    ['GET', '//vm'],
+  ])('%s %s is the catch-all 400', async (method, path) => {
     const r = await call(sim, method, path, { as: 42 });
     expect(r.status).toBe(400);
     expect(r.body).toBe("OneGate server doesn't support this feature");
@@ -78,7 +106,8 @@ describe('HEAD, catch-all and content types', () => {
     const s72 = await startOneGate({ config: { ...shippedConfig(), ':simulator': { ':version': '7.2' } } });
     const named = await call(s72, 'GET', '/vm', { as: 42, headers: { Host: 'gate.example.com:5030' } });
     expect([named.status, named.body, named.headers['content-type']]).toEqual([403, 'Host not permitted', 'text/plain']);
-    for (const host of ['10.0.0.1:5030', 'localhost', 'gate.test', '[::1]:5030']) expect((await call(s72, 'GET', '/vm', { as: 42, headers: { Host: host } })).status).toBe(200);
+    for (const host of ['10.0.0.1:5030', 'localhost', 'gate.test', '[::1]:5030'])
+      expect((await call(s72, 'GET', '/vm', { as: 42, headers: { Host: host } })).status).toBe(200);
     await s72.close();
     expect((await call(sim, 'GET', '/vm', { as: 42, headers: { Host: 'gate.example.com' } })).status).toBe(200);
   });

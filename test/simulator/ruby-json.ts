@@ -17,7 +17,7 @@ export function parseRubyJson(text: string, oldGem = false): unknown {
 // Without a position from V8, the first character that cannot start a JSON value.
 function firstBad(text: string): number {
   const i = text.search(/\S/);
-  return i < 0 ? 0 : i;
+  return Math.max(0, i);
 }
 
 /** The Ruby class of a JSON value, for NoMethodError texts. */

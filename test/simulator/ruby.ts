@@ -10,7 +10,8 @@ export function rubyToI(s: string | undefined | null): number {
 export function rubyInteger(s: string): number | null {
   const t = s.trim().replace(/(\d)_(?=\d)/g, '$1');
   if (/^[+-]?\d+$/.test(t)) return Number.parseInt(t, 10);
-  if (/^[+-]?0[xX][0-9a-fA-F]+$/.test(t) || /^[+-]?0[bB][01]+$/.test(t) || /^[+-]?0[oO][0-7]+$/.test(t)) return Number(t.replace(/^[+-]/, '')) * (t.startsWith('-') ? -1 : 1);
+  if (/^[+-]?0[xX][0-9a-fA-F]+$/.test(t) || /^[+-]?0[bB][01]+$/.test(t) || /^[+-]?0[oO][0-7]+$/.test(t))
+    return Number(t.replace(/^[+-]/, '')) * (t.startsWith('-') ? -1 : 1);
   return null;
 }
 

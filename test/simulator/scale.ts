@@ -1,9 +1,10 @@
 // OneFlow's scale action (POST /service/<id>/scale with force=false): state, role and bound checks
 // with OneFlow's messages; on success the cardinality changes and, if enabled, nodes follow it.
+
+import { storeNodeInfo } from './render-service';
 import { rubyToI } from './ruby';
 import { rubyToS } from './ruby-json';
 import { cloneTemplate, getAll, removeAll, setText, templateFrom } from './template';
-import { storeNodeInfo } from './render-service';
 import { setState } from './vm-actions';
 import type { Role, Service, Vm, World } from './world-types';
 
@@ -52,9 +53,26 @@ function newNode(world: World, sv: Service, role: Role): Vm {
   removeAll(template, 'NIC_ALIAS');
   setText(template, 'VMID', String(id));
   for (const ctx of getAll(template, 'CONTEXT')) if (typeof ctx === 'object') ctx.VMID = String(id);
-  const vm: Vm = { id, name: `${role.name}_${role.nodes.length}_(service_${sv.id})`, uid: sv.uid, gid: sv.gid, perms: '600', state: 3, lcmState: 3, prevState: 3, prevLcmState: 3,
-    stime: Math.floor(Date.now() / 1000), etime: 0, resched: 0, host: model?.host, template,
-    userTemplate: templateFrom({ ROLE_NAME: role.name, SERVICE_ID: String(sv.id) }), monitoring: templateFrom({}), actions: [], updates: [] };
+  const vm: Vm = {
+    id,
+    name: `${role.name}_${role.nodes.length}_(service_${sv.id})`,
+    uid: sv.uid,
+    gid: sv.gid,
+    perms: '600',
+    state: 3,
+    lcmState: 3,
+    prevState: 3,
+    prevLcmState: 3,
+    stime: Math.floor(Date.now() / 1000),
+    etime: 0,
+    resched: 0,
+    host: model?.host,
+    template,
+    userTemplate: templateFrom({ ROLE_NAME: role.name, SERVICE_ID: String(sv.id) }),
+    monitoring: templateFrom({}),
+    actions: [],
+    updates: [],
+  };
   world.vms.set(id, vm);
   return vm;
 }

@@ -1,11 +1,15 @@
 // Conformance: the scope rules of /vms/:id and the §6.2 error rows, over GET, PUT and POST.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, form, json } from './http-client';
-import { startOneGate, type Simulator } from './index';
+import { type Simulator, startOneGate } from './index';
 
 let sim: Simulator;
-beforeAll(async () => { sim = await startOneGate(); });
-afterAll(async () => { await sim.close(); });
+beforeAll(async () => {
+  sim = await startOneGate();
+});
+afterAll(async () => {
+  await sim.close();
+});
 
 const idOf = async (as: number, id: number | string): Promise<[number, string]> => {
   const r = await call(sim, 'GET', `/vms/${id}`, { as });
@@ -40,7 +44,9 @@ describe('GET /vms/:id', () => {
 
   it('applies the same rule to PUT and POST', async () => {
     expect((await call(sim, 'PUT', '/vms/42', { as: 7, ...form('A=1') })).body).toMatch(/does not belong/);
-    expect((await call(sim, 'POST', '/vms/42/action', { as: 50, ...json({ action: { perform: 'hold' } }) })).body).toBe('Virtual Router 3 does not contain VM 42.');
+    expect((await call(sim, 'POST', '/vms/42/action', { as: 50, ...json({ action: { perform: 'hold' } }) })).body).toBe(
+      'Virtual Router 3 does not contain VM 42.',
+    );
   });
 });
 
@@ -55,11 +61,20 @@ describe('service and router errors', () => {
   });
 
   it('answers 404 for a missing router and "is empty." for a service without roles', async () => {
-    const s = await startOneGate({ fixtures: {
-      users: [{ id: 2, name: 'alice', gid: 1, template: { TOKEN_PASSWORD: '5994471abb01112afcc18159f6cc74b4f511b99806da59b3caf5a9c173cacfc5' } }],
-      vms: [{ id: 1, uid: 2, stime: 1, template: { CREATED_BY: 2, VROUTER_ID: 9 }, user_template: { SERVICE_ID: 5 } }],
-      services: [{ id: 5, name: 'bare', uid: 2 }],
-    } });
+    const s = await startOneGate({
+      fixtures: {
+        users: [
+          {
+            id: 2,
+            name: 'alice',
+            gid: 1,
+            template: { TOKEN_PASSWORD: '5994471abb01112afcc18159f6cc74b4f511b99806da59b3caf5a9c173cacfc5' },
+          },
+        ],
+        vms: [{ id: 1, uid: 2, stime: 1, template: { CREATED_BY: 2, VROUTER_ID: 9 }, user_template: { SERVICE_ID: 5 } }],
+        services: [{ id: 5, name: 'bare', uid: 2 }],
+      },
+    });
     expect(await call(s, 'GET', '/service', { as: 1 }).then((r) => [r.status, r.body])).toEqual([400, 'Service 5 is empty.']);
     expect(await call(s, 'GET', '/vrouter', { as: 1 }).then((r) => [r.status, r.body])).toEqual([404, 'Virtual router 9 not found']);
     await s.close();

@@ -4,7 +4,7 @@ import { flowService, OnedError, ownerOf, vmInfo, vrouterInfo } from './oned';
 import { rubyError, rubyInteger, rubyToI } from './ruby';
 import type { Ctx } from './state';
 import { getText } from './template';
-import type { Service, User, VRouter, Vm } from './world-types';
+import type { Service, User, Vm, VRouter } from './world-types';
 
 /** Runs an oned call; its failure becomes `status <oned message>`. */
 export function oned<T>(fn: () => T, status = 404, message?: string): T {

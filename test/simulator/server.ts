@@ -1,8 +1,8 @@
 // The OneGate listener: reads the request (bounded), applies faults, parses Rack params, runs the
 // pipeline and writes the answer with the server's headers; records every request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Fault, takeFaults } from './faults';
 import { HttpError } from './http-error';
-import { takeFaults, type Fault } from './faults';
 import { parseMultipart } from './multipart';
 import { isFormBody, mediaTypeOf, parseForm } from './params';
 import { answer, hostPermitted } from './pipeline';
@@ -14,7 +14,12 @@ import type { SimState } from './state';
 export const JSON_TYPE = 'application/json;charset=utf-8';
 
 /** Everything the request handler needs. */
-export interface ServerDeps { sim: SimState; recorder: Recorder; faults: Fault[]; onRequest?: (line: string) => void }
+export interface ServerDeps {
+  sim: SimState;
+  recorder: Recorder;
+  faults: Fault[];
+  onRequest?: (line: string) => void;
+}
 
 /** Handles one request; never throws. */
 export async function handleRequest(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -23,11 +28,23 @@ export async function handleRequest(deps: ServerDeps, req: IncomingMessage, res:
   const vmid = typeof req.headers['x-onegate-vmid'] === 'string' ? req.headers['x-onegate-vmid'] : undefined;
   const match = matchRoute(req.method ?? 'GET', url.pathname);
   const query: Record<string, string> = Object.fromEntries(new URLSearchParams(url.search));
-  const rec = { method: req.method ?? '', path: url.pathname, query, headers: { ...req.headers }, body: '', status: 0, vmid, route: match?.route.name, at: started };
+  const rec = {
+    method: req.method ?? '',
+    path: url.pathname,
+    query,
+    headers: { ...req.headers },
+    body: '',
+    status: 0,
+    vmid,
+    route: match?.route.name,
+    at: started,
+  };
   const finish = (status: number): void => {
     rec.status = status;
     deps.recorder.add(rec);
-    deps.onRequest?.(`${req.socket.remoteAddress ?? '-'} "${rec.method} ${req.url ?? ''}" ${status} vmid=${vmid ?? '-'} ${Date.now() - started}ms`);
+    deps.onRequest?.(
+      `${req.socket.remoteAddress ?? '-'} "${rec.method} ${req.url ?? ''}" ${status} vmid=${vmid ?? '-'} ${Date.now() - started}ms`,
+    );
   };
   const body = await readBody(req, deps.sim.config.sim.maxBodyBytes);
   if (body === null) {
@@ -38,17 +55,41 @@ export async function handleRequest(deps: ServerDeps, req: IncomingMessage, res:
   const faults = takeFaults(deps.faults, { method: rec.method, path: url.pathname, routeName: match?.route.name, vmid });
   for (const f of faults.filter((x) => x.kind === 'latency')) await delay(f.ms ?? 1000);
   const fatal = faults.find((f) => f.kind === 'status' || f.kind === 'reset' || f.kind === 'hang');
-  if (fatal?.kind === 'reset') { req.socket.destroy(); return finish(0); }
-  if (fatal?.kind === 'hang') { finish(0); return; } // the socket stays open until the client or close() ends it
-  if (fatal?.kind === 'status') { send(res, fatal.status ?? 500, fatal.body ?? 'Internal server error', req.method === 'HEAD'); return finish(fatal.status ?? 500); }
-  const out = respond(deps.sim, req, url, body, match, faults.some((f) => f.kind === 'form-body-bug'));
+  if (fatal?.kind === 'reset') {
+    req.socket.destroy();
+    return finish(0);
+  }
+  if (fatal?.kind === 'hang') {
+    finish(0);
+    return;
+  } // the socket stays open until the client or close() ends it
+  if (fatal?.kind === 'status') {
+    send(res, fatal.status ?? 500, fatal.body ?? 'Internal server error', req.method === 'HEAD');
+    return finish(fatal.status ?? 500);
+  }
+  const out = respond(
+    deps.sim,
+    req,
+    url,
+    body,
+    match,
+    faults.some((f) => f.kind === 'form-body-bug'),
+  );
   send(res, out.status, out.body, req.method === 'HEAD', out.contentType);
   finish(out.status);
 }
 
-function respond(sim: SimState, req: IncomingMessage, url: { pathname: string; search: string }, body: Buffer, match: ReturnType<typeof matchRoute>, formBug: boolean): { status: number; body: string; contentType?: string } {
+function respond(
+  sim: SimState,
+  req: IncomingMessage,
+  url: { pathname: string; search: string },
+  body: Buffer,
+  match: ReturnType<typeof matchRoute>,
+  formBug: boolean,
+): { status: number; body: string; contentType?: string } {
   const host = req.headers.host ?? '';
-  if (sim.config.sim.hostAuthorization && !hostPermitted(host)) return { status: 403, body: 'Host not permitted', contentType: 'text/plain' };
+  if (sim.config.sim.hostAuthorization && !hostPermitted(host))
+    return { status: 403, body: 'Host not permitted', contentType: 'text/plain' };
   const method = req.method ?? 'GET';
   const mediaType = mediaTypeOf(req.headers['content-type']);
   const params: Record<string, string> = {};
@@ -66,8 +107,22 @@ function respond(sim: SimState, req: IncomingMessage, url: { pathname: string; s
   // the PUT update routes rewind it (7.0.1+; see the no_rewind switch for 7.0.0).
   const rewinds = match?.route.name === 'PUT /vm' || match?.route.name === 'PUT /vms/:id';
   const consumed = formParsed && mediaType !== '' && (formBug || sim.config.sim.formBodyBug) && !rewinds;
-  return answer(sim, { method, path: url.pathname, headers: req.headers, body: consumed ? Buffer.alloc(0) : body,
-    params, badUtf8, mediaType, formParsed, host, scheme: 'http' }, match);
+  return answer(
+    sim,
+    {
+      method,
+      path: url.pathname,
+      headers: req.headers,
+      body: consumed ? Buffer.alloc(0) : body,
+      params,
+      badUtf8,
+      mediaType,
+      formParsed,
+      host,
+      scheme: 'http',
+    },
+    match,
+  );
 }
 
 /** Writes an answer; 204 has neither body nor Content-Type (Sinatra drops them). */
@@ -91,7 +146,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) { req.removeAllListeners('data'); req.pause(); resolve(null); return; }
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.pause();
+        resolve(null);
+        return;
+      }
       chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));

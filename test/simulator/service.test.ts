@@ -2,11 +2,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shippedConfig } from './config';
 import { call, form, json } from './http-client';
-import { startOneGate, type Simulator } from './index';
+import { type Simulator, startOneGate } from './index';
 
 let sim: Simulator;
-beforeEach(async () => { sim = await startOneGate(); });
-afterEach(async () => { await sim.close(); });
+beforeEach(async () => {
+  sim = await startOneGate();
+});
+afterEach(async () => {
+  await sim.close();
+});
 
 const scale = (role: string, body: string, as = 42, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
   call(sim, 'PUT', `/service/role/${role}`, { as, body, headers });
@@ -14,13 +18,44 @@ const scale = (role: string, body: string, as = 42, headers: Record<string, stri
 describe('GET /service', () => {
   it('has the OneFlow shape: string id, integer states and deploy_id, running null, minimal vm_info', async () => {
     const body = JSON.parse((await call(sim, 'GET', '/service', { as: 43 })).body);
-    expect(body).toEqual({ SERVICE: { name: 'shop', id: '7', state: 2, roles: [
-      { name: 'web', cardinality: 2, state: 2, nodes: [
-        { deploy_id: 42, running: null, vm_info: { VM: { ID: '42', UID: '2', GID: '1', UNAME: 'alice', GNAME: 'users', NAME: 'web_0_(service_7)' } } },
-        { deploy_id: 43, running: null, vm_info: { VM: { ID: '43', UID: '2', GID: '1', UNAME: 'alice', GNAME: 'users', NAME: 'web_1_(service_7)' } } }] },
-      { name: 'db', cardinality: 1, state: 2, nodes: [
-        { deploy_id: 44, running: null, vm_info: { VM: { ID: '44', UID: '2', GID: '1', UNAME: 'alice', GNAME: 'users', NAME: 'db_0_(service_7)' } } }] },
-    ] } });
+    expect(body).toEqual({
+      SERVICE: {
+        name: 'shop',
+        id: '7',
+        state: 2,
+        roles: [
+          {
+            name: 'web',
+            cardinality: 2,
+            state: 2,
+            nodes: [
+              {
+                deploy_id: 42,
+                running: null,
+                vm_info: { VM: { ID: '42', UID: '2', GID: '1', UNAME: 'alice', GNAME: 'users', NAME: 'web_0_(service_7)' } },
+              },
+              {
+                deploy_id: 43,
+                running: null,
+                vm_info: { VM: { ID: '43', UID: '2', GID: '1', UNAME: 'alice', GNAME: 'users', NAME: 'web_1_(service_7)' } },
+              },
+            ],
+          },
+          {
+            name: 'db',
+            cardinality: 1,
+            state: 2,
+            nodes: [
+              {
+                deploy_id: 44,
+                running: null,
+                vm_info: { VM: { ID: '44', UID: '2', GID: '1', UNAME: 'alice', GNAME: 'users', NAME: 'db_0_(service_7)' } },
+              },
+            ],
+          },
+        ],
+      },
+    });
   });
 
   it('switches to the raw VM hash when extended is present, whatever its value', async () => {
@@ -43,7 +78,7 @@ describe('GET /service', () => {
     expect([raw.NAME, raw.STATE, raw.LCM_STATE, raw.PREV_STATE, raw.PREV_LCM_STATE]).toEqual(['renamed', '5', '0', '3', '3']);
   });
 
-  it('gives ≤ 5.10 servers\' filtered vm_info and boolean running', async () => {
+  it("gives ≤ 5.10 servers' filtered vm_info and boolean running", async () => {
     const old = await startOneGate({ config: { ...shippedConfig(), ':simulator': { ':version': '5.10' } } });
     const node = JSON.parse((await call(old, 'GET', '/service', { as: 42 })).body).SERVICE.roles[0].nodes[0];
     expect(node.running).toBe(true);

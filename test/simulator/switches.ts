@@ -14,13 +14,20 @@ export interface Switches {
 }
 
 const KEYS: Record<string, keyof Switches> = {
-  version: 'version', monitoring_nics: 'monitoringNics', no_rewind: 'noRewind', host_authorization: 'hostAuthorization',
-  legacy_service_vm_info: 'legacyServiceVmInfo', form_body_bug: 'formBodyBug', scale_creates_vms: 'scaleCreatesVms', max_body_bytes: 'maxBodyBytes',
+  version: 'version',
+  monitoring_nics: 'monitoringNics',
+  no_rewind: 'noRewind',
+  host_authorization: 'hostAuthorization',
+  legacy_service_vm_info: 'legacyServiceVmInfo',
+  form_body_bug: 'formBodyBug',
+  scale_creates_vms: 'scaleCreatesVms',
+  max_body_bytes: 'maxBodyBytes',
 };
 
 /** Compares dotted versions numerically: negative when a < b. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number), pb = b.split('.').map(Number);
+  const pa = a.split('.').map(Number),
+    pb = b.split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
   return 0;
 }
@@ -31,16 +38,22 @@ export function simulatorSwitches(raw: Record<string, unknown>, where: string): 
   if (!/^\d+(\.\d+){0,2}$/.test(version)) throw new Error(`${where}: :simulator: :version: "${version}" is not a version like 7.4 or 6.10`);
   const v = (x: string): number => compareVersions(version, x);
   const out: Switches = {
-    version, monitoringNics: v('6.10.99') <= 0, noRewind: v('7.0') >= 0 && v('7.0.0') <= 0,
-    hostAuthorization: v('7.0') >= 0 && v('7.2.99') <= 0, legacyServiceVmInfo: v('5.10.99') <= 0,
-    formBodyBug: false, scaleCreatesVms: true, maxBodyBytes: 16 * 1024 * 1024,
+    version,
+    monitoringNics: v('6.10.99') <= 0,
+    noRewind: v('7.0') >= 0 && v('7.0.0') <= 0,
+    hostAuthorization: v('7.0') >= 0 && v('7.2.99') <= 0,
+    legacyServiceVmInfo: v('5.10.99') <= 0,
+    formBodyBug: false,
+    scaleCreatesVms: true,
+    maxBodyBytes: 16 * 1024 * 1024,
   };
   for (const [key, value] of Object.entries(raw)) {
     const field = KEYS[key];
     if (!field) throw new Error(`${where}: :simulator: unknown key :${key}: (known: ${Object.keys(KEYS).join(', ')})`);
     if (field === 'version') continue;
     if (field === 'maxBodyBytes') {
-      if (!Number.isInteger(Number(value)) || Number(value) <= 0) throw new Error(`${where}: :simulator: :max_body_bytes: "${String(value)}" is not a positive integer`);
+      if (!Number.isInteger(Number(value)) || Number(value) <= 0)
+        throw new Error(`${where}: :simulator: :max_body_bytes: "${String(value)}" is not a positive integer`);
       out.maxBodyBytes = Number(value);
     } else if (typeof value !== 'boolean') throw new Error(`${where}: :simulator: :${key}: must be true or false`);
     else out[field] = value;

@@ -17,11 +17,14 @@ export interface Token {
 
 type Rule = [Token['type'], (text: string, pos: number) => number];
 
-const rx = (type: Token['type'], re: RegExp): Rule => [type, (text, pos) => {
-  re.lastIndex = pos;
-  const m = re.exec(text);
-  return m ? m[0].length : 0;
-}];
+const rx = (type: Token['type'], re: RegExp): Rule => [
+  type,
+  (text, pos) => {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    return m ? m[0].length : 0;
+  },
+];
 
 const INITIAL: Rule[] = [
   rx('NOTOKEN', /[ \t]*#.*\n/y),
@@ -56,12 +59,18 @@ function quotedLength(text: string, pos: number): number {
 export function lexTemplate(text: string): Token[] {
   const out: Token[] = [];
   let state = INITIAL;
-  let pos = 0, line = 1, col = 1;
+  let pos = 0,
+    line = 1,
+    col = 1;
   while (pos < text.length) {
-    let best: Rule | undefined, len = 0;
+    let best: Rule | undefined,
+      len = 0;
     for (const rule of state) {
       const n = rule[1](text, pos);
-      if (n > len) { best = rule; len = n; }
+      if (n > len) {
+        best = rule;
+        len = n;
+      }
     }
     const type = best ? best[0] : 'NOTOKEN'; // flex's default rule echoes one character
     if (!best) len = 1;

@@ -1,6 +1,7 @@
 // oned's template grammar (template_syntax.y) over the scanner tokens, with its error texts.
-import { lexTemplate, type Token } from './template-lex';
+
 import type { Template } from './template';
+import { lexTemplate, type Token } from './template-lex';
 
 /** A template that oned would refuse; the message is oned's. */
 export class TemplateSyntaxError extends Error {}
@@ -11,7 +12,7 @@ export function attributeName(name: string): string {
   return /^[A-Za-z_]/.test(name) && !name.startsWith('XML') ? up : `ONE_${up}`;
 }
 
-const unescape = (s: string): string => s.replaceAll('\\"', '"');
+const unescapeQuotes = (s: string): string => s.replaceAll('\\"', '"');
 
 /** Parses template text as oned does; throws TemplateSyntaxError("Parse error: syntax error at line L, columns A:B"). */
 export function parseTemplate(text: string): Template {
@@ -24,7 +25,9 @@ export function parseTemplate(text: string): Template {
     if (t) setLoc(t);
     return t;
   };
-  const setLoc = (t: Token): void => { lastLoc = [t.line, t.first, t.last]; };
+  const setLoc = (t: Token): void => {
+    lastLoc = [t.line, t.first, t.last];
+  };
   const fail = (): never => {
     const [line, a, b] = lastLoc; // bison reports the lookahead's location (at EOF: the last one set)
     throw new TemplateSyntaxError(`Parse error: syntax error at line ${line}, columns ${a}:${b}`);
@@ -34,10 +37,16 @@ export function parseTemplate(text: string): Template {
   for (let t = next(); t; t = next()) {
     const name = attributeName(expect(t, 'VARIABLE').text);
     const eq = next();
-    if (eq?.type === 'EQUAL_EMPTY') { tmpl.pairs.push([name, '']); continue; }
+    if (eq?.type === 'EQUAL_EMPTY') {
+      tmpl.pairs.push([name, '']);
+      continue;
+    }
     expect(eq, 'EQUAL');
     const v = next();
-    if (v?.type === 'STRING') { tmpl.pairs.push([name, unescape(v.text)]); continue; }
+    if (v?.type === 'STRING') {
+      tmpl.pairs.push([name, unescapeQuotes(v.text)]);
+      continue;
+    }
     if (v?.type === 'CCDATA') throw new TemplateSyntaxError('Parse error.');
     expect(v, 'OBRACKET');
     tmpl.pairs.push([name, parseVector(next, expect)]);
@@ -52,7 +61,7 @@ function parseVector(next: () => Token | undefined, expect: (t: Token | undefine
   for (;;) {
     const key = expect(t, 'VARIABLE').text.toUpperCase();
     expect(next(), 'EQUAL');
-    const value = unescape(expect(next(), 'STRING').text);
+    const value = unescapeQuotes(expect(next(), 'STRING').text);
     if (!(key in vec)) vec[key] = value; // std::map::insert keeps the first
     t = next();
     if (t?.type === 'CBRACKET') return vec;

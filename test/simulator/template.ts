@@ -106,8 +106,15 @@ export function sortedObject(v: Record<string, string>): Record<string, string> 
 /** oned's text form (what `onevm show` prints), used by the control API. */
 export function templateToText(t: Template): string {
   const q = (s: string): string => s.replace(/"/g, '\\"');
-  return sortedPairs(t).map(([n, v]) => typeof v === 'string' ? `${n}="${q(v)}"`
-    : `${n}=[\n${Object.entries(sortedObject(v)).map(([k, x]) => `  ${k}="${q(x)}"`).join(',\n')} ]`).join('\n');
+  return sortedPairs(t)
+    .map(([n, v]) =>
+      typeof v === 'string'
+        ? `${n}="${q(v)}"`
+        : `${n}=[\n${Object.entries(sortedObject(v))
+            .map(([k, x]) => `  ${k}="${q(x)}"`)
+            .join(',\n')} ]`,
+    )
+    .join('\n');
 }
 
 /** Byte-order comparison for ASCII names (std::string operator<). */

@@ -25,7 +25,11 @@ describe('OneGate token', () => {
   it('fails on a token made with another password (bad padding or garbage)', () => {
     const other = makeToken('6df184419d3978f28d11980b5321c52402bc0ead8ef741cd9c20422af2142c7e', 42, 1700000000);
     let plain: string | undefined;
-    try { plain = decryptToken(ALICE, other); } catch { plain = undefined; }
+    try {
+      plain = decryptToken(ALICE, other);
+    } catch {
+      plain = undefined;
+    }
     expect(plain).not.toBe('42:1700000000');
     expect(() => decryptToken(ALICE, '')).toThrow();
   });

@@ -4,7 +4,10 @@ import { rubyError } from './ruby';
 import { cloneTemplate, type Pair, type Template } from './template';
 
 /** Result of an erase: how many nodes matched and the template oned would store. */
-export interface Erased { removed: number; template: Template }
+export interface Erased {
+  removed: number;
+  template: Template;
+}
 
 // The paths the simulator evaluates: NAME, NAME/SUB, and * (every attribute).
 const STEP = '[A-Za-z_][A-Za-z0-9_.-]*';
@@ -22,8 +25,16 @@ export function eraseXPath(source: Template, text: string): Erased {
   let removed = 0;
   t.pairs = t.pairs.filter(([n, v]) => {
     if (name !== '*' && n !== name) return true;
-    if (sub === undefined) { removed++; return false; }
-    if (typeof v === 'object') for (const k of Object.keys(v)) if (sub === '*' || k === sub) { delete v[k]; removed++; }
+    if (sub === undefined) {
+      removed++;
+      return false;
+    }
+    if (typeof v === 'object')
+      for (const k of Object.keys(v))
+        if (sub === '*' || k === sub) {
+          delete v[k];
+          removed++;
+        }
     return true;
   });
   return { removed, template: dropEmpty(t) };

@@ -1,12 +1,16 @@
 // Conformance: PUT /vm and PUT /vms/:id (spec §3.4, §4, §6.3).
-import { beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { call, form } from './http-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shippedConfig } from './config';
-import { startOneGate, type Simulator } from './index';
+import { call, form } from './http-client';
+import { type Simulator, startOneGate } from './index';
 
 let sim: Simulator;
-beforeEach(async () => { sim = await startOneGate(); });
-afterEach(async () => { await sim.close(); });
+beforeEach(async () => {
+  sim = await startOneGate();
+});
+afterEach(async () => {
+  await sim.close();
+});
 
 const put = (data: string, type?: number, as = 42, path = '/vm') => call(sim, 'PUT', path, { as, ...form(data, type) });
 
@@ -31,8 +35,9 @@ describe('merge', () => {
 
   it('reads data and type from a multipart/form-data body', async () => {
     const b = 'XyZ';
-    const body = `--${b}\r\nContent-Disposition: form-data; name="data"\r\n\r\nMP=a b\r\n--${b}\r\nContent-Disposition: form-data; name="type"\r\n\r\n1\r\n`
-      + `--${b}\r\nContent-Disposition: form-data; name="f"; filename="x"\r\n\r\nignored\r\n--${b}--\r\n`;
+    const body =
+      `--${b}\r\nContent-Disposition: form-data; name="data"\r\n\r\nMP=a b\r\n--${b}\r\nContent-Disposition: form-data; name="type"\r\n\r\n1\r\n` +
+      `--${b}\r\nContent-Disposition: form-data; name="f"; filename="x"\r\n\r\nignored\r\n--${b}--\r\n`;
     const r = await call(sim, 'PUT', '/vm', { as: 42, body, headers: { 'Content-Type': `multipart/form-data; boundary=${b}` } });
     expect(r.status).toBe(200);
     expect(sim.vm(42).USER_TEMPLATE.MP).toBe('a b');
@@ -85,12 +90,20 @@ describe('errors', () => {
   });
 
   it('answers 500 for invalid UTF-8 in the data parameter', async () => {
-    const r = await call(sim, 'PUT', '/vm', { as: 42, body: 'data=A%3D%FF%FE', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const r = await call(sim, 'PUT', '/vm', {
+      as: 42,
+      body: 'data=A%3D%FF%FE',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect([r.status, r.body]).toEqual([500, 'invalid byte sequence in UTF-8']);
   });
 
   it('answers 500 for a form body over 4 MiB', async () => {
-    const r = await call(sim, 'PUT', '/vm', { as: 42, body: `data=A%3D${'x'.repeat(4 * 1024 * 1024)}`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const r = await call(sim, 'PUT', '/vm', {
+      as: 42,
+      body: `data=A%3D${'x'.repeat(4 * 1024 * 1024)}`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(r.status).toBe(500);
     expect(r.body).toMatch(/exceeds limit/);
   });
@@ -98,7 +111,13 @@ describe('errors', () => {
 
 describe('erase', () => {
   it('removes the key, writes the rest back and drops empty values', async () => {
-    sim.addVm({ id: '90', uid: '2', stime: '1700000000', template: { CREATED_BY: '2' }, user_template: { A: '1', EMPTY: '', V: { X: '', Y: '1' } } });
+    sim.addVm({
+      id: '90',
+      uid: '2',
+      stime: '1700000000',
+      template: { CREATED_BY: '2' },
+      user_template: { A: '1', EMPTY: '', V: { X: '', Y: '1' } },
+    });
     expect((await put('A', 2, 90)).status).toBe(200);
     expect(sim.vm(90).USER_TEMPLATE).toEqual({ V: { Y: '1' } });
     expect(sim.vm(90).updates).toEqual([expect.objectContaining({ mode: 'erase', text: 'A' })]);
@@ -110,7 +129,8 @@ describe('erase', () => {
   });
 
   it('answers 500 attribute not found for a missing or lower-case key', async () => {
-    for (const key of ['NOPE', 'description']) expect(await put(key, 2).then((r) => [r.status, r.body])).toEqual([500, 'attribute not found']);
+    for (const key of ['NOPE', 'description'])
+      expect(await put(key, 2).then((r) => [r.status, r.body])).toEqual([500, 'attribute not found']);
   });
 
   it('changes nothing for a type other than 1 and 2', async () => {

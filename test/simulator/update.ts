@@ -23,7 +23,10 @@ export function updateVm(ctx: Ctx, vm: Vm, user: User | undefined): void {
     const key = line.split('=')[0];
     if (key && ctx.sim.config.restrictedAttrs.includes(key.toUpperCase())) halt(403, `Attribute (${key}) ${error}`);
   }
-  if (type === 1) return merge(ctx, vm, user, text);
+  if (type === 1) {
+    merge(ctx, vm, user, text);
+    return;
+  }
   const erased = eraseXPath(vm.userTemplate, text);
   if (erased.removed === 0 && type === 2) halt(500, 'attribute not found');
   // Only type 2 writes the template back; any other erase value edits a copy that is dropped.

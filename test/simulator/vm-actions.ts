@@ -3,9 +3,40 @@
 import { OnedError } from './oned';
 import type { Vm } from './world-types';
 
-const STATES = ['INIT', 'PENDING', 'HOLD', 'ACTIVE', 'STOPPED', 'SUSPENDED', 'DONE', 'FAILED', 'POWEROFF', 'UNDEPLOYED', 'CLONING', 'CLONING_FAILURE'];
-const LCM = ['LCM_INIT', 'PROLOG', 'BOOT', 'RUNNING', 'MIGRATE', 'SAVE_STOP', 'SAVE_SUSPEND', 'SAVE_MIGRATE', 'PROLOG_MIGRATE', 'PROLOG_RESUME',
-  'EPILOG_STOP', 'EPILOG', 'SHUTDOWN', 'CANCEL', 'FAILURE', 'CLEANUP_RESUBMIT', 'UNKNOWN', 'HOTPLUG'];
+const STATES = [
+  'INIT',
+  'PENDING',
+  'HOLD',
+  'ACTIVE',
+  'STOPPED',
+  'SUSPENDED',
+  'DONE',
+  'FAILED',
+  'POWEROFF',
+  'UNDEPLOYED',
+  'CLONING',
+  'CLONING_FAILURE',
+];
+const LCM = [
+  'LCM_INIT',
+  'PROLOG',
+  'BOOT',
+  'RUNNING',
+  'MIGRATE',
+  'SAVE_STOP',
+  'SAVE_SUSPEND',
+  'SAVE_MIGRATE',
+  'PROLOG_MIGRATE',
+  'PROLOG_RESUME',
+  'EPILOG_STOP',
+  'EPILOG',
+  'SHUTDOWN',
+  'CANCEL',
+  'FAILURE',
+  'CLEANUP_RESUBMIT',
+  'UNKNOWN',
+  'HOTPLUG',
+];
 
 /** "RUNNING", "POWEROFF", ... as oned names the state in errors. */
 export function stateName(vm: Vm): string {
@@ -34,9 +65,15 @@ export function vmAction(vm: Vm, name: string): void {
   const base = name.replace(/-hard$/, '');
   const rule = RULES[base];
   if (!rule) throw new OnedError(`[one.vm.action] Action "${name}" is not supported`);
-  if (base === 'terminate' && vm.state === 6) return record(vm, name);
+  if (base === 'terminate' && vm.state === 6) {
+    record(vm, name);
+    return;
+  }
   if (!rule[0](vm)) {
-    const detail = base === 'terminate' ? `Could not terminate VM ${vm.id}, wrong state ${stateName(vm)}.` : `This action is not available for state ${stateName(vm)}`;
+    const detail =
+      base === 'terminate'
+        ? `Could not terminate VM ${vm.id}, wrong state ${stateName(vm)}.`
+        : `This action is not available for state ${stateName(vm)}`;
     throw new OnedError(`[one.vm.action] Error performing action "${name}": ${detail}`);
   }
   const next = rule[1](vm);
@@ -67,7 +104,8 @@ export function vmDeploy(vm: Vm, host: number): void {
 
 /** one.vm.migrate: RUNNING, SUSPENDED or POWEROFF VMs move host. */
 export function vmMigrate(vm: Vm, host: number, live: boolean): void {
-  if (!(running(vm) || vm.state === 5 || vm.state === 8)) throw new OnedError(`[one.vm.migrate] Migrate action is not available for state ${stateName(vm)}`);
+  if (!(running(vm) || vm.state === 5 || vm.state === 8))
+    throw new OnedError(`[one.vm.migrate] Migrate action is not available for state ${stateName(vm)}`);
   vm.host = { hostname: `host${host}`, hid: host };
   record(vm, live ? 'live-migrate' : 'migrate', host);
 }

@@ -2,11 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippedConfig } from './config';
 import { call } from './http-client';
-import { startOneGate, type Simulator } from './index';
+import { type Simulator, startOneGate } from './index';
 
 let sim: Simulator;
-beforeAll(async () => { sim = await startOneGate(); });
-afterAll(async () => { await sim.close(); });
+beforeAll(async () => {
+  sim = await startOneGate();
+});
+afterAll(async () => {
+  await sim.close();
+});
 
 const get = async (path: string, as = 50): Promise<[number, unknown]> => {
   const r = await call(sim, 'GET', path, { as });
@@ -31,7 +35,10 @@ describe('GET /vrouter', () => {
     expect(vr.VMS).toEqual({ ID: ['50'] });
   });
 
-  it.each([[7, 'Empty or invalid VROUTER_ID'], [42, 'Empty or invalid VROUTER_ID']])('VM %i: 400 %s', async (as, text) => {
+  it.each([
+    [7, 'Empty or invalid VROUTER_ID'],
+    [42, 'Empty or invalid VROUTER_ID'],
+  ])('VM %i: 400 %s', async (as, text) => {
     expect(await get('/vrouter', as)).toEqual([400, text]);
   });
 });
@@ -68,11 +75,23 @@ describe('GET /vnet/:id', () => {
   });
 
   it('adds NIC_NAME, alias fields and BACKEND data in extended mode (only for extended=true)', async () => {
-    const leases = async (q: string): Promise<Record<string, unknown>[]> => ((await get(`/vnet/0${q}`))[1] as any).VNET.AR_POOL.AR[0].LEASES.LEASE;
+    const leases = async (q: string): Promise<Record<string, unknown>[]> =>
+      ((await get(`/vnet/0${q}`))[1] as any).VNET.AR_POOL.AR[0].LEASES.LEASE;
     const ext = await leases('?extended=TRUE');
-    expect(ext.find((l) => l.VM === '43')).toEqual({ IP: '192.168.150.110', MAC: '02:00:c0:a8:96:6e', VM: '43', PARENT: 'NIC0', PARENT_NETWORK_ID: '1',
-      EXTERNAL: true, NIC_NAME: 'NIC0_ALIAS1', BACKEND: 'YES', ONEGATE_LB0_IP: '192.168.150.100', ONEGATE_LB0_PORT: '80',
-      ONEGATE_LB0_SERVER_HOST: '10.0.0.6', ONEGATE_LB0_SERVER_PORT: '8080' });
+    expect(ext.find((l) => l.VM === '43')).toEqual({
+      IP: '192.168.150.110',
+      MAC: '02:00:c0:a8:96:6e',
+      VM: '43',
+      PARENT: 'NIC0',
+      PARENT_NETWORK_ID: '1',
+      EXTERNAL: true,
+      NIC_NAME: 'NIC0_ALIAS1',
+      BACKEND: 'YES',
+      ONEGATE_LB0_IP: '192.168.150.100',
+      ONEGATE_LB0_PORT: '80',
+      ONEGATE_LB0_SERVER_HOST: '10.0.0.6',
+      ONEGATE_LB0_SERVER_PORT: '8080',
+    });
     expect(ext.find((l) => l.VM === '50')).toMatchObject({ NIC_NAME: 'NIC0' });
     expect((await leases('?extended=yes')).find((l) => l.VM === '50')).not.toHaveProperty('NIC_NAME');
   });

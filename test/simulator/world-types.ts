@@ -14,9 +14,19 @@ export interface User {
 }
 
 /** One performed action, for the control API. */
-export interface ActionRecord { at: number; action: string; params?: unknown; state: number; lcmState: number }
+export interface ActionRecord {
+  at: number;
+  action: string;
+  params?: unknown;
+  state: number;
+  lcmState: number;
+}
 /** One PUT applied to the user template, for the control API. */
-export interface UpdateRecord { at: number; mode: 'merge' | 'erase'; text: string }
+export interface UpdateRecord {
+  at: number;
+  mode: 'merge' | 'erase';
+  text: string;
+}
 
 /** A virtual machine. */
 export interface Vm {
@@ -27,7 +37,8 @@ export interface Vm {
   /** Permission bits. */ perms: Perms;
   /** VM STATE (3 ACTIVE, 8 POWEROFF, ...). */ state: number;
   /** LCM_STATE (3 RUNNING). */ lcmState: number;
-  /** STATE and LCM_STATE before the last change (PREV_STATE, PREV_LCM_STATE). */ prevState: number; prevLcmState: number;
+  /** STATE and LCM_STATE before the last change (PREV_STATE, PREV_LCM_STATE). */ prevState: number;
+  prevLcmState: number;
   /** Start time in epoch seconds; part of the token plaintext. */ stime: number;
   /** End time, 0 while alive. */ etime: number;
   /** RESCHED flag. */ resched: number;
@@ -40,29 +51,56 @@ export interface Vm {
 }
 
 /** A virtual router. */
-export interface VRouter { id: number; name: string; uid: number; gid: number; perms: Perms; vms: number[]; template: Template }
+export interface VRouter {
+  id: number;
+  name: string;
+  uid: number;
+  gid: number;
+  perms: Perms;
+  vms: number[];
+  template: Template;
+}
 
 /** An address range; `leases` are explicit extra leases (e.g. reservations), others are derived from NICs. */
-export interface AddressRange { attrs: Record<string, string>; leases: Record<string, string>[] }
+export interface AddressRange {
+  attrs: Record<string, string>;
+  leases: Record<string, string>[];
+}
 
 /** A virtual network. */
 export interface VNet {
-  id: number; name: string; uid: number; gid: number; perms: Perms;
+  id: number;
+  name: string;
+  uid: number;
+  gid: number;
+  perms: Perms;
   /** Parent network of a reservation, or null. */ parent: number | null;
-  template: Template; ars: AddressRange[];
+  template: Template;
+  ars: AddressRange[];
 }
 
 /** A OneFlow role. */
 export interface Role {
-  name: string; cardinality: number; state: number; vmTemplate: number;
-  minVms?: number; maxVms?: number;
+  name: string;
+  cardinality: number;
+  state: number;
+  vmTemplate: number;
+  minVms?: number;
+  maxVms?: number;
   /** VM IDs of the role's nodes. */ nodes: number[];
   /** The vm_info OneFlow stored per node when it was added (it is not refreshed, e.g. after a rename). */ vmInfo: Map<number, unknown>;
 }
 
 /** A OneFlow service. */
-export interface Service { id: number; name: string; uid: number; gid: number; perms: Perms; state: number;
-  /** Roles; null when the OneFlow document has none ("Service <id> is empty."). */ roles: Role[] | null }
+export interface Service {
+  id: number;
+  name: string;
+  uid: number;
+  gid: number;
+  perms: Perms;
+  state: number;
+  /** Roles; null when the OneFlow document has none ("Service <id> is empty."). */ roles: Role[] | null;
+}
 
 /** Everything the simulator knows. */
 export interface World {

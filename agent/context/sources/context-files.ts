@@ -1,7 +1,7 @@
 // Turns the files a source found (context.sh, token.txt) into variables and credential candidates.
 import { parseContextSh } from '../context-sh';
 import type { ContextFiles } from '../types';
-import { candidate, type Candidates } from './candidates';
+import { type Candidates, candidate } from './candidates';
 
 /** Parsed content of one context source. */
 export interface ParsedContext extends Candidates {

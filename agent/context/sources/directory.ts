@@ -1,7 +1,7 @@
 // A directory holding context.sh and token.txt: /context in LXC containers, or --context-dir.
 import { dirname, join } from 'node:path';
-import type { ContextFiles, ContextSource } from '../types';
 import type { Logger } from '../../log';
+import type { ContextFiles, ContextSource } from '../types';
 import { readOptional } from './files';
 
 /** Reads context.sh and token.txt from `dir`; undefined when there is no context.sh. */

@@ -1,7 +1,7 @@
 // Environment variables: ONEGATE_ENDPOINT, VMID, TOKENTXT (what the Ruby CLI reads) and ONEGATE_TOKEN.
 import { isAbsolute } from 'node:path';
 import type { Logger } from '../../log';
-import { candidate, type Candidates, type Candidate } from './candidates';
+import { type Candidate, type Candidates, candidate } from './candidates';
 import { readOptional } from './files';
 
 /** The values the environment offers. */
@@ -9,7 +9,7 @@ export async function readEnvironment(env: Record<string, string | undefined>, l
   return {
     endpoint: candidate(env.ONEGATE_ENDPOINT, 'environment ONEGATE_ENDPOINT'),
     vmid: candidate(env.VMID, 'environment VMID'),
-    token: candidate(env.TOKENTXT, 'environment TOKENTXT') ?? await onegateToken(env.ONEGATE_TOKEN, log),
+    token: candidate(env.TOKENTXT, 'environment TOKENTXT') ?? (await onegateToken(env.ONEGATE_TOKEN, log)),
   };
 }
 

@@ -1,7 +1,7 @@
 // Explicit options (--endpoint, --vmid, --token-file, --context-dir, --context-file): they win over everything.
 import type { Logger } from '../../log';
 import type { ContextFiles, DiscoverOptions } from '../types';
-import { candidate, type Candidates } from './candidates';
+import { type Candidates, candidate } from './candidates';
 import { readContextDir, readContextFile } from './directory';
 import { readOptional } from './files';
 

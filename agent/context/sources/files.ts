@@ -1,8 +1,8 @@
 // Reading optional files: a missing or unreadable source is "no data" (a debug line), not a failure.
 import { constants } from 'node:fs';
 import { join } from 'node:path';
-import * as fs from '../fs-async';
 import type { Logger } from '../../log';
+import * as fs from '../fs-async';
 
 const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'ENXIO', 'ENOMEDIUM', 'ENODEV', 'EISDIR']);
 

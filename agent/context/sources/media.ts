@@ -1,6 +1,7 @@
 // The CONTEXT media (cd-rom or virtio disk): read with the ISO 9660 reader, else through a read-only mount.
-import { IsoError } from '../errors';
+
 import { findContextDevice } from '../block-devices';
+import { IsoError } from '../errors';
 import { readIsoFiles } from '../iso9660';
 import { withReadAt } from '../read-at';
 import type { ContextFiles, SourceOptions } from '../types';

@@ -3,9 +3,9 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { pathOnly } from '../block-devices';
+import { runLazily } from '../run-lazily';
 import type { SourceOptions } from '../types';
 import { findProgram, readOptional } from './files';
-import { runLazily } from '../run-lazily';
 
 /** context.sh and token.txt read through a mount, or undefined when mounting is not possible. */
 export async function readByMounting(device: string, o: SourceOptions): Promise<{ contextSh?: string; tokenTxt?: string } | undefined> {
@@ -26,6 +26,8 @@ export async function readByMounting(device: string, o: SourceOptions): Promise<
       await runLazily({ argv: [umount, dir], timeoutMs: 15_000, env: pathOnly(o.env) });
     }
   } finally {
-    await fs.rmdir(dir).catch(() => { /* still mounted if umount failed; leave it rather than remove files */ });
+    await fs.rmdir(dir).catch(() => {
+      /* still mounted if umount failed; leave it rather than remove files */
+    });
   }
 }

@@ -1,7 +1,7 @@
 // /var/run/one-context/one_env (mode 0400: readable by root only; others skip it with a debug line).
 import type { Logger } from '../../log';
 import { firstOneEnvValue, parseOneEnvEntries, varsOf } from '../one-env';
-import { candidate, type Candidates } from './candidates';
+import { type Candidates, candidate } from './candidates';
 import { readOptional, underRoot } from './files';
 
 /** Guest paths tried in order; /var/run is normally a symlink to /run. */

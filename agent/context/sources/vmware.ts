@@ -3,9 +3,9 @@
 // them. Tried only when vmtoolsd is installed, so KVM guests see no noise about it.
 import { pathOnly } from '../block-devices';
 import { ContextError } from '../errors';
+import { runLazily } from '../run-lazily';
 import type { ContextFiles, SourceOptions } from '../types';
 import { findProgram } from './files';
-import { runLazily } from '../run-lazily';
 
 const CONTEXT_KEY = 'guestinfo.opennebula.context';
 const FILE_KEY = 'guestinfo.opennebula.file.';

@@ -2,8 +2,18 @@
 import { OneGateError } from '../errors';
 
 const TRANSIENT = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN',
-  'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ERR_STREAM_PREMATURE_CLOSE',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'ENETDOWN',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ERR_STREAM_PREMATURE_CLOSE',
 ]);
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -34,7 +44,10 @@ export function connectionFailure(err: unknown, where: string): OneGateError {
   const code = e.code ?? '';
   const message = e.message ?? String(err);
   if (code === 'ERR_PROXY_CONNECT') {
-    return new OneGateError('ONEGATE_UNREACHABLE', `cannot reach OneGate at ${where}: ${message}`, { cause: err, transient: e.transient === true });
+    return new OneGateError('ONEGATE_UNREACHABLE', `cannot reach OneGate at ${where}: ${message}`, {
+      cause: err,
+      transient: e.transient === true,
+    });
   }
   if (isTlsFailure(code)) {
     return new OneGateError('ONEGATE_UNREACHABLE', `TLS with ${where} failed: ${message}`, {
@@ -44,6 +57,7 @@ export function connectionFailure(err: unknown, where: string): OneGateError {
   }
   const what = DESCRIPTIONS[code] ?? message;
   return new OneGateError('ONEGATE_UNREACHABLE', `cannot reach OneGate at ${where}: ${what}`, {
-    cause: err, transient: TRANSIENT.has(code) || code === '',
+    cause: err,
+    transient: TRANSIENT.has(code) || code === '',
   });
 }

@@ -96,8 +96,13 @@ export class ResponseParser {
   end(): ParsedResponse {
     if (this.#done) return this.#done;
     if (this.#head && this.#framing.kind === 'close') return this.#finish(false);
-    throw new ResponseCutOffError(this.#head ? 'the connection closed in the middle of the response body'
-      : this.#pending.length > 0 ? 'the connection closed in the middle of the response head' : 'the connection closed without a response');
+    throw new ResponseCutOffError(
+      this.#head
+        ? 'the connection closed in the middle of the response body'
+        : this.#pending.length > 0
+          ? 'the connection closed in the middle of the response head'
+          : 'the connection closed without a response',
+    );
   }
 
   #readHead(): boolean {
@@ -116,7 +121,10 @@ export class ResponseParser {
     // 1xx heads (100 Continue, 103 Early Hints) precede the real one; 101 would switch protocols, never asked for.
     if (status < 200 && status !== 101) return true;
     if (status === 101) throw new MalformedResponseError('101 Switching Protocols was not asked for');
-    const connection = (headers.connection ?? '').toLowerCase().split(',').map((t) => t.trim());
+    const connection = (headers.connection ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((t) => t.trim());
     const keepAlive = m[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
     this.#head = { status, reason: m[3] ?? '', headers, keepAlive };
     this.#framing = this.#framingOf(status, headers);
@@ -129,7 +137,10 @@ export class ResponseParser {
     const te = headers['transfer-encoding'];
     if (te !== undefined) {
       // Chunked must be the last coding; any other transfer coding is read to the end of the connection.
-      const codings = te.toLowerCase().split(',').map((c) => c.trim());
+      const codings = te
+        .toLowerCase()
+        .split(',')
+        .map((c) => c.trim());
       return codings[codings.length - 1] === 'chunked' ? { kind: 'chunked' } : { kind: 'close' };
     }
     const cl = headers['content-length'];

@@ -3,13 +3,13 @@
 // (docs/client.md): node:http costs ~10 ms of every CLI start-up and most of the daemon's CPU per request.
 // Direct, or through an HTTP CONNECT tunnel of an http or https proxy (the token then travels only inside
 // the tunnel, and certificates are checked against OneGate's name). Idle connections are kept for reuse.
-import { connect as tcpConnect, isIP, type Socket } from 'node:net';
+import { isIP, type Socket, connect as tcpConnect } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import type { Endpoint } from '../endpoint';
 import { OneGateError } from '../errors';
 import { redactProxy } from '../proxy-env';
 import { connectionFailure, isReset } from './failures';
-import { MalformedResponseError, ResponseParser, ResponseTooLargeError, type ParsedResponse } from './response-parser';
+import { MalformedResponseError, type ParsedResponse, ResponseParser, ResponseTooLargeError } from './response-parser';
 import { isIdempotent, type Transport, type TransportOptions, type TransportRequest } from './types';
 
 /** Idle connections kept per endpoint: the daemon and the CLI make one request at a time. */
@@ -27,9 +27,18 @@ function bracketed(host: string): string {
 /** Resolves when `socket` emits `event`; rejects on an error or a close before it. */
 function whenReady(socket: Socket, event: 'connect' | 'secureConnect'): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onReady = (): void => { done(); resolve(); };
-    const onError = (err: Error): void => { done(); reject(err); };
-    const onClose = (): void => { done(); reject(Object.assign(new Error('connection closed'), { code: 'ECONNRESET' })); };
+    const onReady = (): void => {
+      done();
+      resolve();
+    };
+    const onError = (err: Error): void => {
+      done();
+      reject(err);
+    };
+    const onClose = (): void => {
+      done();
+      reject(Object.assign(new Error('connection closed'), { code: 'ECONNRESET' }));
+    };
     const done = (): void => {
       socket.off(event, onReady).off('error', onError).off('close', onClose);
     };
@@ -46,7 +55,10 @@ function roundTrip(socket: Socket, request: Buffer, parser: ResponseParser, sign
     const settle = (err: unknown, res?: ParsedResponse): void => {
       socket.off('data', onData).off('end', ended).off('error', onError).off('close', ended);
       signal?.removeEventListener('abort', onAbort);
-      if (res) return resolve(res);
+      if (res) {
+        resolve(res);
+        return;
+      }
       socket.destroy();
       reject(err);
     };
@@ -55,7 +67,8 @@ function roundTrip(socket: Socket, request: Buffer, parser: ResponseParser, sign
       try {
         res = parser.push(chunk);
       } catch (err) {
-        return settle(err);
+        settle(err);
+        return;
       }
       if (res) settle(undefined, res);
     };
@@ -90,7 +103,11 @@ export function createWireTransport(endpoint: Endpoint, options: TransportOption
   function tlsToEndpoint(socket?: Socket): Socket {
     const name = endpoint.hostname;
     const opts: ConnectionOptions = {
-      host: name, port: endpoint.port, socket, ca: options.ca, rejectUnauthorized: !options.insecure,
+      host: name,
+      port: endpoint.port,
+      socket,
+      ca: options.ca,
+      rejectUnauthorized: !options.insecure,
       servername: isIP(name) === 0 ? name : undefined, // SNI carries names only
     };
     return tls().connect(opts);
@@ -104,10 +121,15 @@ export function createWireTransport(endpoint: Endpoint, options: TransportOption
       const pair = `${decodeURIComponent(proxyUrl.username)}:${decodeURIComponent(proxyUrl.password)}`;
       head += `Proxy-Authorization: Basic ${Buffer.from(pair).toString('base64')}\r\n`;
     }
-    const res = await roundTrip(toProxy, Buffer.from(`${head}\r\n`, 'latin1'), new ResponseParser({ method: 'CONNECT', maxBodyBytes: 64 * 1024 }));
+    const res = await roundTrip(
+      toProxy,
+      Buffer.from(`${head}\r\n`, 'latin1'),
+      new ResponseParser({ method: 'CONNECT', maxBodyBytes: 64 * 1024 }),
+    );
     if (res.status >= 200 && res.status < 300) return;
     throw Object.assign(new Error(`the proxy answered ${res.status} ${res.reason}`.trim() + ` to CONNECT ${target}`), {
-      code: 'ERR_PROXY_CONNECT', transient: res.status >= 500,
+      code: 'ERR_PROXY_CONNECT',
+      transient: res.status >= 500,
     });
   }
 
@@ -120,9 +142,11 @@ export function createWireTransport(endpoint: Endpoint, options: TransportOption
     const viaTls = proxy.protocol === 'https:';
     const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
     const proxyPort = Number(proxy.port) || (viaTls ? 443 : 80);
-    const toProxy = track(viaTls
-      ? tls().connect({ host: proxyHost, port: proxyPort, servername: isIP(proxyHost) === 0 ? proxyHost : undefined })
-      : tcpConnect({ host: proxyHost, port: proxyPort }));
+    const toProxy = track(
+      viaTls
+        ? tls().connect({ host: proxyHost, port: proxyPort, servername: isIP(proxyHost) === 0 ? proxyHost : undefined })
+        : tcpConnect({ host: proxyHost, port: proxyPort }),
+    );
     await whenReady(toProxy, viaTls ? 'secureConnect' : 'connect');
     await tunnel(toProxy, proxy);
     if (!secure) return toProxy;
@@ -137,14 +161,27 @@ export function createWireTransport(endpoint: Endpoint, options: TransportOption
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
     const bound = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new OneGateError('ONEGATE_TIMEOUT',
-        `connecting to ${where} took longer than ${options.connectTimeoutMs} ms`, { transient: true })), options.connectTimeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(
+            new OneGateError('ONEGATE_TIMEOUT', `connecting to ${where} took longer than ${options.connectTimeoutMs} ms`, {
+              transient: true,
+            }),
+          ),
+        options.connectTimeoutMs,
+      );
       onAbort = () => reject(signal.reason);
       if (signal.aborted) onAbort();
       else signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
-      const socket = await Promise.race([connectAll((s) => { sockets.push(s); return s; }), bound]);
+      const socket = await Promise.race([
+        connectAll((s) => {
+          sockets.push(s);
+          return s;
+        }),
+        bound,
+      ]);
       socket.setNoDelay(true);
       return socket;
     } catch (err) {
@@ -171,7 +208,12 @@ export function createWireTransport(endpoint: Endpoint, options: TransportOption
     idle.push(socket);
     socket.unref();
     socket.setTimeout(options.freeSocketTimeoutMs);
-    socket.on('timeout', onIdleActivity).on('data', onIdleActivity).on('end', onIdleActivity).on('error', onIdleActivity).on('close', onIdleClose);
+    socket
+      .on('timeout', onIdleActivity)
+      .on('data', onIdleActivity)
+      .on('end', onIdleActivity)
+      .on('error', onIdleActivity)
+      .on('close', onIdleClose);
   }
 
   function takeIdle(): Socket | undefined {
@@ -179,17 +221,27 @@ export function createWireTransport(endpoint: Endpoint, options: TransportOption
     // One destroyed by its idle handlers leaves the pool on 'close', which comes a tick later.
     while (socket?.destroyed) socket = idle.pop();
     if (!socket) return undefined;
-    socket.off('timeout', onIdleActivity).off('data', onIdleActivity).off('end', onIdleActivity).off('error', onIdleActivity).off('close', onIdleClose);
+    socket
+      .off('timeout', onIdleActivity)
+      .off('data', onIdleActivity)
+      .off('end', onIdleActivity)
+      .off('error', onIdleActivity)
+      .off('close', onIdleClose);
     socket.setTimeout(0);
     socket.ref();
     return socket;
   }
 
   function serialize(req: TransportRequest, keepAlive: boolean): Buffer {
-    if (UNSAFE_PATH.test(req.path)) throw new OneGateError('ONEGATE_INVALID_VALUE', `invalid request path "${req.path}": it has a space or a control character`);
+    if (UNSAFE_PATH.test(req.path))
+      throw new OneGateError('ONEGATE_INVALID_VALUE', `invalid request path "${req.path}": it has a space or a control character`);
     let head = `${req.method} ${req.path} HTTP/1.1\r\nHost: ${host}\r\n`;
     for (const [name, value] of Object.entries(req.headers)) {
-      if (UNSAFE_VALUE.test(value)) throw new OneGateError('ONEGATE_INVALID_VALUE', `invalid ${name} header: it has a control character or a character outside Latin-1`);
+      if (UNSAFE_VALUE.test(value))
+        throw new OneGateError(
+          'ONEGATE_INVALID_VALUE',
+          `invalid ${name} header: it has a control character or a character outside Latin-1`,
+        );
       head += `${name}: ${value}\r\n`;
     }
     const body = req.body === undefined ? undefined : Buffer.from(req.body, 'utf8');
@@ -203,10 +255,15 @@ export function createWireTransport(endpoint: Endpoint, options: TransportOption
     // Non-idempotent requests (POST actions) never ride on a reused connection: a reset could not be retried.
     const pooled = reuse && idempotent ? takeIdle() : undefined;
     const request = serialize(req, idempotent);
-    const socket = pooled ?? await open(req.signal);
+    const socket = pooled ?? (await open(req.signal));
     let res: ParsedResponse;
     try {
-      res = await roundTrip(socket, request, new ResponseParser({ method: req.method, maxBodyBytes: options.maxResponseBytes }), req.signal);
+      res = await roundTrip(
+        socket,
+        request,
+        new ResponseParser({ method: req.method, maxBodyBytes: options.maxResponseBytes }),
+        req.signal,
+      );
     } catch (err) {
       // The server closed the idle connection just as it was reused: the request never reached it.
       if (pooled && isReset(err) && !req.signal.aborted) return exchange(req, false);
@@ -225,7 +282,9 @@ export function createWireTransport(endpoint: Endpoint, options: TransportOption
       } catch (err) {
         if (req.signal.aborted) throw req.signal.reason;
         if (err instanceof MalformedResponseError || err instanceof ResponseTooLargeError) {
-          throw new OneGateError('ONEGATE_BAD_RESPONSE', `${req.method} ${req.path}: bad answer from ${where}: ${err.message}`, { cause: err });
+          throw new OneGateError('ONEGATE_BAD_RESPONSE', `${req.method} ${req.path}: bad answer from ${where}: ${err.message}`, {
+            cause: err,
+          });
         }
         throw connectionFailure(err, where);
       }

@@ -30,7 +30,7 @@ function parse<O extends OptionSpec>(argv: string[], options: O) {
  * arguments (badExit, after a one-line error naming the argument).
  */
 export function parseCommand<O extends OptionSpec>(argv: string[], spec: CommandSpec<O>): ReturnType<typeof parse<O>> | number {
-  let values;
+  let values: ReturnType<typeof parse<O>>;
   try {
     values = parse(argv, spec.options);
     spec.check?.(values);

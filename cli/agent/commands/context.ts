@@ -34,8 +34,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { values, flags } = parsed;
   const options: DiscoverOptions = {
-    contextDir: values['context-dir'], contextFile: values['context-file'], endpoint: values.endpoint,
-    vmid: values.vmid, tokenFile: values['token-file'],
+    contextDir: values['context-dir'],
+    contextFile: values['context-file'],
+    endpoint: values.endpoint,
+    vmid: values.vmid,
+    tokenFile: values['token-file'],
     root: process.env.ONEGATE_CONTEXT_ROOT || '/',
     log: createLogger({ level: flags.has('debug') ? 'debug' : 'warn', journald: false }),
   };
@@ -59,7 +62,10 @@ function parseArgs(argv: string[]): Parsed {
   const parsed: Parsed = { values: {}, flags: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '-h') { parsed.flags.add('help'); continue; }
+    if (arg === '-h') {
+      parsed.flags.add('help');
+      continue;
+    }
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
     const name = match?.[1] ?? '';
     if ((FLAGS as readonly string[]).includes(name) && match?.[2] === undefined) {

@@ -1,12 +1,14 @@
 // `onegate-agent once [--dry-run]`: one collection and push cycle in the foreground, printing what is
 // (or would be) sent. Everything is sent, not only changes, and the daemon's state is left alone.
-import { collectAll, collectors, createCollectors, monotonicMs } from '../../../agent/collect';
+
 import { ConfigError, loadConfig } from '../../../agent/config/load';
 import { applyContextOverrides } from '../../../agent/config/overrides';
+import type { AgentConfig } from '../../../agent/config/schema';
 import { discoverContext, resolveCredentials } from '../../../agent/context/discover';
 import { gatherAttributes } from '../../../agent/daemon/gather';
 import { clientOptionsOf, discoverOptionsOf, metricsOptionsOf } from '../../../agent/daemon/options';
 import { createLogger } from '../../../agent/log';
+import { collectAll, collectors, createCollectors, monotonicMs } from '../../../agent/metrics';
 import { OneGateClient } from '../../../agent/onegate/client';
 import { sleep } from '../../../agent/onegate/retry';
 import { COMMON_OPTIONS, parseCommand } from './args';
@@ -23,13 +25,18 @@ Exit status: 0 sent (or printed), 1 failure (configuration, context or server).
 const SAMPLE_MS = 1000;
 
 export async function main(argv: string[]): Promise<number> {
-  const args = parseCommand(argv, { name: 'once', usage: USAGE, badExit: 1, options: { ...COMMON_OPTIONS, 'dry-run': { type: 'boolean' } } });
+  const args = parseCommand(argv, {
+    name: 'once',
+    usage: USAGE,
+    badExit: 1,
+    options: { ...COMMON_OPTIONS, 'dry-run': { type: 'boolean' } },
+  });
   if (typeof args === 'number') return args;
   const fail = (message: string): number => {
     process.stderr.write(`onegate-agent once: ${message}\n`);
     return 1;
   };
-  let config;
+  let config: AgentConfig;
   try {
     config = loadConfig(args.config).config;
   } catch (err) {
@@ -45,12 +52,20 @@ export async function main(argv: string[]): Promise<number> {
   const effective = applyContextOverrides(config, context?.vars ?? {});
   for (const line of effective.rejected) log.warn(line);
   config = effective.config;
-  const active = createCollectors(collectors, { procRoot: '/proc', sysRoot: '/sys', log, now: monotonicMs, options: metricsOptionsOf(config) });
+  const active = createCollectors(collectors, {
+    procRoot: '/proc',
+    sysRoot: '/sys',
+    log,
+    now: monotonicMs,
+    options: metricsOptionsOf(config),
+  });
   await collectAll(active, log);
   await sleep(SAMPLE_MS);
   const gathered = await gatherAttributes(config, active, log);
   for (const p of gathered.problems) log.warn(`skipped: ${p}`);
-  const lines = Object.entries(gathered.attributes).map(([k, v]) => `${k}=${v}\n`).join('');
+  const lines = Object.entries(gathered.attributes)
+    .map(([k, v]) => `${k}=${v}\n`)
+    .join('');
   if (args['dry-run']) {
     process.stdout.write(lines);
     return 0;
@@ -59,7 +74,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const credentials = await resolveCredentials(discover);
     const client = new OneGateClient({
-      credentials, ...clientOptionsOf(config), refreshCredentials: () => resolveCredentials(discover),
+      credentials,
+      ...clientOptionsOf(config),
+      refreshCredentials: () => resolveCredentials(discover),
     });
     await client.updateVm(gathered.attributes);
     client.close();

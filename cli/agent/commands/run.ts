@@ -3,7 +3,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { ConfigError } from '../../../agent/config/load';
 import { createDaemon } from '../../../agent/daemon/daemon';
-import { createLogger, isLogLevel, type LogLevel, type Logger } from '../../../agent/log';
+import { createLogger, isLogLevel, type Logger, type LogLevel } from '../../../agent/log';
 import { COMMON_OPTIONS, parseCommand } from './args';
 
 const USAGE = `Usage: onegate-agent run [--config FILE] [--context-dir DIR | --context-file FILE] [--log-level LEVEL]
@@ -31,15 +31,24 @@ const DAEMON_V8_FLAGS = ['--no-opt', '--no-maglev'];
 export async function main(argv: string[]): Promise<number> {
   for (const flag of DAEMON_V8_FLAGS) setFlagsFromString(flag);
   const args = parseCommand(argv, {
-    name: 'run', usage: USAGE, badExit: 1, options: { ...COMMON_OPTIONS, 'log-level': { type: 'string' } },
+    name: 'run',
+    usage: USAGE,
+    badExit: 1,
+    options: { ...COMMON_OPTIONS, 'log-level': { type: 'string' } },
     check: (v) => {
-      if (v['log-level'] !== undefined && !isLogLevel(v['log-level'])) throw new Error(`--log-level: expected error, warn, info or debug, got "${v['log-level']}"`);
+      if (v['log-level'] !== undefined && !isLogLevel(v['log-level']))
+        throw new Error(`--log-level: expected error, warn, info or debug, got "${v['log-level']}"`);
     },
   });
   if (typeof args === 'number') return args;
   const forced = args['log-level'] as LogLevel | undefined;
   let inner = createLogger({ level: forced ?? 'info' });
-  const log: Logger = { error: (m) => inner.error(m), warn: (m) => inner.warn(m), info: (m) => inner.info(m), debug: (m) => inner.debug(m) };
+  const log: Logger = {
+    error: (m) => inner.error(m),
+    warn: (m) => inner.warn(m),
+    info: (m) => inner.info(m),
+    debug: (m) => inner.debug(m),
+  };
   // Whatever escapes a unit is logged, never fatal: a crash would stop READY and the push for good.
   process.on('unhandledRejection', (reason) => log.error(`internal error: ${reason instanceof Error ? reason.stack : String(reason)}`));
   process.on('uncaughtException', (err) => log.error(`internal error: ${err.stack ?? err.message}`));
@@ -47,11 +56,15 @@ export async function main(argv: string[]): Promise<number> {
     configFile: args.config,
     flags: { contextDir: args['context-dir'], contextFile: args['context-file'] },
     log,
-    setLevel: (level) => { inner = createLogger({ level: forced ?? level }); },
+    setLevel: (level) => {
+      inner = createLogger({ level: forced ?? level });
+    },
   });
   // Handlers first: a signal during start-up (slow context media) must not kill the process half-way.
   let stopped: (code: number) => void = () => {};
-  const done = new Promise<number>((resolve) => { stopped = resolve; });
+  const done = new Promise<number>((resolve) => {
+    stopped = resolve;
+  });
   const stop = (signal: string): void => {
     log.info(`${signal}: stopping`);
     void daemon.stop().then(() => {
@@ -62,7 +75,9 @@ export async function main(argv: string[]): Promise<number> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGHUP', () => { void daemon.reload(); });
+  process.on('SIGHUP', () => {
+    void daemon.reload();
+  });
   try {
     await daemon.start();
   } catch (err) {

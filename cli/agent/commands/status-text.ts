@@ -25,14 +25,30 @@ export function renderStatus(health: Health, doc: StatusDocument | undefined, al
   let out = `status:  ${health.state}\n`;
   if (doc) {
     const c = doc.credentials;
-    out += alive ? `daemon:  pid ${doc.pid}, version ${doc.version}, started ${ago(doc.startedAt, now)}\n` : `daemon:  last pid ${doc.pid}, last update ${ago(doc.updatedAt, now)}\n`;
+    out += alive
+      ? `daemon:  pid ${doc.pid}, version ${doc.version}, started ${ago(doc.startedAt, now)}\n`
+      : `daemon:  last pid ${doc.pid}, last update ${ago(doc.updatedAt, now)}\n`;
     out += `config:  ${doc.configFile ?? 'defaults (no configuration file)'}${doc.overrides.length ? `; context overrides: ${doc.overrides.join(', ')}` : ''}\n`;
-    out += c.vmid ? `vm:      ${c.vmid} at ${c.endpoint}; token from ${c.tokenFrom ?? '?'} (context source ${c.source})\n` : 'vm:      no OneGate credentials in the context\n';
+    out += c.vmid
+      ? `vm:      ${c.vmid} at ${c.endpoint}; token from ${c.tokenFrom ?? '?'} (context source ${c.source})\n`
+      : 'vm:      no OneGate credentials in the context\n';
     const r = doc.ready;
     out += `ready:   ${r.status}${r.reportedAt ? ` at ${r.reportedAt}` : ''}${r.lastError ? `; last error: ${r.lastError.message}` : ''}${r.retryAt ? `; next try ${ago(r.retryAt, now)}` : ''}\n`;
-    const pending = doc.push.pending.length ? `; ${doc.push.pending.length} pending (${doc.push.pending.slice(0, 8).join(', ')}${doc.push.pending.length > 8 ? ', ...' : ''})` : '; nothing pending';
-    out += feature('push', doc.push.enabled ? doc.push : { ...doc.push, disabled: 'push.enabled is false' }, `${pending}; next ${ago(doc.nextRun, now)}`, now);
-    out += feature('pull', doc.pull.enabled ? doc.pull : { ...doc.pull, disabled: 'pull.enabled is false' }, `; next ${ago(doc.nextPull, now)}`, now);
+    const pending = doc.push.pending.length
+      ? `; ${doc.push.pending.length} pending (${doc.push.pending.slice(0, 8).join(', ')}${doc.push.pending.length > 8 ? ', ...' : ''})`
+      : '; nothing pending';
+    out += feature(
+      'push',
+      doc.push.enabled ? doc.push : { ...doc.push, disabled: 'push.enabled is false' },
+      `${pending}; next ${ago(doc.nextRun, now)}`,
+      now,
+    );
+    out += feature(
+      'pull',
+      doc.pull.enabled ? doc.pull : { ...doc.pull, disabled: 'pull.enabled is false' },
+      `; next ${ago(doc.nextPull, now)}`,
+      now,
+    );
     out += feature('context', doc.context, '', now);
     const p = doc.process;
     out += `process: RSS ${(p.rssBytes / 1048576).toFixed(1)} MB, CPU ${(p.cpuUserMs / 1000).toFixed(2)} s user + ${(p.cpuSystemMs / 1000).toFixed(2)} s system\n`;

@@ -22,8 +22,15 @@ Exit status: 0 healthy, 1 degraded (a feature failing or turned off), 2 not runn
 
 export async function main(argv: string[]): Promise<number> {
   const args = parseCommand(argv, {
-    name: 'status', usage: USAGE, badExit: 2,
-    options: { config: { type: 'string' }, 'run-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    name: 'status',
+    usage: USAGE,
+    badExit: 2,
+    options: {
+      config: { type: 'string' },
+      'run-dir': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (typeof args === 'number') return args;
   const runDir = args['run-dir'] ?? runDirOf(args.config);
@@ -35,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const alive = doc !== undefined && isDaemonAlive(doc.pid);
   const health = assessHealth(doc, alive, Date.now());
-  const usage = doc && alive ? processUsage(doc.pid) ?? doc.process : doc?.process;
+  const usage = doc && alive ? (processUsage(doc.pid) ?? doc.process) : doc?.process;
   const shown = doc ? { ...doc, process: usage ?? doc.process } : undefined;
   process.stdout.write(args.json ? `${JSON.stringify(toJson(health, shown), null, 2)}\n` : renderStatus(health, shown, alive, Date.now()));
   return health.code;

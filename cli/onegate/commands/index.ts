@@ -12,9 +12,7 @@ import { vnetShow } from './vnet-show';
 import { vrouterShow } from './vrouter-show';
 
 /** Every command; the Ruby client's first, in its help order, then the extensions. */
-export const COMMANDS: readonly Command[] = [
-  vmShow, vmUpdate, vmAction, serviceShow, serviceScale, vrouterShow, vnetShow, vmGet, vmWait,
-];
+export const COMMANDS: readonly Command[] = [vmShow, vmUpdate, vmAction, serviceShow, serviceScale, vrouterShow, vnetShow, vmGet, vmWait];
 
 /** The command for `resource verb`, or why there is none. */
 export type Lookup = { command: Command } | { unknownResource: true } | { unknownVerb: string };

@@ -13,9 +13,18 @@ interface ActionSpec {
 }
 
 const ACTIONS: readonly ActionSpec[] = [
-  { name: 'resume' }, { name: 'stop' }, { name: 'suspend' }, { name: 'terminate', hard: true },
-  { name: 'reboot', hard: true }, { name: 'poweroff', hard: true }, { name: 'resched' }, { name: 'unresched' },
-  { name: 'hold' }, { name: 'release' }, { name: 'delete', legacy: true }, { name: 'shutdown', legacy: true },
+  { name: 'resume' },
+  { name: 'stop' },
+  { name: 'suspend' },
+  { name: 'terminate', hard: true },
+  { name: 'reboot', hard: true },
+  { name: 'poweroff', hard: true },
+  { name: 'resched' },
+  { name: 'unresched' },
+  { name: 'hold' },
+  { name: 'release' },
+  { name: 'delete', legacy: true },
+  { name: 'shutdown', legacy: true },
 ];
 
 export const vmAction: Command = {
@@ -24,8 +33,10 @@ export const vmAction: Command = {
   summary: 'run an action on a VM of the same service or virtual router (reboot may be refused by the server)',
   // The Ruby help lists these as `onegate reboot [VMID]` although the syntax is `onegate vm reboot VMID`;
   // kept verbatim for parity (onegate-cli.md §10, item 24).
-  help: ['onegate vm ACTION VMID',
-    ...ACTIONS.filter((a) => !a.legacy).map((a) => `    onegate ${a.name} [VMID]${a.hard ? ' [--hard]' : ''}`)],
+  help: [
+    'onegate vm ACTION VMID',
+    ...ACTIONS.filter((a) => !a.legacy).map((a) => `    onegate ${a.name} [VMID]${a.hard ? ' [--hard]' : ''}`),
+  ],
   options: ['hard'],
   async run(ctx) {
     const vmid = ctx.args[0];

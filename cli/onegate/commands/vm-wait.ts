@@ -2,10 +2,10 @@
 // has the value, for boot orchestration (wait for a peer's READY=YES). Transient failures (connection, 5xx)
 // are retried until the deadline; 4xx answers end the wait at once. Polls back off with full jitter so that
 // the VMs of a service do not poll in step.
-import { backoffDelay, sleep, type RetryPolicy } from '../../../agent/onegate/retry';
+import { backoffDelay, type RetryPolicy, sleep } from '../../../agent/onegate/retry';
 import { CliError } from '../errors';
-import { lookupAttribute } from './vm-get';
 import type { Command } from './types';
+import { lookupAttribute } from './vm-get';
 
 const POLL: RetryPolicy = { maxAttempts: Infinity, baseMs: 2000, factor: 1.5, maxMs: 10000 };
 const MIN_POLL_MS = 500;

@@ -37,8 +37,11 @@ export function vmText(doc: unknown, o: LayoutOptions): string {
 /** The service block, then per role its header, its VMs and an empty line (even for an empty role). */
 export function serviceText(doc: unknown, o: LayoutOptions): string {
   const service = obj(obj(doc).SERVICE);
-  let text = header(`SERVICE ${scalarText(service.id)}`, o.tty) + keyValue('NAME', service.name) +
-    keyValue('STATE', stateName(SERVICE_STATES, service.state)) + '\n';
+  let text =
+    header(`SERVICE ${scalarText(service.id)}`, o.tty) +
+    keyValue('NAME', service.name) +
+    keyValue('STATE', stateName(SERVICE_STATES, service.state)) +
+    '\n';
   for (const role of list(service.roles).map(obj)) {
     text += header(`ROLE ${scalarText(role.name)}`, o.tty, false);
     for (const node of list(role.nodes).map(obj)) {

@@ -35,9 +35,9 @@ function scalar(value: unknown): string {
 
 function blockLines(value: unknown, pad: string): string[] {
   if (Array.isArray(value)) return value.flatMap((item) => itemLines(item, pad));
-  return Object.entries(value as Doc).flatMap(([key, v]) => (isBlock(v)
-    ? [`${pad}${yamlString(key)}:`, ...blockLines(v, `${pad}  `)]
-    : [`${pad}${yamlString(key)}: ${scalar(v)}`]));
+  return Object.entries(value as Doc).flatMap(([key, v]) =>
+    isBlock(v) ? [`${pad}${yamlString(key)}:`, ...blockLines(v, `${pad}  `)] : [`${pad}${yamlString(key)}: ${scalar(v)}`],
+  );
 }
 
 function itemLines(item: unknown, pad: string): string[] {

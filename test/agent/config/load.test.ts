@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectors } from '../../../agent/collect';
 import { ConfigError, loadConfig, parseConfig } from '../../../agent/config/load';
 import { defaultConfig } from '../../../agent/config/schema';
+import { collectors } from '../../../agent/metrics';
 
 function problem(text: string): string {
   try {
@@ -56,8 +56,12 @@ describe('parseConfig', () => {
   it('reads collector options and checks them', () => {
     const c = parseConfig('metrics:\n  filesystem:\n    mounts: [/, /data]\n', 'agent.yaml');
     expect(c.metrics.filesystem).toEqual({ enabled: true, mounts: ['/', '/data'], fs_types: [], exclude_mounts: [], timeout: 2 });
-    expect(problem('metrics:\n  gpu:\n    enabled: true\n')).toMatch(/^agent\.yaml:2: metrics\.gpu: expected one of the keys cpu, filesystem, /);
-    expect(problem('metrics:\n  cpu:\n    enabled: maybe\n')).toBe('agent.yaml:3: metrics.cpu.enabled: expected true or false, got "maybe"');
+    expect(problem('metrics:\n  gpu:\n    enabled: true\n')).toMatch(
+      /^agent\.yaml:2: metrics\.gpu: expected one of the keys cpu, filesystem, /,
+    );
+    expect(problem('metrics:\n  cpu:\n    enabled: maybe\n')).toBe(
+      'agent.yaml:3: metrics.cpu.enabled: expected true or false, got "maybe"',
+    );
   });
 
   it('reports YAML syntax errors with their line', () => {
@@ -84,14 +88,18 @@ describe('loadConfig', () => {
 });
 
 describe('schema and the collector registry', () => {
-  it('has one metrics section per collector, enabled by the collector\'s default', () => {
+  it("has one metrics section per collector, enabled by the collector's default", () => {
     const metrics = defaultConfig().metrics as Record<string, { enabled: boolean }>;
     expect(Object.keys(metrics).sort()).toEqual(collectors.map((c) => c.name).sort());
     for (const c of collectors) expect(metrics[c.name].enabled).toBe(c.defaultEnabled);
   });
 
   it('accepts only hook event names and "auto" or numeric vnets', () => {
-    expect(problem('hooks:\n  commands:\n    scale: [/bin/x]\n')).toMatch(/^agent\.yaml:3: hooks\.commands\.scale: expected one of the names vm, user_template, /);
-    expect(problem('pull:\n  vnets: [auto, net0]\n')).toBe('agent.yaml:2: pull.vnets: expected a list of "auto" or numeric network IDs, got ["auto","net0"]');
+    expect(problem('hooks:\n  commands:\n    scale: [/bin/x]\n')).toMatch(
+      /^agent\.yaml:3: hooks\.commands\.scale: expected one of the names vm, user_template, /,
+    );
+    expect(problem('pull:\n  vnets: [auto, net0]\n')).toBe(
+      'agent.yaml:2: pull.vnets: expected a list of "auto" or numeric network IDs, got ["auto","net0"]',
+    );
   });
 });

@@ -9,12 +9,19 @@ describe('applyContextOverrides', () => {
 
   it('applies valid values over the file and reports them', () => {
     const r = applyContextOverrides(defaultConfig(), {
-      ONEGATE_AGENT_INTERVAL: '30', ONEGATE_AGENT_PUSH: 'NO', ONEGATE_AGENT_PREFIX: 'G_', OTHER: 'x',
+      ONEGATE_AGENT_INTERVAL: '30',
+      ONEGATE_AGENT_PUSH: 'NO',
+      ONEGATE_AGENT_PREFIX: 'G_',
+      OTHER: 'x',
     });
     expect(r.config.interval).toBe(30);
     expect(r.config.push.enabled).toBe(false);
     expect(r.config.push.prefix).toBe('G_');
-    expect(r.applied).toEqual(['interval=30 (ONEGATE_AGENT_INTERVAL)', 'push.enabled=false (ONEGATE_AGENT_PUSH)', 'push.prefix="G_" (ONEGATE_AGENT_PREFIX)']);
+    expect(r.applied).toEqual([
+      'interval=30 (ONEGATE_AGENT_INTERVAL)',
+      'push.enabled=false (ONEGATE_AGENT_PUSH)',
+      'push.prefix="G_" (ONEGATE_AGENT_PREFIX)',
+    ]);
     expect(r.rejected).toEqual([]);
   });
 

@@ -2,8 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../agent/config/load';
-import { renderKeyTable, renderSample } from '../../../agent/config/render';
 import { overridableKeys } from '../../../agent/config/overrides';
+import { renderKeyTable, renderSample } from '../../../agent/config/render';
 import { defaultConfig, schema } from '../../../agent/config/schema';
 
 const SAMPLE = 'packaging/root/etc/onegate-agent/agent.yaml';

@@ -8,9 +8,51 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseContextSh } from '../../../agent/context/context-sh';
 import { writeContextSh } from './oned-writer';
 
-const NASTY = ["'", "'\\''", '"', '\\', '\\n', '$', '${HOME}', '$(id)', '`', '\n', '\r', '\r\n', '\t', ' ', '#', '=',
-  ';', '|', '&', '(', ')', '{', '}', '*', '?', '[', ']', '~', '!', '%', '<', '>', 'é', '数', '🚀', '\u200b', "X='y'",
-  '\nEVIL=1\n', 'export ', '\\\n', 'a', 'Z', '0'];
+const NASTY = [
+  "'",
+  "'\\''",
+  '"',
+  '\\',
+  '\\n',
+  '$',
+  '${HOME}',
+  '$(id)',
+  '`',
+  '\n',
+  '\r',
+  '\r\n',
+  '\t',
+  ' ',
+  '#',
+  '=',
+  ';',
+  '|',
+  '&',
+  '(',
+  ')',
+  '{',
+  '}',
+  '*',
+  '?',
+  '[',
+  ']',
+  '~',
+  '!',
+  '%',
+  '<',
+  '>',
+  'é',
+  '数',
+  '🚀',
+  '\u200b',
+  "X='y'",
+  '\nEVIL=1\n',
+  'export ',
+  '\\\n',
+  'a',
+  'Z',
+  '0',
+];
 const FILES = 60;
 const VARS_PER_FILE = 25;
 const SEED = Number(process.env.CONTEXT_PROPERTY_SEED ?? Date.now() % 1_000_000);
@@ -28,7 +70,9 @@ function random(seed: number): () => number {
 function randomVars(rand: () => number): Record<string, string> {
   const vars: Record<string, string> = {};
   for (let i = 0; i < VARS_PER_FILE; i++) {
-    const name = `V${i}_${Math.floor(rand() * 1e6).toString(36).toUpperCase()}`;
+    const name = `V${i}_${Math.floor(rand() * 1e6)
+      .toString(36)
+      .toUpperCase()}`;
     const pieces = Math.floor(rand() * 12); // 0 gives an empty value
     let value = '';
     for (let j = 0; j < pieces; j++) value += NASTY[Math.floor(rand() * NASTY.length)];

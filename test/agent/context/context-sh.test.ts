@@ -11,7 +11,7 @@ function sample(name: string): Record<string, string> {
   return parseContextSh(readFileSync(path.join(SAMPLES, name, 'context.sh'), 'utf8'), name);
 }
 
-describe('parseContextSh on the sample cases (expected.json: bash\'s reading, or the error)', () => {
+describe("parseContextSh on the sample cases (expected.json: bash's reading, or the error)", () => {
   for (const name of readdirSync(SAMPLES)) {
     it(name, () => {
       const expected = JSON.parse(readFileSync(path.join(SAMPLES, name, 'expected.json'), 'utf8'));
@@ -25,7 +25,7 @@ describe('parseContextSh on the sample cases (expected.json: bash\'s reading, or
   }
 });
 
-describe('parseContextSh, the spec\'s stated expectations', () => {
+describe("parseContextSh, the spec's stated expectations", () => {
   it('typical KVM context: multi-line key, empty values', () => {
     const v = sample('kvm-typical');
     expect(v.SSH_PUBLIC_KEY.split('\n')).toHaveLength(2);
@@ -51,7 +51,10 @@ describe('parseContextSh, the spec\'s stated expectations', () => {
   });
   it('a quote break-out stays inside its value', () => {
     expect(sample('quote-breakout')).toEqual({
-      ONEGATE_ENDPOINT: 'http://10.0.0.1:5030', TOKEN: 'YES', VMID: '5', X: 'a"\nexport TOKENTXT="evil',
+      ONEGATE_ENDPOINT: 'http://10.0.0.1:5030',
+      TOKEN: 'YES',
+      VMID: '5',
+      X: 'a"\nexport TOKENTXT="evil',
     });
   });
   it('shell metacharacters stay literal', () => {
@@ -62,9 +65,16 @@ describe('parseContextSh, the spec\'s stated expectations', () => {
   });
   it('unicode and whitespace are byte-exact (sample 5)', () => {
     const vars = {
-      ACCENTS: 'Ærøskøbing café', CJK: '数据库服务器', EMOJI: 'ready 🚀', TABS: 'col1\tcol2\t',
-      CRLF: 'line1\r\nline2\r\n', SPACES: '  padded  ', EMPTY: '', ZERO_WIDTH: 'a\u200bb',
-      VMID: '10', ONEGATE_ENDPOINT: 'http://10.0.0.1:5030',
+      ACCENTS: 'Ærøskøbing café',
+      CJK: '数据库服务器',
+      EMOJI: 'ready 🚀',
+      TABS: 'col1\tcol2\t',
+      CRLF: 'line1\r\nline2\r\n',
+      SPACES: '  padded  ',
+      EMPTY: '',
+      ZERO_WIDTH: 'a\u200bb',
+      VMID: '10',
+      ONEGATE_ENDPOINT: 'http://10.0.0.1:5030',
     };
     expect(parseContextSh(writeContextSh(vars), 'unicode')).toEqual(vars);
   });
@@ -77,7 +87,7 @@ describe('parseContextSh, the spec\'s stated expectations', () => {
 describe('parseContextSh, hand-written files', () => {
   const cases: [string, string, Record<string, string>][] = [
     ['export and double quotes', 'export A="x \\"y\\" \\\\ \\$"\n', { A: 'x "y" \\ $' }],
-    ['plain words and comments', 'A=plain/word:1 # note\n  # indented comment\nB=\'q\' C=2;\n', { A: 'plain/word:1', B: 'q', C: '2' }],
+    ['plain words and comments', "A=plain/word:1 # note\n  # indented comment\nB='q' C=2;\n", { A: 'plain/word:1', B: 'q', C: '2' }],
     ['backslash escapes outside quotes', "A=it\\'s\\ fine\n", { A: "it's fine" }],
     ['line continuation', "A='x'\\\n'y'\n", { A: 'xy' }],
     ['a lone CR inside a value is kept', "A='x\ry'\n", { A: 'x\ry' }],
@@ -87,10 +97,10 @@ describe('parseContextSh, hand-written files', () => {
   const errors: [string, string, string][] = [
     ['a $ expansion', 'A=$HOME\n', 'line 1: "$" outside quotes'],
     ['a command substitution in double quotes', 'A="`id`"\n', 'line 1: "`" inside double quotes'],
-    ['a command after the assignment', "A='x' rm -rf /\n", "line 1: expected NAME='value', found \"rm\""],
+    ['a command after the assignment', "A='x' rm -rf /\n", 'line 1: expected NAME=\'value\', found "rm"'],
     ['a pipe', "A='x' | cat\n", 'line 1: "|" outside quotes'],
     ['an unterminated double quote', 'A="x\n', 'line 1: unterminated quoted value (no closing ")'],
-    ['a NUL byte', "A=x\0\n", 'line 1: NUL byte outside quotes'],
+    ['a NUL byte', 'A=x\0\n', 'line 1: NUL byte outside quotes'],
     ['an error on a later line', "A='1'\nB='2\n3'\nC=$x\n", 'line 4: "$"'],
   ];
   for (const [name, text, message] of errors) {

@@ -12,7 +12,9 @@ const NO_ENV = { PATH: '/nonexistent' };
 
 function recordingLog(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const add = (m: string): void => { lines.push(m); };
+  const add = (m: string): void => {
+    lines.push(m);
+  };
   return { lines, error: add, warn: add, info: add, debug: add };
 }
 
@@ -29,7 +31,7 @@ describe('discoverContext: sources and precedence', () => {
     expect(ctx.token).toBe('Zm9yY2VkLXRva2VuLWZyb20tY29udGV4dA==');
     expect(ctx.sources.token).toMatch(/^ONEGATE_TOKEN in context.sh on /);
   });
-  it('one_env alone: first assignments for credentials, bash\'s view for vars', async () => {
+  it("one_env alone: first assignments for credentials, bash's view for vars", async () => {
     const ctx = await discoverContext({ root: root('one-env'), env: NO_ENV });
     expect(ctx).toMatchObject({ endpoint: 'http://10.0.0.1:5030', vmid: '5', token: 'b25lLWVudi10b2tlbg==', source: 'one_env' });
     expect(ctx.sources.token).toBe(`${root('one-env')}/var/run/one-context/one_env TOKENTXT`);
@@ -44,7 +46,11 @@ describe('discoverContext: sources and precedence', () => {
     const env = { ...NO_ENV, ONEGATE_ENDPOINT: 'https://gate.example.org/', VMID: '42', TOKENTXT: 't1', ONEGATE_TOKEN: 't2' };
     const ctx = await discoverContext({ root: root('lxc'), env });
     expect(ctx).toMatchObject({ endpoint: 'https://gate.example.org/', vmid: '42', token: 't1', source: 'directory' });
-    expect(ctx.sources).toMatchObject({ endpoint: 'environment ONEGATE_ENDPOINT', vmid: 'environment VMID', token: 'environment TOKENTXT' });
+    expect(ctx.sources).toMatchObject({
+      endpoint: 'environment ONEGATE_ENDPOINT',
+      vmid: 'environment VMID',
+      token: 'environment TOKENTXT',
+    });
   });
   it('environment ONEGATE_TOKEN: a value, or the path of a token file', async () => {
     const value = await discoverContext({ root: root('empty'), env: { ...NO_ENV, ONEGATE_TOKEN: '/bm90LWEtZmlsZQ==' } });
@@ -63,15 +69,24 @@ describe('discoverContext: sources and precedence', () => {
   it('explicit options win over everything and replace the search', async () => {
     const tokenFile = path.join(root('lxc-and-stale-one-env'), 'context/token.txt');
     const env = { ...NO_ENV, ONEGATE_ENDPOINT: 'http://env:1', VMID: '2', TOKENTXT: 'env' };
-    const ctx = await discoverContext({ root: root('one-env'), env, endpoint: 'http://opt:1', vmid: '9', tokenFile,
-      contextDir: path.join(root('lxc'), 'context') });
+    const ctx = await discoverContext({
+      root: root('one-env'),
+      env,
+      endpoint: 'http://opt:1',
+      vmid: '9',
+      tokenFile,
+      contextDir: path.join(root('lxc'), 'context'),
+    });
     expect(ctx).toMatchObject({ endpoint: 'http://opt:1', vmid: '9', token: 'bmV3LXRva2Vu', source: 'directory' });
     expect(ctx.sources).toMatchObject({ endpoint: '--endpoint', vmid: '--vmid', token: `--token-file ${tokenFile}` });
     expect(ctx.vars.VMID).toBe('1187');
   });
   it('--context-file beats the environment, which fills the gaps', async () => {
-    const ctx = await discoverContext({ root: root('empty'), env: { ...NO_ENV, VMID: '77', TOKENTXT: 'env-token' },
-      contextFile: path.join(SAMPLES, 'quote-torture/context.sh') });
+    const ctx = await discoverContext({
+      root: root('empty'),
+      env: { ...NO_ENV, VMID: '77', TOKENTXT: 'env-token' },
+      contextFile: path.join(SAMPLES, 'quote-torture/context.sh'),
+    });
     expect(ctx).toMatchObject({ endpoint: 'http://10.0.0.1:5030', vmid: '7', token: 'env-token', source: 'file' });
     expect(ctx.sources.vars).toBe(path.join(SAMPLES, 'quote-torture/context.sh'));
   });
@@ -94,16 +109,22 @@ describe('discoverContext: sources and precedence', () => {
 
 describe('discoverContext: bad input and fingerprints', () => {
   it('an endpoint that is not a URL names its source', async () => {
-    await expect(discoverContext({ root: root('empty'), env: { ONEGATE_ENDPOINT: '10.0.0.1:5030' } }))
-      .rejects.toThrow('environment ONEGATE_ENDPOINT: endpoint "10.0.0.1:5030" is not an http(s) URL');
+    await expect(discoverContext({ root: root('empty'), env: { ONEGATE_ENDPOINT: '10.0.0.1:5030' } })).rejects.toThrow(
+      'environment ONEGATE_ENDPOINT: endpoint "10.0.0.1:5030" is not an http(s) URL',
+    );
   });
   it('a non-numeric VMID names its source', async () => {
     await expect(discoverContext({ root: root('lxc'), env: NO_ENV, vmid: 'abc' })).rejects.toMatchObject({
-      code: 'CONTEXT_INVALID', source: '--vmid', message: '--vmid: VMID "abc" is not a number' });
+      code: 'CONTEXT_INVALID',
+      source: '--vmid',
+      message: '--vmid: VMID "abc" is not a number',
+    });
   });
   it('a file that is not a context file', async () => {
-    await expect(discoverContext({ env: NO_ENV, contextFile: path.join(SAMPLES, 'not-context/context.sh') }))
-      .rejects.toMatchObject({ code: 'CONTEXT_INVALID', message: expect.stringMatching(/not-context\/context.sh: not a context file: line 1/) });
+    await expect(discoverContext({ env: NO_ENV, contextFile: path.join(SAMPLES, 'not-context/context.sh') })).rejects.toMatchObject({
+      code: 'CONTEXT_INVALID',
+      message: expect.stringMatching(/not-context\/context.sh: not a context file: line 1/),
+    });
   });
   it('the fingerprint follows content', async () => {
     const a = await discoverContext({ root: root('lxc'), env: NO_ENV });
@@ -117,11 +138,16 @@ describe('discoverContext: bad input and fingerprints', () => {
 describe('resolveCredentials', () => {
   it('returns the three values', async () => {
     await expect(resolveCredentials({ root: root('lxc'), env: NO_ENV })).resolves.toEqual({
-      endpoint: 'http://10.20.0.1:5030', vmid: '1187', token: 'yCxieDUS7kra7Vn9ILA0+g==' });
+      endpoint: 'http://10.20.0.1:5030',
+      vmid: '1187',
+      token: 'yCxieDUS7kra7Vn9ILA0+g==',
+    });
   });
   it('names what is missing', async () => {
-    await expect(resolveCredentials({ root: root('empty'), env: { ONEGATE_ENDPOINT: 'http://h:1', VMID: '1' } }))
-      .rejects.toMatchObject({ code: 'CONTEXT_MISSING', source: 'token' });
+    await expect(resolveCredentials({ root: root('empty'), env: { ONEGATE_ENDPOINT: 'http://h:1', VMID: '1' } })).rejects.toMatchObject({
+      code: 'CONTEXT_MISSING',
+      source: 'token',
+    });
     await expect(resolveCredentials({ root: root('empty'), env: NO_ENV })).rejects.toThrow(/^ONEGATE_ENDPOINT: not found/);
   });
 });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IsoError } from '../../../agent/context/errors';
 import { listIsoRoot, readIsoFiles, readIsoLabel } from '../../../agent/context/iso9660';
-import { withReadAt, type ReadAt } from '../../../agent/context/read-at';
+import { type ReadAt, withReadAt } from '../../../agent/context/read-at';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/context');
 const CHECKED_IN = path.join(FIXTURES, 'roots/cdrom/dev/sr0'); // genisoimage -no-pad -V CONTEXT -J -R of samples/kvm-typical
@@ -21,7 +21,9 @@ describe('ISO 9660 reader on the checked-in image', () => {
     await withReadAt(CHECKED_IN, async (read) => {
       expect(await readIsoLabel(read)).toBe('CONTEXT');
       expect((await listIsoRoot(read)).map((e) => [e.name, e.exact, e.directory])).toEqual([
-        ['context.sh', true, false], ['token.txt', true, false]]);
+        ['context.sh', true, false],
+        ['token.txt', true, false],
+      ]);
       const files = await readIsoFiles(read, ['context.sh', 'token.txt', 'missing.txt']);
       expect(files.get('context.sh')).toEqual(readFileSync(path.join(SAMPLE, 'context.sh')));
       expect(files.get('token.txt')?.toString()).toBe('yCxieDUS7kra7Vn9ILA0+g==\n');

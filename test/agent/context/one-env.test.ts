@@ -7,7 +7,7 @@ const ONE_ENV = path.join(__dirname, '../../fixtures/context/roots/one-env/var/r
 
 describe('parseOneEnv', () => {
   const text = readFileSync(ONE_ENV, 'utf8');
-  it('follows bash\'s quote boundaries and expands nothing', () => {
+  it("follows bash's quote boundaries and expands nothing", () => {
     const vars = parseOneEnv(text, 'one_env');
     expect(vars.COST).toBe('cost $HOME and $(id -u)');
     expect(vars.DQ).toBe('she said hello');
@@ -27,6 +27,8 @@ describe('parseOneEnv', () => {
     expect(parseOneEnv(text2, 'x')).toEqual({ X: 'a', M: 'l1\nexport FAKE=1\nl3', Y: '2', Z: '3' });
   });
   it('reports an unterminated quote with its line', () => {
-    expect(() => parseOneEnv('export A="ok"\nexport B="open\n', '/run/one_env')).toThrow('/run/one_env: not a one_env file: line 2: unterminated');
+    expect(() => parseOneEnv('export A="ok"\nexport B="open\n', '/run/one_env')).toThrow(
+      '/run/one_env: not a one_env file: line 2: unterminated',
+    );
   });
 });

@@ -7,9 +7,12 @@ function entry(sig: string, data: Buffer): Buffer {
 const nm = (flags: number, name: string): Buffer => entry('NM', Buffer.concat([Buffer.from([flags]), Buffer.from(name)]));
 function ce(block: number, offset: number, length: number): Buffer {
   const data = Buffer.alloc(24);
-  data.writeUInt32LE(block, 0); data.writeUInt32BE(block, 4);
-  data.writeUInt32LE(offset, 8); data.writeUInt32BE(offset, 12);
-  data.writeUInt32LE(length, 16); data.writeUInt32BE(length, 20);
+  data.writeUInt32LE(block, 0);
+  data.writeUInt32BE(block, 4);
+  data.writeUInt32LE(offset, 8);
+  data.writeUInt32BE(offset, 12);
+  data.writeUInt32LE(length, 16);
+  data.writeUInt32BE(length, 20);
   return entry('CE', data);
 }
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discoverContext } from '../../../agent/context/discover';
 import type { ResolvedContext } from '../../../agent/context/types';
-import { watchContext, type ContextWatcher } from '../../../agent/context/watch';
+import { type ContextWatcher, watchContext } from '../../../agent/context/watch';
 import type { Logger } from '../../../agent/log';
 import { fakeBin } from './fake-programs';
 
@@ -19,13 +19,21 @@ function copyRoot(name: string): string {
 
 describe('watchContext', () => {
   const cleanups: (() => void)[] = [];
-  afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
-  function start(root: string, extra: Partial<Parameters<typeof watchContext>[0]> = {}): { w: ContextWatcher; seen: ResolvedContext[]; warnings: string[] } {
+  afterEach(() => {
+    while (cleanups.length) cleanups.pop()!();
+  });
+  function start(
+    root: string,
+    extra: Partial<Parameters<typeof watchContext>[0]> = {},
+  ): { w: ContextWatcher; seen: ResolvedContext[]; warnings: string[] } {
     const seen: ResolvedContext[] = [];
     const warnings: string[] = [];
     const log: Logger = { error: () => {}, warn: (m) => warnings.push(m), info: () => {}, debug: () => {} };
     const w = watchContext({ root, env: NO_PROGRAMS, intervalMs: 60_000, log, onChange: (c) => seen.push(c), ...extra });
-    cleanups.push(() => { w.close(); rmSync(root, { recursive: true, force: true }); });
+    cleanups.push(() => {
+      w.close();
+      rmSync(root, { recursive: true, force: true });
+    });
     return { w, seen, warnings };
   }
 
@@ -89,7 +97,10 @@ describe('watchContext', () => {
   it('vCenter: guestinfo is re-read every vmwareIntervalMs and compared by content', async () => {
     const bin = fakeBin();
     const store = mkdtempSync(path.join(tmpdir(), 'gi-'));
-    cleanups.push(() => { bin.remove(); rmSync(store, { recursive: true, force: true }); });
+    cleanups.push(() => {
+      bin.remove();
+      rmSync(store, { recursive: true, force: true });
+    });
     bin.add('vmtoolsd', `cat "${store}/\${2#info-get }" 2>/dev/null || exit 1`);
     const ctx = (vmid: string): string => Buffer.from(`ONEGATE_ENDPOINT='http://h:1'\nVMID='${vmid}'\n`).toString('base64');
     writeFileSync(path.join(store, 'guestinfo.opennebula.context'), ctx('1'));
@@ -98,7 +109,10 @@ describe('watchContext', () => {
     await w.check();
     writeFileSync(path.join(store, 'guestinfo.opennebula.context'), ctx('2'));
     await w.check();
-    expect(seen.map((c) => [c.source, c.vmid])).toEqual([['vmware', '1'], ['vmware', '2']]);
+    expect(seen.map((c) => [c.source, c.vmid])).toEqual([
+      ['vmware', '1'],
+      ['vmware', '2'],
+    ]);
   });
   it('the timer checks by itself, and aborting stops it', async () => {
     const controller = new AbortController();

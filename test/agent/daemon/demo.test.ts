@@ -9,7 +9,9 @@ describe('scripts/demo.mjs', () => {
     const root = join(__dirname, '../../..');
     const child = spawn(process.execPath, ['scripts/demo.mjs', '--duration', '14'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
     expect(out).toMatch(/READY=YES \| pushed: .*DEMO=yes/);

@@ -1,11 +1,11 @@
 // Test harness: a simulator with context files, a temporary configuration, and the built daemon
 // (dist/onegate-agent.cjs) spawned as a real process whose log lines are collected.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
-import { startOneGate, type Simulator } from '../../simulator';
+import { type Simulator, startOneGate } from '../../simulator';
 
 export const AGENT = join(__dirname, '../../../dist/onegate-agent.cjs');
 
@@ -23,7 +23,7 @@ export interface Harness {
   dir: string;
   /** An empty directory for *.attrs files (attributes.directory). */
   attrs: string;
-  /** Writes attrs/app.attrs. */
+  /** Writes app.attrs into the attrs directory. */
   setAttrs(text: string): void;
   /** Writes agent.yaml (state_dir, run_dir, interval 1, no jitter, no metrics unless given) and returns its path. */
   config(extra?: Record<string, unknown>): string;
@@ -38,7 +38,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const NO_METRICS = Object.fromEntries(['cpu', 'filesystem', 'load', 'memory', 'network', 'swap', 'uptime'].map((n) => [n, { enabled: false }]));
+const NO_METRICS = Object.fromEntries(
+  ['cpu', 'filesystem', 'load', 'memory', 'network', 'swap', 'uptime'].map((n) => [n, { enabled: false }]),
+);
 
 export async function startHarness(): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'oga-daemon-'));
@@ -52,7 +54,16 @@ export async function startHarness(): Promise<Harness> {
     attrs,
     setAttrs: (text) => writeFileSync(join(attrs, 'app.attrs'), text),
     config(extra = {}) {
-      const base = { interval: 1, jitter: 0, state_dir: join(dir, 'state'), run_dir: join(dir, 'run'), metrics: NO_METRICS, attributes: { directory: '' }, context: { poll: 1 }, backoff: { base: 0.2, max: 1 } };
+      const base = {
+        interval: 1,
+        jitter: 0,
+        state_dir: join(dir, 'state'),
+        run_dir: join(dir, 'run'),
+        metrics: NO_METRICS,
+        attributes: { directory: '' },
+        context: { poll: 1 },
+        backoff: { base: 0.2, max: 1 },
+      };
       const file = join(dir, 'agent.yaml');
       writeFileSync(file, dump({ ...base, ...extra, metrics: { ...NO_METRICS, ...(extra.metrics as object) } }));
       return file;
@@ -61,7 +72,12 @@ export async function startHarness(): Promise<Harness> {
       const ctx = join(dir, `own-ctx-${vmid}`);
       mkdirSync(ctx, { recursive: true });
       const all = { ONEGATE_ENDPOINT: sim.url, VMID: String(vmid), TOKEN: 'YES', ...vars };
-      writeFileSync(join(ctx, 'context.sh'), Object.entries(all).map(([k, v]) => `${k}='${v.replace(/'/g, "'\\''")}'\n`).join(''));
+      writeFileSync(
+        join(ctx, 'context.sh'),
+        Object.entries(all)
+          .map(([k, v]) => `${k}='${v.replace(/'/g, "'\\''")}'\n`)
+          .join(''),
+      );
       writeFileSync(join(ctx, 'token.txt'), `${sim.tokenFor(vmid)}\n`, { mode: 0o600 });
       return ctx;
     },
@@ -89,7 +105,11 @@ export async function startHarness(): Promise<Harness> {
     puts(vmid = '42') {
       return sim.requests
         .filter((r) => r.method === 'PUT' && r.path === '/vm' && r.vmid === vmid && r.status === 200)
-        .map((r) => Object.fromEntries((new URLSearchParams(String(r.body)).get('data') ?? '').split('\n').map((l) => l.split(/=(.*)/s, 2) as [string, string])));
+        .map((r) =>
+          Object.fromEntries(
+            (new URLSearchParams(String(r.body)).get('data') ?? '').split('\n').map((l) => l.split(/=(.*)/s, 2) as [string, string]),
+          ),
+        );
     },
     async close() {
       for (const a of agents) if (a.child.exitCode === null) a.child.kill('SIGKILL');
@@ -115,8 +135,12 @@ export function runAgentCli(args: string[], nodeFlags: string[] = []): Promise<{
     const child = spawn(process.execPath, [...nodeFlags, AGENT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout!.on('data', (c: Buffer) => { stdout += c.toString(); });
-    child.stderr!.on('data', (c: Buffer) => { stderr += c.toString(); });
+    child.stdout!.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr!.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }

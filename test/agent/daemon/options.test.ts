@@ -2,16 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../agent/config/load';
 import { defaultConfig } from '../../../agent/config/schema';
 import {
-  attributesOptionsOf, clientOptionsOf, discoverOptionsOf, formatOptionsOf, hooksOptionsOf, logEveryMsOf,
-  metricsOptionsOf, pullIntervalOf, pullerOptionsOf, pushOptionsOf, readyOptionsOf,
+  attributesOptionsOf,
+  clientOptionsOf,
+  discoverOptionsOf,
+  formatOptionsOf,
+  hooksOptionsOf,
+  logEveryMsOf,
+  metricsOptionsOf,
+  pullerOptionsOf,
+  pullIntervalOf,
+  pushOptionsOf,
+  readyOptionsOf,
 } from '../../../agent/daemon/options';
 
 describe('config -> unit options', () => {
   const c = defaultConfig();
 
   it('converts seconds to ms and applies the backoff to push and ready', () => {
-    expect(pushOptionsOf(c)).toEqual({ heartbeatCycles: 10, threshold: 0, backoff: { baseMs: 1000, factor: 2, maxMs: 300_000 }, logEveryMs: 60_000, maxPending: 1000 });
-    expect(readyOptionsOf(c)).toEqual({ enabled: true, scriptTimeoutMs: 300_000, backoff: { baseMs: 1000, factor: 2, maxMs: 300_000 }, logEveryMs: 60_000 });
+    expect(pushOptionsOf(c)).toEqual({
+      heartbeatCycles: 10,
+      threshold: 0,
+      backoff: { baseMs: 1000, factor: 2, maxMs: 300_000 },
+      logEveryMs: 60_000,
+      maxPending: 1000,
+    });
+    expect(readyOptionsOf(c)).toEqual({
+      enabled: true,
+      scriptTimeoutMs: 300_000,
+      backoff: { baseMs: 1000, factor: 2, maxMs: 300_000 },
+      logEveryMs: 60_000,
+    });
     expect(logEveryMsOf({ ...c, interval: 600 })).toBe(600_000);
     expect(clientOptionsOf(c)).toEqual({ timeoutMs: 30_000, connectTimeoutMs: 5000, insecure: false });
   });
@@ -29,18 +49,40 @@ describe('config -> unit options', () => {
   });
 
   it('maps attributes, pull, hooks and discovery', () => {
-    const p = parseConfig([
-      'attributes:', '  commands:', '    - command: [/bin/q]', '      timeout: 3',
-      'pull:', '  interval: 0', '  vnets: ["0", "5"]', '  service: never',
-      'hooks:', '  commands:', '    vm: [/bin/h]',
-      'context:', '  dir: /ctx', 'onegate:', '  endpoint: http://10.0.0.1:5030',
-    ].join('\n'), 'a.yaml');
+    const p = parseConfig(
+      [
+        'attributes:',
+        '  commands:',
+        '    - command: [/bin/q]',
+        '      timeout: 3',
+        'pull:',
+        '  interval: 0',
+        '  vnets: ["0", "5"]',
+        '  service: never',
+        'hooks:',
+        '  commands:',
+        '    vm: [/bin/h]',
+        'context:',
+        '  dir: /ctx',
+        'onegate:',
+        '  endpoint: http://10.0.0.1:5030',
+      ].join('\n'),
+      'a.yaml',
+    );
     expect(attributesOptionsOf(p).commands).toEqual([{ command: ['/bin/q'], timeoutMs: 3000 }]);
     expect(pullerOptionsOf(p)).toMatchObject({ service: 'never', vrouter: 'auto', vnets: [0, 5] });
     expect(pullerOptionsOf(c).vnets).toEqual(['auto']);
     expect(pullIntervalOf(p)).toBe(60);
-    expect(hooksOptionsOf(p)).toEqual({ commands: { vm: ['/bin/h'] }, directory: '/etc/onegate-agent/hooks.d', timeoutMs: 30_000, maxOutputBytes: 4096 });
+    expect(hooksOptionsOf(p)).toEqual({
+      commands: { vm: ['/bin/h'] },
+      directory: '/etc/onegate-agent/hooks.d',
+      timeoutMs: 30_000,
+      maxOutputBytes: 4096,
+    });
     expect(discoverOptionsOf(p)).toEqual({ contextDir: '/ctx', endpoint: 'http://10.0.0.1:5030' });
-    expect(discoverOptionsOf(p, { contextFile: '/x/context.sh' })).toEqual({ contextFile: '/x/context.sh', endpoint: 'http://10.0.0.1:5030' });
+    expect(discoverOptionsOf(p, { contextFile: '/x/context.sh' })).toEqual({
+      contextFile: '/x/context.sh',
+      endpoint: 'http://10.0.0.1:5030',
+    });
   });
 });

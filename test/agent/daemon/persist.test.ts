@@ -10,7 +10,9 @@ import { readStatus } from '../../../agent/state/status';
 import { emptyState } from '../../../agent/state/types';
 
 const dirs: string[] = [];
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 describe('createPersist', () => {
   it('rewrites status.json on a significant change, and otherwise at most every STATUS_REFRESH_MS', () => {
@@ -30,18 +32,21 @@ describe('createPersist', () => {
     now += 1000;
     persist(inputs());
     expect(readStatus(config.run_dir)?.push.lastSuccess).toBeDefined(); // the first success is significant
-    recordSuccess(state.push, now += 1000);
+    now += 1000;
+    recordSuccess(state.push, now);
     persist(inputs());
     expect(written()).toBe(new Date(1_001_000).toISOString());
     now = 1_001_000 + STATUS_REFRESH_MS;
     persist(inputs());
     expect(written()).toBe(new Date(now).toISOString());
     // A failure is written at once, whatever the time.
-    recordFailure(state.push, { code: 'ONEGATE_TIMEOUT', message: 'timed out' }, now += 1000, 0);
+    now += 1000;
+    recordFailure(state.push, { code: 'ONEGATE_TIMEOUT', message: 'timed out' }, now, 0);
     persist(inputs());
     expect(readStatus(config.run_dir)?.push.lastError?.code).toBe('ONEGATE_TIMEOUT');
     // The final save always writes.
-    persist({ ...inputs(), stoppedAt: now += 1 });
+    now += 1;
+    persist({ ...inputs(), stoppedAt: now });
     expect(readStatus(config.run_dir)?.stoppedAt).toBe(new Date(now).toISOString());
   });
 });

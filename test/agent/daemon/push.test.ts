@@ -2,11 +2,15 @@
 // recovery with nothing lost, token rotation, 403.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, waitFor, type Harness } from './harness';
+import { type Harness, startHarness, waitFor } from './harness';
 
 let h: Harness;
-beforeEach(async () => { h = await startHarness(); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
 
 const userTemplate = () => h.sim.vm(42).USER_TEMPLATE as Record<string, string>;
 const status = () => h.status();
@@ -30,14 +34,28 @@ describe('push', () => {
 
   it('sends every attribute again on heartbeat cycles', async () => {
     h.setAttrs('QUEUE=1\n');
-    h.run(['--config', h.config({ attributes: { directory: h.attrs, static: { ROLE: 'db' } }, push: { heartbeat_cycles: 2 } }), '--context-dir', h.context({})]);
+    h.run([
+      '--config',
+      h.config({ attributes: { directory: h.attrs, static: { ROLE: 'db' } }, push: { heartbeat_cycles: 2 } }),
+      '--context-dir',
+      h.context({}),
+    ]);
     await waitFor(() => pushes().length >= 3, 9000, 'three pushes');
-    expect(pushes().slice(0, 3)).toEqual([{ ROLE: 'db', QUEUE: '1' }, { ROLE: 'db', QUEUE: '1' }, { ROLE: 'db', QUEUE: '1' }]);
+    expect(pushes().slice(0, 3)).toEqual([
+      { ROLE: 'db', QUEUE: '1' },
+      { ROLE: 'db', QUEUE: '1' },
+      { ROLE: 'db', QUEUE: '1' },
+    ]);
   });
 
   it('keeps attributes pending through an outage and sends the latest values when the server is back', async () => {
     h.setAttrs('QUEUE=1\nNAME=alpha\n');
-    const agent = h.run(['--config', h.config({ attributes: { directory: h.attrs }, push: { heartbeat_cycles: 0 } }), '--context-dir', h.context({})]);
+    const agent = h.run([
+      '--config',
+      h.config({ attributes: { directory: h.attrs }, push: { heartbeat_cycles: 0 } }),
+      '--context-dir',
+      h.context({}),
+    ]);
     await waitFor(() => pushes().length === 1, 8000, 'the first push');
     h.sim.setFault({ route: '/vm', method: 'PUT', kind: 'status', status: 503 });
     h.setAttrs('QUEUE=2\nNAME=alpha\n');
@@ -71,7 +89,12 @@ describe('push', () => {
     const after = h.sim.requests.filter((r) => r.at >= rotated);
     expect(after[0].status).toBe(401);
     expect(after[1]).toMatchObject({ status: 200, method: after[0].method, path: after[0].path });
-    expect(after.slice(1).map((r) => `${r.method} ${r.path} ${r.status}`).filter((x) => x.endsWith(' 401'))).toEqual([]);
+    expect(
+      after
+        .slice(1)
+        .map((r) => `${r.method} ${r.path} ${r.status}`)
+        .filter((x) => x.endsWith(' 401')),
+    ).toEqual([]);
     const put = after.find((r) => r.method === 'PUT' && r.status === 200);
     expect(put!.at - rotated).toBeLessThan(3500); // interval 1 s, plus slack for a loaded machine
     expect(userTemplate().QUEUE).toBe('2');

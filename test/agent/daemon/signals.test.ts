@@ -3,11 +3,15 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, waitFor, type Harness } from './harness';
+import { type Harness, startHarness, waitFor } from './harness';
 
 let h: Harness;
-beforeEach(async () => { h = await startHarness(); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -33,7 +37,9 @@ describe('SIGHUP', () => {
     writeFileSync(config, 'interval: soon\n');
     agent.child.kill('SIGHUP');
     const error = await waitFor(() => agent.lines.find((l) => l.includes('reload: ')), 3000, 'the reload error');
-    expect(error).toBe(`<3>reload: ${config}:1: interval: expected an integer from 1 to 86400, got "soon"; keeping the previous configuration`);
+    expect(error).toBe(
+      `<3>reload: ${config}:1: interval: expected an integer from 1 to 86400, got "soon"; keeping the previous configuration`,
+    );
     h.setAttrs('QUEUE=8\n');
     await waitFor(() => h.puts().length === pushed + 1, 5000, 'a push with the old configuration');
     expect(h.puts()[pushed]).toEqual({ QUEUE: '8' });

@@ -7,7 +7,9 @@ import { DEFAULT_HOOKS_OPTIONS } from '../../../agent/hooks/types';
 import { silentLogger } from '../../../agent/log';
 
 const dirs: string[] = [];
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 function hooksDir(files: Record<string, number>): string {
   const root = mkdtempSync(join(tmpdir(), 'og-hooksd-'));
@@ -16,24 +18,39 @@ function hooksDir(files: Record<string, number>): string {
   for (const [name, mode] of Object.entries(files)) {
     const path = join(root, 'service', name);
     if (mode < 0) mkdirSync(path);
-    else { writeFileSync(path, '#!/bin/sh\n'); chmodSync(path, mode); }
+    else {
+      writeFileSync(path, '#!/bin/sh\n');
+      chmodSync(path, mode);
+    }
   }
   return root;
 }
 
 describe('findHooks', () => {
   it('runs configured hooks first, then executable files of hooks.d/<event> in byte order', async () => {
-    const dir = hooksDir({ '20-b': 0o755, '10-a.sh': 0o700, 'B-upper': 0o755, '30-plain': 0o644, 'sub': -1 });
-    const hooks = await findHooks('service', { ...DEFAULT_HOOKS_OPTIONS, directory: dir, commands: { service: ['/opt/x', ['/opt/y', '--flag']] } }, silentLogger);
-    expect(hooks).toEqual([['/opt/x'], ['/opt/y', '--flag'], [join(dir, 'service', '10-a.sh')], [join(dir, 'service', '20-b')], [join(dir, 'service', 'B-upper')]]);
+    const dir = hooksDir({ '20-b': 0o755, '10-a.sh': 0o700, 'B-upper': 0o755, '30-plain': 0o644, sub: -1 });
+    const hooks = await findHooks(
+      'service',
+      { ...DEFAULT_HOOKS_OPTIONS, directory: dir, commands: { service: ['/opt/x', ['/opt/y', '--flag']] } },
+      silentLogger,
+    );
+    expect(hooks).toEqual([
+      ['/opt/x'],
+      ['/opt/y', '--flag'],
+      [join(dir, 'service', '10-a.sh')],
+      [join(dir, 'service', '20-b')],
+      [join(dir, 'service', 'B-upper')],
+    ]);
   });
   it('skips dotfiles, backups and package-manager leftovers', async () => {
-    const dir = hooksDir({ '.hidden': 0o755, 'a~': 0o755, 'b.dpkg-old': 0o755, 'c.rpmnew': 0o755, 'd.disabled': 0o755, 'ok': 0o755 });
+    const dir = hooksDir({ '.hidden': 0o755, 'a~': 0o755, 'b.dpkg-old': 0o755, 'c.rpmnew': 0o755, 'd.disabled': 0o755, ok: 0o755 });
     expect(await findHooks('service', { ...DEFAULT_HOOKS_OPTIONS, directory: dir }, silentLogger)).toEqual([[join(dir, 'service', 'ok')]]);
   });
   it('treats a missing event directory, or directory "", as no hooks', async () => {
     const dir = hooksDir({});
     expect(await findHooks('vnet', { ...DEFAULT_HOOKS_OPTIONS, directory: dir }, silentLogger)).toEqual([]);
-    expect(await findHooks('vnet', { ...DEFAULT_HOOKS_OPTIONS, directory: '', commands: { vnet: ['/x'] } }, silentLogger)).toEqual([['/x']]);
+    expect(await findHooks('vnet', { ...DEFAULT_HOOKS_OPTIONS, directory: '', commands: { vnet: ['/x'] } }, silentLogger)).toEqual([
+      ['/x'],
+    ]);
   });
 });

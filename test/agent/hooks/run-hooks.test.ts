@@ -7,7 +7,9 @@ import { DEFAULT_HOOKS_OPTIONS, type HookInvocation } from '../../../agent/hooks
 import type { Logger } from '../../../agent/log';
 
 const dirs: string[] = [];
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 function setup(scripts: Record<string, string>) {
   const root = mkdtempSync(join(tmpdir(), 'og-hooks-'));
@@ -19,17 +21,28 @@ function setup(scripts: Record<string, string>) {
     chmodSync(path, 0o755);
   }
   const lines: string[] = [];
-  const log: Logger = { error: (m) => lines.push(`error ${m}`), warn: (m) => lines.push(`warn ${m}`), info: (m) => lines.push(`info ${m}`), debug: () => {} };
+  const log: Logger = {
+    error: (m) => lines.push(`error ${m}`),
+    warn: (m) => lines.push(`warn ${m}`),
+    info: (m) => lines.push(`info ${m}`),
+    debug: () => {},
+  };
   return { root, lines, log, options: { ...DEFAULT_HOOKS_OPTIONS, directory: join(root, 'hooks.d') } };
 }
 
 const invocation = (root: string): HookInvocation => ({
-  event: 'service_role', oldPath: '/dev/null', newPath: join(root, 'service.json'), env: { ONEGATE_ROLE: 'web', ONEGATE_VMID: '42' },
+  event: 'service_role',
+  oldPath: '/dev/null',
+  newPath: join(root, 'service.json'),
+  env: { ONEGATE_ROLE: 'web', ONEGATE_VMID: '42' },
 });
 
 describe('createHookRunner', () => {
   it('passes the event, old and new paths as arguments and ONEGATE_* in the environment', async () => {
-    const t = setup({ '10-record': 'printf "%s|%s|%s|%s|%s|%s|%s\\n" "$1" "$2" "$3" "$ONEGATE_EVENT" "$ONEGATE_OLD" "$ONEGATE_NEW" "$ONEGATE_ROLE" > "$(dirname "$0")/../../out"' });
+    const t = setup({
+      '10-record':
+        'printf "%s|%s|%s|%s|%s|%s|%s\\n" "$1" "$2" "$3" "$ONEGATE_EVENT" "$ONEGATE_OLD" "$ONEGATE_NEW" "$ONEGATE_ROLE" > "$(dirname "$0")/../../out"',
+    });
     const outcomes = await createHookRunner({ options: t.options, log: t.log })(invocation(t.root));
     expect(outcomes).toEqual([{ program: join(t.options.directory, 'service_role', '10-record'), ok: true }]);
     const newPath = join(t.root, 'service.json');
@@ -42,7 +55,10 @@ describe('createHookRunner', () => {
       '20-chatty': 'i=0; while [ $i -lt 100 ]; do echo "line $i"; i=$((i+1)); done',
     });
     const outcomes = await createHookRunner({ options: t.options, log: t.log })(invocation(t.root));
-    expect(outcomes.map((o) => [o.ok, o.reason])).toEqual([[false, 'exit 3'], [true, undefined]]);
+    expect(outcomes.map((o) => [o.ok, o.reason])).toEqual([
+      [false, 'exit 3'],
+      [true, undefined],
+    ]);
     expect(t.lines).toContain('warn hook service_role 10-fail stderr: about to fail');
     expect(t.lines).toContain('warn hook service_role 10-fail failed: exit 3');
     expect(t.lines.filter((l) => l.includes('20-chatty stdout: line'))).toHaveLength(20);
@@ -62,7 +78,9 @@ describe('createHookRunner', () => {
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 200);
     const outcomes = await createHookRunner({ options: t.options, log: t.log, signal: abort.signal })(invocation(t.root));
-    expect(outcomes).toEqual([{ program: join(t.options.directory, 'service_role', '10-sleep'), ok: false, reason: 'stopped: the agent is shutting down' }]);
+    expect(outcomes).toEqual([
+      { program: join(t.options.directory, 'service_role', '10-sleep'), ok: false, reason: 'stopped: the agent is shutting down' },
+    ]);
     expect(existsSync(join(t.root, 'ran'))).toBe(false);
   });
 

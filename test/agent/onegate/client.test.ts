@@ -1,9 +1,9 @@
 // The client over real HTTP on 127.0.0.1: headers, bodies, errors, 401 refresh, retries, deadlines.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OneGateClient, type ClientOptions } from '../../../agent/onegate/client';
+import { type ClientOptions, OneGateClient } from '../../../agent/onegate/client';
 import type { Credentials } from '../../../agent/onegate/types';
-import { reply, startServer, VM_JSON, type Handler, type TestServer } from './support/server';
 import { failure } from './support/failure';
+import { type Handler, reply, startServer, type TestServer, VM_JSON } from './support/server';
 
 const TOKEN = 'yCxieDUS7kra7Vn9ILA0+g==';
 let server: TestServer | undefined;
@@ -20,7 +20,6 @@ async function setup(handler: Handler, options: Partial<ClientOptions> = {}, hos
   client = new OneGateClient({ credentials: { endpoint: server.url, vmid: '42', token: TOKEN }, env: {}, ...options });
   return { s: server, c: client };
 }
-
 
 describe('requests on the wire', () => {
   it('sends the OneGate headers and parses GET /vm', async () => {
@@ -41,8 +40,14 @@ describe('requests on the wire', () => {
       if (req.method === 'POST') return reply(res, 204);
       if (req.method === 'PUT') return reply(res, 200);
       if (req.url.startsWith('/service')) return reply(res, 200, '{"SERVICE":{"name":"s","id":"7","state":2,"roles":[]}}');
-      if (req.url.startsWith('/vrouter')) return reply(res, 200, '{"VROUTER":{"NAME":"vr","ID":"0","VMS":{"ID":["42"]},"TEMPLATE":{"NIC":[]}}}');
-      if (req.url.startsWith('/vnet')) return reply(res, 200, '{"VNET":{"ID":"3","NAME":"n","AR_POOL":{"AR":[]},"VROUTERS":{"ID":["0"]},"PARENT_NETWORK_ID":{},"TEMPLATE":{}}}');
+      if (req.url.startsWith('/vrouter'))
+        return reply(res, 200, '{"VROUTER":{"NAME":"vr","ID":"0","VMS":{"ID":["42"]},"TEMPLATE":{"NIC":[]}}}');
+      if (req.url.startsWith('/vnet'))
+        return reply(
+          res,
+          200,
+          '{"VNET":{"ID":"3","NAME":"n","AR_POOL":{"AR":[]},"VROUTERS":{"ID":["0"]},"PARENT_NETWORK_ID":{},"TEMPLATE":{}}}',
+        );
       if (req.url === '/') return reply(res, 200, '{"vm_info":"x/vm","service_info":"x/service"}');
       return reply(res, 200, VM_JSON);
     });
@@ -117,10 +122,17 @@ describe('requests on the wire', () => {
 
   it('logs requests at debug level without the token', async () => {
     const lines: string[] = [];
-    const log = { error: (m: string) => lines.push(m), warn: (m: string) => lines.push(m), info: (m: string) => lines.push(m), debug: (m: string) => lines.push(m) };
+    const log = {
+      error: (m: string) => lines.push(m),
+      warn: (m: string) => lines.push(m),
+      info: (m: string) => lines.push(m),
+      debug: (m: string) => lines.push(m),
+    };
     const refreshed: Credentials = { endpoint: '', vmid: '42', token: 'NEWTOKEN' };
-    const { s, c } = await setup((req, res) => (req.headers['x-onegate-token'] === 'NEWTOKEN' ? reply(res, 200, VM_JSON) : reply(res, 401, 'Not authorized')),
-      { log, refreshCredentials: async () => ({ ...refreshed, endpoint: server!.url }) });
+    const { s, c } = await setup(
+      (req, res) => (req.headers['x-onegate-token'] === 'NEWTOKEN' ? reply(res, 200, VM_JSON) : reply(res, 401, 'Not authorized')),
+      { log, refreshCredentials: async () => ({ ...refreshed, endpoint: server!.url }) },
+    );
     await c.getVm();
     expect(s.requests).toHaveLength(2);
     expect(lines.join('\n')).toMatch(/GET \/vm -> 401/);
@@ -131,7 +143,7 @@ describe('requests on the wire', () => {
 
 describe('responses and errors', () => {
   it.each([
-    [400, 'OneGate server doesn\'t support this feature', 'ONEGATE_BAD_REQUEST'],
+    [400, "OneGate server doesn't support this feature", 'ONEGATE_BAD_REQUEST'],
     [403, 'Action (reboot) is not allowed on this resource', 'ONEGATE_FORBIDDEN'],
     [404, 'Virtual network 9 not found', 'ONEGATE_NOT_FOUND'],
     [500, 'attribute not found', 'ONEGATE_SERVER_ERROR'],
@@ -146,7 +158,9 @@ describe('responses and errors', () => {
   });
 
   it('a 2xx that is not JSON is ONEGATE_BAD_RESPONSE; JSON is not parsed on errors', async () => {
-    const { c } = await setup((req, res) => (req.url === '/vm' ? reply(res, 200, '<html>proxy login</html>') : reply(res, 404, '{"looks":"like json"}')));
+    const { c } = await setup((req, res) =>
+      req.url === '/vm' ? reply(res, 200, '<html>proxy login</html>') : reply(res, 404, '{"looks":"like json"}'),
+    );
     expect(await failure(c.getVm())).toMatchObject({ code: 'ONEGATE_BAD_RESPONSE', status: 200 });
     expect(await failure(c.getService())).toMatchObject({ code: 'ONEGATE_NOT_FOUND', body: '{"looks":"like json"}' });
   });
@@ -174,12 +188,15 @@ describe('responses and errors', () => {
 describe('401 refresh', () => {
   it('re-reads the credentials once and retries with them', async () => {
     let calls = 0;
-    const { s, c } = await setup((req, res) => (req.headers['x-onegate-token'] === 'fresh' ? reply(res, 200, VM_JSON) : reply(res, 401, 'Not authorized')), {
-      refreshCredentials: async () => {
-        calls++;
-        return { endpoint: server!.url, vmid: '42', token: 'fresh' };
+    const { s, c } = await setup(
+      (req, res) => (req.headers['x-onegate-token'] === 'fresh' ? reply(res, 200, VM_JSON) : reply(res, 401, 'Not authorized')),
+      {
+        refreshCredentials: async () => {
+          calls++;
+          return { endpoint: server!.url, vmid: '42', token: 'fresh' };
+        },
       },
-    });
+    );
     await c.getVm();
     expect(calls).toBe(1);
     expect(s.requests.map((r) => r.headers['x-onegate-token'])).toEqual([TOKEN, 'fresh']);
@@ -188,13 +205,17 @@ describe('401 refresh', () => {
 
   it('shares one re-read between calls refused at the same time', async () => {
     let calls = 0;
-    const { s, c } = await setup((req, res) => (req.headers['x-onegate-token'] === 'fresh' ? reply(res, 200, VM_JSON) : setTimeout(() => reply(res, 401, 'Not authorized'), 20)), {
-      refreshCredentials: async () => {
-        calls++;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        return { endpoint: server!.url, vmid: '42', token: 'fresh' };
+    const { s, c } = await setup(
+      (req, res) =>
+        req.headers['x-onegate-token'] === 'fresh' ? reply(res, 200, VM_JSON) : setTimeout(() => reply(res, 401, 'Not authorized'), 20),
+      {
+        refreshCredentials: async () => {
+          calls++;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          return { endpoint: server!.url, vmid: '42', token: 'fresh' };
+        },
       },
-    });
+    );
     await Promise.all([c.getVm(), c.getVm(), c.getService().catch(() => undefined)]);
     expect(calls).toBe(1);
     expect(s.requests.filter((r) => r.headers['x-onegate-token'] === 'fresh')).toHaveLength(3);
@@ -202,17 +223,20 @@ describe('401 refresh', () => {
 
   it('resends without a re-read when another call already refreshed the credentials', async () => {
     let calls = 0;
-    const { s, c } = await setup((req, res) => {
-      if (req.headers['x-onegate-token'] === 'fresh') return reply(res, 200, VM_JSON);
-      // The first refused call answers at once, the second only after the first has refreshed.
-      setTimeout(() => reply(res, 401, 'Not authorized'), s.requests.length === 1 ? 0 : 400);
-    }, {
-      refreshCredentials: async () => {
-        calls++;
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        return { endpoint: server!.url, vmid: '42', token: 'fresh' };
+    const { s, c } = await setup(
+      (req, res) => {
+        if (req.headers['x-onegate-token'] === 'fresh') return reply(res, 200, VM_JSON);
+        // The first refused call answers at once, the second only after the first has refreshed.
+        setTimeout(() => reply(res, 401, 'Not authorized'), s.requests.length === 1 ? 0 : 400);
       },
-    });
+      {
+        refreshCredentials: async () => {
+          calls++;
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          return { endpoint: server!.url, vmid: '42', token: 'fresh' };
+        },
+      },
+    );
     await Promise.all([c.getVm(), new Promise((resolve) => setTimeout(resolve, 10)).then(() => c.getVm())]);
     expect(calls).toBe(1);
     expect(s.requests.map((r) => r.headers['x-onegate-token'])).toEqual([TOKEN, TOKEN, 'fresh', 'fresh']);
@@ -228,7 +252,9 @@ describe('401 refresh', () => {
 
   it('reports the 401 with the refresh failure as hint when re-reading fails', async () => {
     const { s, c } = await setup((_req, res) => reply(res, 401, 'Not authorized'), {
-      refreshCredentials: async () => { throw new Error('token.txt: no such file'); },
+      refreshCredentials: async () => {
+        throw new Error('token.txt: no such file');
+      },
     });
     const err = await failure(c.getVm());
     expect(err).toMatchObject({ code: 'ONEGATE_UNAUTHORIZED', hint: expect.stringContaining('token.txt: no such file') });
@@ -244,8 +270,11 @@ describe('401 refresh', () => {
 
 describe('connection failures, retries and deadlines', () => {
   it('retries a GET once after a reset on a new connection, never a POST', async () => {
-    const { s, c } = await setup((req, res, socket) => (req.onConnection === 0 && req.connection % 2 === 0 ? socket.destroy() : reply(res, req.method === 'POST' ? 204 : 200, VM_JSON)),
-      { backoff: { baseMs: 10, factor: 2, maxMs: 10 } });
+    const { s, c } = await setup(
+      (req, res, socket) =>
+        req.onConnection === 0 && req.connection % 2 === 0 ? socket.destroy() : reply(res, req.method === 'POST' ? 204 : 200, VM_JSON),
+      { backoff: { baseMs: 10, factor: 2, maxMs: 10 } },
+    );
     await c.getVm();
     expect(s.requests).toHaveLength(2);
     const err = await failure(c.vmAction(42, 'stop'));
@@ -289,20 +318,35 @@ describe('connection failures, retries and deadlines', () => {
 
   it('retries an idempotent request once when a reused keep-alive socket is reset, even with retries 0', async () => {
     // The server drops every connection on its second request, as a server closing an idle socket would.
-    const { s, c } = await setup((req, res, socket) => (req.onConnection === 1 ? socket.destroy() : reply(res, 200, VM_JSON)), { retries: 0 });
+    const { s, c } = await setup((req, res, socket) => (req.onConnection === 1 ? socket.destroy() : reply(res, 200, VM_JSON)), {
+      retries: 0,
+    });
     await c.getVm();
     await c.getVm();
-    expect(s.requests.map((r) => [r.connection, r.onConnection])).toEqual([[0, 0], [0, 1], [1, 0]]);
+    expect(s.requests.map((r) => [r.connection, r.onConnection])).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+    ]);
   });
 });
 
 describe('credentials and endpoints', () => {
   it('refuses a bad endpoint at construction', () => {
-    expect(() => new OneGateClient({ credentials: { endpoint: '169.254.16.9:5030', vmid: '1', token: 't' } })).toThrow(/no http:\/\/ or https:\/\/ scheme/);
+    expect(() => new OneGateClient({ credentials: { endpoint: '169.254.16.9:5030', vmid: '1', token: 't' } })).toThrow(
+      /no http:\/\/ or https:\/\/ scheme/,
+    );
   });
 
   it('refuses a token with a control character without showing it', () => {
-    const err = (() => { try { new OneGateClient({ credentials: { endpoint: 'http://h', vmid: '1', token: 'SECRET\u0001x' } }); } catch (e) { return e as Error; } return undefined; })();
+    const err = (() => {
+      try {
+        new OneGateClient({ credentials: { endpoint: 'http://h', vmid: '1', token: 'SECRET\u0001x' } });
+      } catch (e) {
+        return e as Error;
+      }
+      return undefined;
+    })();
     expect(err?.message).toMatch(/the token contains a control character/);
     expect(err?.message).not.toContain('SECRET');
   });

@@ -2,15 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { asArray, normaliseRoot, normaliseService, normaliseVm, normaliseVnet, normaliseVrouter } from '../../../agent/onegate/documents';
 
 describe('asArray', () => {
-  it.each([[undefined, []], [null, []], ['', []], ['a', ['a']], [['a', 'b'], ['a', 'b']], [{ A: '1' }, [{ A: '1' }]]])('%j', (input, expected) => {
+  it.each([
+    [undefined, []],
+    [null, []],
+    ['', []],
+    ['a', ['a']],
+    [
+      ['a', 'b'],
+      ['a', 'b'],
+    ],
+    [{ A: '1' }, [{ A: '1' }]],
+  ])('%j', (input, expected) => {
     expect(asArray(input as never)).toEqual(expected);
   });
 });
 
 describe('normaliseVm', () => {
   it('keeps values, makes NIC and NIC_ALIAS arrays', () => {
-    const doc = normaliseVm({ VM: { NAME: 'a', ID: '42', STATE: '3', LCM_STATE: '3',
-      USER_TEMPLATE: { TAG: ['a', 'b'], APP: { PORT: '8080' } }, TEMPLATE: { NIC: { IP: '10.0.0.5' } } } });
+    const doc = normaliseVm({
+      VM: {
+        NAME: 'a',
+        ID: '42',
+        STATE: '3',
+        LCM_STATE: '3',
+        USER_TEMPLATE: { TAG: ['a', 'b'], APP: { PORT: '8080' } },
+        TEMPLATE: { NIC: { IP: '10.0.0.5' } },
+      },
+    });
     expect(doc.VM.TEMPLATE).toEqual({ NIC: [{ IP: '10.0.0.5' }], NIC_ALIAS: [] });
     expect(doc.VM.USER_TEMPLATE).toEqual({ TAG: ['a', 'b'], APP: { PORT: '8080' } });
     expect(doc.VM.ID).toBe('42');
@@ -25,9 +43,28 @@ describe('normaliseVm', () => {
 
 describe('normaliseService', () => {
   it('makes roles and nodes arrays and extended raw VM lists arrays', () => {
-    const doc = normaliseService({ SERVICE: { name: 's', id: '7', state: 2, roles: {
-      name: 'web', cardinality: 1, state: 2, nodes: { deploy_id: 42, vm_info: { VM: {
-        ID: '42', TEMPLATE: { NIC: { IP: '1.1.1.1' }, DISK: { DISK_ID: '0' } }, HISTORY_RECORDS: { HISTORY: { SEQ: '0' } } } } } } } });
+    const doc = normaliseService({
+      SERVICE: {
+        name: 's',
+        id: '7',
+        state: 2,
+        roles: {
+          name: 'web',
+          cardinality: 1,
+          state: 2,
+          nodes: {
+            deploy_id: 42,
+            vm_info: {
+              VM: {
+                ID: '42',
+                TEMPLATE: { NIC: { IP: '1.1.1.1' }, DISK: { DISK_ID: '0' } },
+                HISTORY_RECORDS: { HISTORY: { SEQ: '0' } },
+              },
+            },
+          },
+        },
+      },
+    });
     const node = doc.SERVICE.roles[0]!.nodes[0]!;
     expect(node.running).toBeNull();
     expect(node.vm_info!.VM.TEMPLATE).toEqual({ NIC: [{ IP: '1.1.1.1' }], NIC_ALIAS: [], DISK: [{ DISK_ID: '0' }] });
@@ -49,8 +86,17 @@ describe('normaliseVrouter and normaliseVnet', () => {
     expect(normaliseVrouter({ VROUTER: { VMS: {} } }).VROUTER.VMS.ID).toEqual([]);
   });
   it('makes vnet lists arrays and an empty parent ""', () => {
-    const doc = normaliseVnet({ VNET: { ID: '0', NAME: 'v', USED_LEASES: '1', VROUTERS: { ID: '0' }, PARENT_NETWORK_ID: {},
-      AR_POOL: { AR: { AR_ID: '0', TYPE: 'IP4', LEASES: { LEASE: { IP: '1.2.3.4', EXTERNAL: false } } } }, TEMPLATE: { DNS: '1.1.1.1' } } });
+    const doc = normaliseVnet({
+      VNET: {
+        ID: '0',
+        NAME: 'v',
+        USED_LEASES: '1',
+        VROUTERS: { ID: '0' },
+        PARENT_NETWORK_ID: {},
+        AR_POOL: { AR: { AR_ID: '0', TYPE: 'IP4', LEASES: { LEASE: { IP: '1.2.3.4', EXTERNAL: false } } } },
+        TEMPLATE: { DNS: '1.1.1.1' },
+      },
+    });
     expect(doc.VNET.PARENT_NETWORK_ID).toBe('');
     expect(doc.VNET.VROUTERS.ID).toEqual(['0']);
     expect(doc.VNET.AR_POOL.AR[0]!.LEASES.LEASE).toEqual([{ IP: '1.2.3.4', EXTERNAL: false }]);
@@ -62,7 +108,10 @@ describe('normaliseVrouter and normaliseVnet', () => {
 
 describe('normaliseRoot', () => {
   it('accepts the two URLs and refuses anything else', () => {
-    expect(normaliseRoot({ vm_info: 'http://h//vm', service_info: 'http://h//service' })).toEqual({ vm_info: 'http://h//vm', service_info: 'http://h//service' });
+    expect(normaliseRoot({ vm_info: 'http://h//vm', service_info: 'http://h//service' })).toEqual({
+      vm_info: 'http://h//vm',
+      service_info: 'http://h//service',
+    });
     expect(() => normaliseRoot({ vm_info: 1 })).toThrow(/GET \/: expected/);
     expect(() => normaliseRoot('x')).toThrow(/GET \/: expected/);
   });

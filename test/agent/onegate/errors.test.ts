@@ -3,8 +3,14 @@ import { codeForStatus, httpError, isOneGateError, OneGateError } from '../../..
 
 describe('codeForStatus', () => {
   it.each([
-    [400, 'ONEGATE_BAD_REQUEST'], [401, 'ONEGATE_UNAUTHORIZED'], [403, 'ONEGATE_FORBIDDEN'], [404, 'ONEGATE_NOT_FOUND'],
-    [500, 'ONEGATE_SERVER_ERROR'], [503, 'ONEGATE_SERVER_ERROR'], [302, 'ONEGATE_HTTP_ERROR'], [409, 'ONEGATE_HTTP_ERROR'],
+    [400, 'ONEGATE_BAD_REQUEST'],
+    [401, 'ONEGATE_UNAUTHORIZED'],
+    [403, 'ONEGATE_FORBIDDEN'],
+    [404, 'ONEGATE_NOT_FOUND'],
+    [500, 'ONEGATE_SERVER_ERROR'],
+    [503, 'ONEGATE_SERVER_ERROR'],
+    [302, 'ONEGATE_HTTP_ERROR'],
+    [409, 'ONEGATE_HTTP_ERROR'],
   ])('%i -> %s', (status, code) => {
     expect(codeForStatus(status)).toBe(code);
   });

@@ -7,7 +7,9 @@ describe('resolveOptions', () => {
   it('applies the documented defaults', () => {
     const o = resolveOptions({ credentials, env: {} });
     expect(o).toMatchObject({
-      timeoutMs: 30_000, retry: { maxAttempts: 2, baseMs: 250, factor: 2, maxMs: 2000 }, keepPathPrefix: true,
+      timeoutMs: 30_000,
+      retry: { maxAttempts: 2, baseMs: 250, factor: 2, maxMs: 2000 },
+      keepPathPrefix: true,
       userAgent: expect.stringMatching(/^onegate-agent\//),
       transport: { connectTimeoutMs: 5000, freeSocketTimeoutMs: 4000, maxResponseBytes: 16 * 1024 * 1024, insecure: false, ca: undefined },
     });
@@ -15,8 +17,19 @@ describe('resolveOptions', () => {
   });
 
   it('keeps given values', () => {
-    const o = resolveOptions({ credentials, timeoutMs: 5, retries: 0, connectTimeoutMs: 7, insecure: true, backoff: { baseMs: 1, factor: 3, maxMs: 9 } });
-    expect(o).toMatchObject({ timeoutMs: 5, retry: { maxAttempts: 1, baseMs: 1, factor: 3, maxMs: 9 }, transport: { connectTimeoutMs: 7, insecure: true } });
+    const o = resolveOptions({
+      credentials,
+      timeoutMs: 5,
+      retries: 0,
+      connectTimeoutMs: 7,
+      insecure: true,
+      backoff: { baseMs: 1, factor: 3, maxMs: 9 },
+    });
+    expect(o).toMatchObject({
+      timeoutMs: 5,
+      retry: { maxAttempts: 1, baseMs: 1, factor: 3, maxMs: 9 },
+      transport: { connectTimeoutMs: 7, insecure: true },
+    });
   });
 
   it.each([

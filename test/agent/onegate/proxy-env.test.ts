@@ -4,9 +4,21 @@ import { bypassesProxy, isLocalHost, proxyFor, redactProxy } from '../../../agen
 
 describe('isLocalHost', () => {
   it.each([
-    ['169.254.16.9', true], ['169.254.0.1', true], ['127.0.0.1', true], ['127.8.9.10', true], ['::1', true],
-    ['fe80::1', true], ['febf::1', true], ['::ffff:169.254.16.9', true], ['localhost', true], ['gate.localhost', true],
-    ['LOCALHOST.', true], ['10.0.0.1', false], ['169.255.0.1', false], ['fec0::1', false], ['2001:db8::1', false],
+    ['169.254.16.9', true],
+    ['169.254.0.1', true],
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['::1', true],
+    ['fe80::1', true],
+    ['febf::1', true],
+    ['::ffff:169.254.16.9', true],
+    ['localhost', true],
+    ['gate.localhost', true],
+    ['LOCALHOST.', true],
+    ['10.0.0.1', false],
+    ['169.255.0.1', false],
+    ['fec0::1', false],
+    ['2001:db8::1', false],
     ['gate.example', false],
   ] as Array<[string, boolean]>)('%s -> %s', (host, expected) => {
     expect(isLocalHost(host)).toBe(expected);
@@ -50,7 +62,13 @@ describe('proxyFor', () => {
   });
   it('never proxies link-local or loopback endpoints', () => {
     const env = { http_proxy: 'http://p:3128', https_proxy: 'http://p:3128' };
-    for (const url of ['http://169.254.16.9:5030', 'http://127.0.0.1:5030', 'http://[fe80::1]:5030', 'http://[::1]:5030', 'https://localhost']) {
+    for (const url of [
+      'http://169.254.16.9:5030',
+      'http://127.0.0.1:5030',
+      'http://[fe80::1]:5030',
+      'http://[::1]:5030',
+      'https://localhost',
+    ]) {
       expect(proxyFor(ep(url), env)).toBeUndefined();
     }
   });
@@ -63,8 +81,9 @@ describe('proxyFor', () => {
     expect(proxyFor(ep('http://gate.example'), { http_proxy: '  ' })).toBeUndefined();
   });
   it('refuses an unusable proxy naming the variable, not the password', () => {
-    expect(() => proxyFor(ep('http://gate.example'), { http_proxy: 'socks5://u:secret@p:1080' }))
-      .toThrow(/invalid proxy in http_proxy: scheme "socks5"/);
+    expect(() => proxyFor(ep('http://gate.example'), { http_proxy: 'socks5://u:secret@p:1080' })).toThrow(
+      /invalid proxy in http_proxy: scheme "socks5"/,
+    );
     expect(() => proxyFor(ep('http://gate.example'), { http_proxy: 'http://[bad' })).toThrow(/http_proxy: it is not a URL/);
   });
   it('redacts a proxy password', () => {

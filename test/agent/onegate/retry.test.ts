@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, parseRetryAfter, sleep, type RetryPolicy } from '../../../agent/onegate/retry';
+import { backoffDelay, parseRetryAfter, type RetryPolicy, sleep } from '../../../agent/onegate/retry';
 
 const policy: RetryPolicy = { maxAttempts: 10, baseMs: 1000, factor: 2, maxMs: 300_000 };
 
 describe('backoffDelay', () => {
   // attempt, rand, expected: full jitter over min(maxMs, baseMs * factor^(attempt-1))
   const table: Array<[number, number, number]> = [
-    [1, 0, 0], [1, 0.5, 500], [1, 0.999, 999], [2, 0.5, 1000], [3, 0.5, 2000], [4, 0.25, 2000],
-    [9, 0.5, 128_000], [10, 0.5, 150_000], [20, 0.5, 150_000], [0, 0.5, 500],
+    [1, 0, 0],
+    [1, 0.5, 500],
+    [1, 0.999, 999],
+    [2, 0.5, 1000],
+    [3, 0.5, 2000],
+    [4, 0.25, 2000],
+    [9, 0.5, 128_000],
+    [10, 0.5, 150_000],
+    [20, 0.5, 150_000],
+    [0, 0.5, 500],
   ];
   it.each(table)('attempt %i with rand %f waits %i ms', (attempt, r, expected) => {
     expect(backoffDelay(attempt, policy, () => r)).toBe(expected);
@@ -24,8 +32,13 @@ describe('backoffDelay', () => {
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-01-01T00:00:00Z');
   it.each([
-    ['120', 120_000], ['0', 0], ['Thu, 01 Jan 2026 00:00:30 GMT', 30_000], ['Wed, 31 Dec 2025 23:00:00 GMT', 0],
-    ['soon', undefined], ['', undefined], [undefined, undefined],
+    ['120', 120_000],
+    ['0', 0],
+    ['Thu, 01 Jan 2026 00:00:30 GMT', 30_000],
+    ['Wed, 31 Dec 2025 23:00:00 GMT', 0],
+    ['soon', undefined],
+    ['', undefined],
+    [undefined, undefined],
   ] as Array<[string | undefined, number | undefined]>)('%j -> %j', (value, expected) => {
     expect(parseRetryAfter(value, now)).toBe(expected);
   });

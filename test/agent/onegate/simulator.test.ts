@@ -1,14 +1,19 @@
 // The client against the OneGate simulator: every route, the server's escaping round trip, its error texts,
 // token rotation with the 401 refresh, and scripted faults.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OneGateClient, type ClientOptions } from '../../../agent/onegate/client';
-import { startOneGate, type Simulator } from '../../simulator';
+import { type ClientOptions, OneGateClient } from '../../../agent/onegate/client';
+import { type Simulator, startOneGate } from '../../simulator';
 import { failure } from './support/failure';
 
 let sim: Simulator;
 const clients: OneGateClient[] = [];
 function clientAs(vmid: number, options: Partial<ClientOptions> = {}): OneGateClient {
-  const client = new OneGateClient({ credentials: sim.credentials(vmid), env: {}, backoff: { baseMs: 5, factor: 2, maxMs: 10 }, ...options });
+  const client = new OneGateClient({
+    credentials: sim.credentials(vmid),
+    env: {},
+    backoff: { baseMs: 5, factor: 2, maxMs: 10 },
+    ...options,
+  });
   clients.push(client);
   return client;
 }
@@ -17,7 +22,7 @@ beforeEach(async () => {
   sim = await startOneGate();
 });
 afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
+  for (const c of clients.splice(0)) c.close();
   await sim.close();
 });
 
@@ -32,29 +37,55 @@ describe('VM routes', () => {
     expect(await client.getRoot()).toEqual({ vm_info: `${sim.url}/vm`, service_info: `${sim.url}/service` });
   });
 
-  it('reports a VM outside the caller\'s scope with the server\'s text', async () => {
-    expect(await failure(clientAs(42).getVm(7))).toMatchObject({ code: 'ONEGATE_BAD_REQUEST', status: 400, body: 'Service 7 does not contain VM 7.' });
+  it("reports a VM outside the caller's scope with the server's text", async () => {
+    expect(await failure(clientAs(42).getVm(7))).toMatchObject({
+      code: 'ONEGATE_BAD_REQUEST',
+      status: 400,
+      body: 'Service 7 does not contain VM 7.',
+    });
   });
 
   it('stores every accepted value exactly as given (the escaping round trip)', async () => {
     const values: Record<string, string> = {
-      A_EQ: 'a=b', SPACES: 'two words', URL: 'http://h/p?a=1&b=2', PCT: '50%', TAB: 'x\ty', UTF8: 'ünïcödé ✓', B64: 'YWJj==',
-      PLUS: '1+1', BRACES: '{x}', ANGLE: '<x>', SQUOTE: "it's", SHELL: '$HOME `id`;|', LEAD: ' lead', TRAIL: 'trail ', HASH: '#1',
-      ONLYEQ: '=', DOUBLEEQ: '==x==', SLASHN: '/n', CARET: '^~', NBSP: 'a\u00a0b', EMOJI: '🙂', LONG: 'x'.repeat(5000),
+      A_EQ: 'a=b',
+      SPACES: 'two words',
+      URL: 'http://h/p?a=1&b=2',
+      PCT: '50%',
+      TAB: 'x\ty',
+      UTF8: 'ünïcödé ✓',
+      B64: 'YWJj==',
+      PLUS: '1+1',
+      BRACES: '{x}',
+      ANGLE: '<x>',
+      SQUOTE: "it's",
+      SHELL: '$HOME `id`;|',
+      LEAD: ' lead',
+      TRAIL: 'trail ',
+      HASH: '#1',
+      ONLYEQ: '=',
+      DOUBLEEQ: '==x==',
+      SLASHN: '/n',
+      CARET: '^~',
+      NBSP: 'a\u00a0b',
+      EMOJI: '🙂',
+      LONG: 'x'.repeat(5000),
     }; // the same set read back identical from the real OneGate 6.10.5 (docs/client.md)
     await clientAs(42).updateVm(values);
     const stored = sim.vm(42).USER_TEMPLATE;
     for (const [key, value] of Object.entries(values)) expect([key, stored[key]]).toEqual([key, value]);
   });
 
-  it('upper-cases names, erases, and reports the server\'s refusals', async () => {
+  it("upper-cases names, erases, and reports the server's refusals", async () => {
     const client = clientAs(42);
     await client.updateVm({ my_app: 'up' });
     expect(sim.vm(42).USER_TEMPLATE.MY_APP).toBe('up');
     await client.eraseVmAttribute('my_app');
     expect(sim.vm(42).USER_TEMPLATE.MY_APP).toBeUndefined();
     expect(await failure(client.eraseVmAttribute('MY_APP'))).toMatchObject({ code: 'ONEGATE_SERVER_ERROR', body: 'attribute not found' });
-    expect(await failure(client.updateVm({ SERVICE_ID: '9' }))).toMatchObject({ code: 'ONEGATE_FORBIDDEN', body: 'Attribute (SERVICE_ID) cannot be modified' });
+    expect(await failure(client.updateVm({ SERVICE_ID: '9' }))).toMatchObject({
+      code: 'ONEGATE_FORBIDDEN',
+      body: 'Attribute (SERVICE_ID) cannot be modified',
+    });
   });
 
   it('erases raw data unchanged for CLI parity (a lower-case name is not found)', async () => {
@@ -74,7 +105,10 @@ describe('VM routes', () => {
     const client = clientAs(42);
     await client.vmAction(43, 'poweroff', { hard: true });
     expect(JSON.stringify(sim.vm(43).actions)).toContain('poweroff-hard');
-    expect(await failure(client.vmAction(42, 'reboot'))).toMatchObject({ code: 'ONEGATE_FORBIDDEN', body: 'Action (reboot) is not allowed on this resource' });
+    expect(await failure(client.vmAction(42, 'reboot'))).toMatchObject({
+      code: 'ONEGATE_FORBIDDEN',
+      body: 'Action (reboot) is not allowed on this resource',
+    });
   });
 });
 
@@ -94,7 +128,10 @@ describe('service, vrouter and vnet routes', () => {
     const client = clientAs(42);
     await client.scaleRole('web', 3);
     expect((await client.getService()).SERVICE.roles[0]!.cardinality).toBe(3);
-    expect(await failure(client.scaleRole('db', 2))).toMatchObject({ code: 'ONEGATE_BAD_REQUEST', body: 'Error performing action on service 7 role db' });
+    expect(await failure(client.scaleRole('db', 2))).toMatchObject({
+      code: 'ONEGATE_BAD_REQUEST',
+      body: 'Error performing action on service 7 role db',
+    });
   });
 
   it('reads the virtual router and its networks from a router VM', async () => {
@@ -105,8 +142,14 @@ describe('service, vrouter and vnet routes', () => {
     const vnet = await client.getVnet(0, { extended: true });
     expect(vnet.VNET.ID).toBe('0');
     expect(vnet.VNET.AR_POOL.AR.every((ar) => Array.isArray(ar.LEASES.LEASE))).toBe(true);
-    expect(await failure(client.getVnet(5))).toMatchObject({ code: 'ONEGATE_BAD_REQUEST', body: 'Virtual Network 5 cannot be retrieved from Virtual router 3.' });
-    expect(await failure(client.getVnet('x'))).toMatchObject({ code: 'ONEGATE_BAD_REQUEST', body: 'Invalid id format (ID: x). ID must be an integer.' });
+    expect(await failure(client.getVnet(5))).toMatchObject({
+      code: 'ONEGATE_BAD_REQUEST',
+      body: 'Virtual Network 5 cannot be retrieved from Virtual router 3.',
+    });
+    expect(await failure(client.getVnet('x'))).toMatchObject({
+      code: 'ONEGATE_BAD_REQUEST',
+      body: 'Invalid id format (ID: x). ID must be an integer.',
+    });
   });
 });
 

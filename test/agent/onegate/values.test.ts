@@ -17,8 +17,16 @@ describe('checkAttributeValue', () => {
   });
 
   const bad: Array<[string, string]> = [
-    ['a,b', ','], ['x[y', '['], ['x]y', ']'], ['say "hi"', '"'], ['path\\to', '\\'], ['1\\n2', '\\n'],
-    ['a\rb', '\r'], ['a\nb', '\n'], ['nul\u0000', '\u0000'], ['', ''],
+    ['a,b', ','],
+    ['x[y', '['],
+    ['x]y', ']'],
+    ['say "hi"', '"'],
+    ['path\\to', '\\'],
+    ['1\\n2', '\\n'],
+    ['a\rb', '\r'],
+    ['a\nb', '\n'],
+    ['nul\u0000', '\u0000'],
+    ['', ''],
   ];
   it.each(bad)('refuses %j naming the key and %j', (value, character) => {
     const err = refusal(() => checkAttributeValue('MY_KEY', value));
@@ -32,8 +40,12 @@ describe('checkAttributeName', () => {
     expect(() => checkAttributeName(key)).not.toThrow();
   });
   const bad: Array<[string, string, RegExp]> = [
-    ['KEY-X', '-', /contains "-"/], ['1ABC', '1', /starts with a digit/], ['XMLDATA', 'XML', /starts with XML/],
-    ['', '', /empty/], ['A B', ' ', /contains " "/], ['*', '*', /contains "\*"/],
+    ['KEY-X', '-', /contains "-"/],
+    ['1ABC', '1', /starts with a digit/],
+    ['XMLDATA', 'XML', /starts with XML/],
+    ['', '', /empty/],
+    ['A B', ' ', /contains " "/],
+    ['*', '*', /contains "\*"/],
   ];
   it.each(bad)('refuses %j', (key, character, why) => {
     const err = refusal(() => checkAttributeName(key));
@@ -44,7 +56,10 @@ describe('checkAttributeName', () => {
 
 describe('validateAttributes', () => {
   it('upper-cases names and keeps order', () => {
-    expect(validateAttributes({ ready: 'YES', Cpu_Load: '0.5' })).toEqual([['READY', 'YES'], ['CPU_LOAD', '0.5']]);
+    expect(validateAttributes({ ready: 'YES', Cpu_Load: '0.5' })).toEqual([
+      ['READY', 'YES'],
+      ['CPU_LOAD', '0.5'],
+    ]);
   });
   it('refuses two names equal once upper-cased', () => {
     expect(refusal(() => validateAttributes({ a: '1', A: '2' })).message).toMatch(/same as "a"/);
@@ -53,6 +68,11 @@ describe('validateAttributes', () => {
     expect(refusal(() => validateAttributes({ N: 5 as unknown as string })).message).toMatch(/number, not a string/);
   });
   it('formats one KEY=value per line', () => {
-    expect(formatUpdateText([['A', '1'], ['B', 'x y']])).toBe('A=1\nB=x y');
+    expect(
+      formatUpdateText([
+        ['A', '1'],
+        ['B', 'x y'],
+      ]),
+    ).toBe('A=1\nB=x y');
   });
 });

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger, type Logger } from '../../../agent/log';
+import { type Logger, silentLogger } from '../../../agent/log';
 import { OneGateError } from '../../../agent/onegate/errors';
 import { createPusher, type PushOptions } from '../../../agent/push/pusher';
 import { emptyState } from '../../../agent/state/types';
 
-const options: PushOptions = { heartbeatCycles: 0, threshold: 0, backoff: { baseMs: 1000, factor: 2, maxMs: 60_000 }, logEveryMs: 60_000, maxPending: 1000 };
+const options: PushOptions = {
+  heartbeatCycles: 0,
+  threshold: 0,
+  backoff: { baseMs: 1000, factor: 2, maxMs: 60_000 },
+  logEveryMs: 60_000,
+  maxPending: 1000,
+};
 
 function setup(overrides: Partial<PushOptions> = {}, log: Logger = silentLogger) {
   const calls: Record<string, string>[] = [];
@@ -19,7 +25,15 @@ function setup(overrides: Partial<PushOptions> = {}, log: Logger = silentLogger)
   };
   const state = emptyState().push;
   const pusher = createPusher({ client, options: { ...options, ...overrides }, state, log, now: () => clock, rand: () => 0.5 });
-  return { calls, failures, state, pusher, advance: (ms: number) => { clock += ms; } };
+  return {
+    calls,
+    failures,
+    state,
+    pusher,
+    advance: (ms: number) => {
+      clock += ms;
+    },
+  };
 }
 
 const serverError = () => new OneGateError('ONEGATE_SERVER_ERROR', 'PUT /vm: 500 Internal Server Error', { status: 500 });
@@ -44,7 +58,11 @@ describe('createPusher', () => {
   it('sends all attributes on every heartbeat cycle', async () => {
     const { calls, pusher } = setup({ heartbeatCycles: 3 });
     for (let i = 0; i < 6; i++) await pusher.cycle({ A: '1', B: '2' });
-    expect(calls).toEqual([{ A: '1', B: '2' }, { A: '1', B: '2' }, { A: '1', B: '2' }]);
+    expect(calls).toEqual([
+      { A: '1', B: '2' },
+      { A: '1', B: '2' },
+      { A: '1', B: '2' },
+    ]);
   });
 
   it('waits as long as a Retry-After asks, up to the backoff cap', async () => {
@@ -72,7 +90,10 @@ describe('createPusher', () => {
     expect(state.pending).toEqual({ A: '5', B: '2', C: '3' });
     advance(400);
     expect((await pusher.flush()).outcome).toBe('sent');
-    expect(calls).toEqual([{ A: '1', B: '2' }, { A: '5', B: '2', C: '3' }]);
+    expect(calls).toEqual([
+      { A: '1', B: '2' },
+      { A: '5', B: '2', C: '3' },
+    ]);
     expect(state.pending).toEqual({});
     expect(state.lastError).toBeUndefined();
   });
@@ -121,8 +142,15 @@ describe('createPusher', () => {
     const { pusher, state } = setup();
     let release!: () => void;
     const slow = createPusher({
-      client: { updateVm: () => new Promise<void>((r) => { release = r; }) },
-      options, state, log: silentLogger,
+      client: {
+        updateVm: () =>
+          new Promise<void>((r) => {
+            release = r;
+          }),
+      },
+      options,
+      state,
+      log: silentLogger,
     });
     const inflight = slow.cycle({ A: '1' });
     state.pending.A = '2';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../agent/log';
 import { OneGateError } from '../../../agent/onegate/errors';
-import { createReadyReporter, varsFingerprint, type ReadyOptions } from '../../../agent/ready/reporter';
+import { createReadyReporter, type ReadyOptions, varsFingerprint } from '../../../agent/ready/reporter';
 import { emptyState } from '../../../agent/state/types';
 
 const options: ReadyOptions = { enabled: true, scriptTimeoutMs: 5000, backoff: { baseMs: 20, factor: 2, maxMs: 80 }, logEveryMs: 60_000 };
@@ -15,8 +15,16 @@ function setup(failures: Error[] = [], opts: Partial<ReadyOptions> = {}) {
   const lines: string[] = [];
   const log = { ...silentLogger, info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
   const reporter = createReadyReporter({
-    client: { async updateVm(a) { calls.push(a); const f = failures.shift(); if (f) throw f; } },
-    options: { ...options, ...opts }, state, log,
+    client: {
+      async updateVm(a) {
+        calls.push(a);
+        const f = failures.shift();
+        if (f) throw f;
+      },
+    },
+    options: { ...options, ...opts },
+    state,
+    log,
   });
   return { calls, state, reporter, lines };
 }

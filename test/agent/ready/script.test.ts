@@ -6,14 +6,22 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 describe('decodeReadyScript', () => {
   it.each([
     ['base64 of a script', b64('systemctl is-active nginx\n'), 'systemctl is-active nginx\n'],
-    ['base64 wrapped over lines', `${b64('test -f /tmp/ready && echo ok').slice(0, 12)}\n${b64('test -f /tmp/ready && echo ok').slice(12)}`, 'test -f /tmp/ready && echo ok'],
+    [
+      'base64 wrapped over lines',
+      `${b64('test -f /tmp/ready && echo ok').slice(0, 12)}\n${b64('test -f /tmp/ready && echo ok').slice(12)}`,
+      'test -f /tmp/ready && echo ok',
+    ],
     ['"true": base64-shaped, decodes to binary', 'true', 'true'],
     ['"echo": base64-shaped, decodes to binary', 'echo', 'echo'],
     ['"date": base64-shaped, decodes to binary', 'date', 'date'],
     ['"exit 0": not base64', 'exit 0', 'exit 0'],
     ['"ls": wrong length', 'ls', 'ls'],
     ['a script with spaces and quotes', 'test "$(cat /tmp/x)" = ok', 'test "$(cat /tmp/x)" = ok'],
-    ['base64 of invalid UTF-8', Buffer.from([0xc3, 0x28, 0x41, 0x42]).toString('base64'), Buffer.from([0xc3, 0x28, 0x41, 0x42]).toString('base64')],
+    [
+      'base64 of invalid UTF-8',
+      Buffer.from([0xc3, 0x28, 0x41, 0x42]).toString('base64'),
+      Buffer.from([0xc3, 0x28, 0x41, 0x42]).toString('base64'),
+    ],
   ])('%s', (_name, input, expected) => {
     expect(decodeReadyScript(input)).toBe(expected);
   });
@@ -21,7 +29,10 @@ describe('decodeReadyScript', () => {
 
 describe('readyCheckOf', () => {
   it('prefers READY_SCRIPT_PATH, runs READY_SCRIPT with /bin/sh, and needs nothing otherwise', () => {
-    expect(readyCheckOf({ READY_SCRIPT_PATH: '/opt/ready', READY_SCRIPT: 'true' })).toEqual({ argv: ['/opt/ready'], label: 'READY_SCRIPT_PATH /opt/ready' });
+    expect(readyCheckOf({ READY_SCRIPT_PATH: '/opt/ready', READY_SCRIPT: 'true' })).toEqual({
+      argv: ['/opt/ready'],
+      label: 'READY_SCRIPT_PATH /opt/ready',
+    });
     expect(readyCheckOf({ READY_SCRIPT: b64('exit 3') })).toEqual({ argv: ['/bin/sh', '-c', 'exit 3'], label: 'READY_SCRIPT' });
     expect(readyCheckOf({ READY_SCRIPT: '  ', REPORT_READY: 'YES' })).toBeUndefined();
   });

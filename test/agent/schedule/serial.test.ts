@@ -7,15 +7,16 @@ describe('createSerialLock', () => {
     let active = 0;
     let maxActive = 0;
     const order: string[] = [];
-    const job = (name: string, ms: number, fail = false) => lock.run(async () => {
-      active++;
-      maxActive = Math.max(maxActive, active);
-      await new Promise((r) => setTimeout(r, ms));
-      order.push(name);
-      active--;
-      if (fail) throw new Error(name);
-      return name;
-    });
+    const job = (name: string, ms: number, fail = false) =>
+      lock.run(async () => {
+        active++;
+        maxActive = Math.max(maxActive, active);
+        await new Promise((r) => setTimeout(r, ms));
+        order.push(name);
+        active--;
+        if (fail) throw new Error(name);
+        return name;
+      });
     const results = await Promise.allSettled([job('a', 20), job('b', 5, true), job('c', 1)]);
     expect(order).toEqual(['a', 'b', 'c']);
     expect(maxActive).toBe(1);

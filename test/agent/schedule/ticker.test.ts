@@ -17,7 +17,7 @@ describe('phaseOf', () => {
     // 1000 VMs over 60 one-second buckets: no bucket holds more than twice the mean.
     const buckets = new Array(60).fill(0);
     for (const p of phases) buckets[Math.floor(p / 1000)]++;
-    expect(Math.max(...buckets)).toBeLessThan(2 * 1000 / 60);
+    expect(Math.max(...buckets)).toBeLessThan((2 * 1000) / 60);
   });
 
   it('spreads consecutive numeric VMIDs evenly (Fibonacci hashing)', () => {
@@ -50,13 +50,22 @@ describe('alignToPhase', () => {
 });
 
 describe('createTicker', () => {
-  beforeEach(() => { vi.useFakeTimers(); vi.setSystemTime(1_000_000); });
-  afterEach(() => { vi.useRealTimers(); });
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(1_000_000);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   function record(opts: { jitter?: number; rand?: () => number; cycleMs?: number } = {}) {
     const ticks: number[] = [];
     const ticker = createTicker({
-      intervalMs: 10_000, phaseKey: '7', jitter: opts.jitter ?? 0, clock: fakeClock, rand: opts.rand ?? (() => 0.5),
+      intervalMs: 10_000,
+      phaseKey: '7',
+      jitter: opts.jitter ?? 0,
+      clock: fakeClock,
+      rand: opts.rand ?? (() => 0.5),
       onTick: async () => {
         ticks.push(Date.now());
         if (opts.cycleMs) await new Promise((r) => setTimeout(r, opts.cycleMs));
@@ -81,13 +90,20 @@ describe('createTicker', () => {
   it('shifts the grid by phaseOffset', async () => {
     const ticks: number[] = [];
     const ticker = createTicker({
-      intervalMs: 10_000, phaseKey: '7', phaseOffset: 0.5, jitter: 0, clock: fakeClock, onTick: async () => { ticks.push(Date.now()); },
+      intervalMs: 10_000,
+      phaseKey: '7',
+      phaseOffset: 0.5,
+      jitter: 0,
+      clock: fakeClock,
+      onTick: async () => {
+        ticks.push(Date.now());
+      },
     });
     const first = alignToPhase(1_000_000, phaseOf('7', 10_000, 0.5), 10_000);
     ticker.start();
     await vi.advanceTimersByTimeAsync(first - 1_000_000 + 10_000);
     expect(ticks).toEqual([first, first + 10_000]);
-    expect(((first - alignToPhase(1_000_000, phaseOf('7', 10_000), 10_000)) % 10_000 + 10_000) % 10_000).toBe(5000);
+    expect((((first - alignToPhase(1_000_000, phaseOf('7', 10_000), 10_000)) % 10_000) + 10_000) % 10_000).toBe(5000);
     ticker.stop();
   });
 

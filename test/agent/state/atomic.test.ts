@@ -6,8 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { replaceFileSync } from '../../../agent/state/atomic';
 
 const dirs: string[] = [];
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
-const scratch = () => { const d = mkdtempSync(join(tmpdir(), 'og-atomic-')); dirs.push(d); return d; };
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const scratch = () => {
+  const d = mkdtempSync(join(tmpdir(), 'og-atomic-'));
+  dirs.push(d);
+  return d;
+};
 
 describe('replaceFileSync', () => {
   it('creates missing directories and the file with exactly the modes asked, under a strict umask, leaving no temp file', () => {
@@ -38,14 +44,25 @@ describe('replaceFileSync', () => {
     const docs = [0, 1, 2, 3].map((i) => JSON.stringify({ i, pad: String(i).repeat(200_000) }));
     replaceFileSync(path, docs[0], 0o644);
     // The reader parses the file in a loop (bounded in count and time) and prints how often, or dies on a torn read.
-    const reader = spawn(process.execPath, ['-e', `
+    const reader = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const fs = require('node:fs'); let n = 0; const end = Date.now() + 3000;
       while (Date.now() < end && n < 20000 && !fs.existsSync(${JSON.stringify(`${path}.stop`)})) { JSON.parse(fs.readFileSync(${JSON.stringify(path)}, 'utf8')); n++; }
-      process.stdout.write(String(n));`], { stdio: ['ignore', 'pipe', 'pipe'] });
+      process.stdout.write(String(n));`,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     let err = '';
-    reader.stdout.on('data', (d) => { out += d; });
-    reader.stderr.on('data', (d) => { err += d; });
+    reader.stdout.on('data', (d) => {
+      out += d;
+    });
+    reader.stderr.on('data', (d) => {
+      err += d;
+    });
     for (let round = 0; round < 200; round++) {
       replaceFileSync(path, docs[round % 4], 0o644, 0o755, false);
       await new Promise((r) => setTimeout(r, 2));

@@ -4,15 +4,30 @@ import type { StatusDocument } from '../../../agent/state/status';
 
 const now = Date.parse('2026-12-02T10:00:00Z');
 const doc = (over: Partial<StatusDocument> = {}): StatusDocument => ({
-  pid: 1, version: 'x', startedAt: '2026-12-02T09:00:00Z', updatedAt: '2026-12-02T09:59:50Z', configFile: null, overrides: [],
-  interval: 60, credentials: {}, push: { enabled: true, pending: [] }, pull: { enabled: true }, ready: { status: 'reported', attempts: 0 },
-  context: {}, process: { rssBytes: 1, cpuUserMs: 0, cpuSystemMs: 0 }, ...over,
+  pid: 1,
+  version: 'x',
+  startedAt: '2026-12-02T09:00:00Z',
+  updatedAt: '2026-12-02T09:59:50Z',
+  configFile: null,
+  overrides: [],
+  interval: 60,
+  credentials: {},
+  push: { enabled: true, pending: [] },
+  pull: { enabled: true },
+  ready: { status: 'reported', attempts: 0 },
+  context: {},
+  process: { rssBytes: 1, cpuUserMs: 0, cpuSystemMs: 0 },
+  ...over,
 });
 
 describe('assessHealth', () => {
   it('is not running without a status file or a live pid', () => {
     expect(assessHealth(undefined, false, now).code).toBe(2);
-    expect(assessHealth(doc({ stoppedAt: '2026-12-02T09:30:00Z' }), false, now)).toEqual({ code: 2, state: 'not running', problems: ['stopped at 2026-12-02T09:30:00Z'] });
+    expect(assessHealth(doc({ stoppedAt: '2026-12-02T09:30:00Z' }), false, now)).toEqual({
+      code: 2,
+      state: 'not running',
+      problems: ['stopped at 2026-12-02T09:30:00Z'],
+    });
     expect(assessHealth(doc(), false, now).problems).toEqual(['process 1 is gone (last update 2026-12-02T09:59:50Z)']);
   });
 
@@ -21,9 +36,23 @@ describe('assessHealth', () => {
   });
 
   it('is degraded by a failing or disabled feature, or a stale status', () => {
-    const failing = doc({ push: { enabled: true, pending: ['A'], lastError: { code: 'ONEGATE_TIMEOUT', message: 'timed out', since: '2026-12-02T09:58:00Z', count: 3, loggedAt: 0 } } });
-    expect(assessHealth(failing, true, now)).toEqual({ code: 1, state: 'degraded', problems: ['push: failing since 2026-12-02T09:58:00Z (3 attempts): timed out'] });
-    expect(assessHealth(doc({ pull: { enabled: true, disabled: 'the server refused service (403)' } }), true, now).problems).toEqual(['pull: off: the server refused service (403)']);
-    expect(assessHealth(doc({ updatedAt: '2026-12-02T09:50:00Z' }), true, now).problems).toEqual(['status not updated for 600 s (interval 60 s): the daemon may be stuck']);
+    const failing = doc({
+      push: {
+        enabled: true,
+        pending: ['A'],
+        lastError: { code: 'ONEGATE_TIMEOUT', message: 'timed out', since: '2026-12-02T09:58:00Z', count: 3, loggedAt: 0 },
+      },
+    });
+    expect(assessHealth(failing, true, now)).toEqual({
+      code: 1,
+      state: 'degraded',
+      problems: ['push: failing since 2026-12-02T09:58:00Z (3 attempts): timed out'],
+    });
+    expect(assessHealth(doc({ pull: { enabled: true, disabled: 'the server refused service (403)' } }), true, now).problems).toEqual([
+      'pull: off: the server refused service (403)',
+    ]);
+    expect(assessHealth(doc({ updatedAt: '2026-12-02T09:50:00Z' }), true, now).problems).toEqual([
+      'status not updated for 600 s (interval 60 s): the daemon may be stuck',
+    ]);
   });
 });

@@ -8,7 +8,9 @@ const TOKEN = 'yCxieDUS7kra7Vn9ILA0+g==';
 
 function run(args: string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [path.join(REPO, 'dist/onegate-agent.cjs'), 'context', ...args], {
-    env: { PATH: '/nonexistent', ONEGATE_CONTEXT_ROOT: path.join(FIXTURES, 'roots/empty'), ...env }, encoding: 'utf8', timeout: 15_000,
+    env: { PATH: '/nonexistent', ONEGATE_CONTEXT_ROOT: path.join(FIXTURES, 'roots/empty'), ...env },
+    encoding: 'utf8',
+    timeout: 15_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -45,8 +47,12 @@ describe('onegate-agent context', () => {
   });
   it('explicit options and the environment, each with its origin', () => {
     const r = run(['--json', '--vmid', '99'], { ONEGATE_ENDPOINT: 'http://[fd00:10::1]:5030', TOKENTXT: 'abc' });
-    expect(JSON.parse(r.stdout)).toMatchObject({ endpoint: 'http://[fd00:10::1]:5030', vmid: '99', source: 'environment',
-      sources: { endpoint: 'environment ONEGATE_ENDPOINT', vmid: '--vmid', token: 'environment TOKENTXT' } });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      endpoint: 'http://[fd00:10::1]:5030',
+      vmid: '99',
+      source: 'environment',
+      sources: { endpoint: 'environment ONEGATE_ENDPOINT', vmid: '--vmid', token: 'environment TOKENTXT' },
+    });
   });
   it('exit 1 and a line naming what is missing', () => {
     const r = run(['--context-file', path.join(FIXTURES, 'samples/quote-torture/context.sh')]);
@@ -62,13 +68,32 @@ describe('onegate-agent context', () => {
   });
 
   const bad: [string, string[], Record<string, string>, RegExp][] = [
-    ['an endpoint that is not a URL', ['--endpoint', '10.0.0.1:5030'], {}, /^onegate-agent context: --endpoint: endpoint "10.0.0.1:5030" is not an http\(s\) URL\n$/],
-    ['a non-numeric VMID in the environment', [], { VMID: 'abc' }, /^onegate-agent context: environment VMID: VMID "abc" is not a number\n$/],
-    ['a file that is not a context file', ['--context-file', path.join(FIXTURES, 'samples/not-context/context.sh')], {},
-      /^onegate-agent context: .*not-context\/context\.sh: not a context file: line 1: expected NAME='value', found "root:x:0:0:root:\/root:\/bin\/bas…"\n$/],
+    [
+      'an endpoint that is not a URL',
+      ['--endpoint', '10.0.0.1:5030'],
+      {},
+      /^onegate-agent context: --endpoint: endpoint "10.0.0.1:5030" is not an http\(s\) URL\n$/,
+    ],
+    [
+      'a non-numeric VMID in the environment',
+      [],
+      { VMID: 'abc' },
+      /^onegate-agent context: environment VMID: VMID "abc" is not a number\n$/,
+    ],
+    [
+      'a file that is not a context file',
+      ['--context-file', path.join(FIXTURES, 'samples/not-context/context.sh')],
+      {},
+      /^onegate-agent context: .*not-context\/context\.sh: not a context file: line 1: expected NAME='value', found "root:x:0:0:root:\/root:\/bin\/bas…"\n$/,
+    ],
     ['an unknown option', ['--bogus'], {}, /^onegate-agent context: unknown argument "--bogus" \(see --help\)\n$/],
     ['a missing option value', ['--vmid'], {}, /^onegate-agent context: option --vmid needs a value\n$/],
-    ['both --context-dir and --context-file', ['--context-dir', '/x', '--context-file', '/y'], {}, /either --context-dir or --context-file/],
+    [
+      'both --context-dir and --context-file',
+      ['--context-dir', '/x', '--context-file', '/y'],
+      {},
+      /either --context-dir or --context-file/,
+    ],
   ];
   for (const [name, args, env, stderr] of bad) {
     it(`exit 2 on ${name}, with one line`, () => {

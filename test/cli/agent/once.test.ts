@@ -1,14 +1,22 @@
 // `onegate-agent once [--dry-run]` against the simulator.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runAgentCli, startHarness, type Harness } from '../../agent/daemon/harness';
+import { type Harness, runAgentCli, startHarness } from '../../agent/daemon/harness';
 
 let h: Harness;
-beforeEach(async () => { h = await startHarness(); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
 
 describe('onegate-agent once', () => {
   it('--dry-run prints every attribute, metrics prefixed, and sends nothing', async () => {
-    const config = h.config({ attributes: { directory: '', static: { ROLE: 'db' } }, metrics: { memory: { enabled: true } }, push: { prefix: 'G_' } });
+    const config = h.config({
+      attributes: { directory: '', static: { ROLE: 'db' } },
+      metrics: { memory: { enabled: true } },
+      push: { prefix: 'G_' },
+    });
     const r = await runAgentCli(['once', '--dry-run', '--config', config, '--context-dir', h.context({})]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^G_MEM_USED=\d+\.\d\d\nROLE=db\n$/);

@@ -3,11 +3,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runAgentCli, startHarness, waitFor, type Harness } from '../../agent/daemon/harness';
+import { type Harness, runAgentCli, startHarness, waitFor } from '../../agent/daemon/harness';
 
 let h: Harness;
-beforeEach(async () => { h = await startHarness(); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
 
 describe('onegate-agent status', () => {
   it('exits 2 when the daemon never ran', async () => {
@@ -27,7 +31,12 @@ describe('onegate-agent status', () => {
     expect(text.stdout).toMatch(/\nready: {3}reported at \d{4}-/);
     expect(text.stdout).toMatch(/\npush: {4}ok; last success .* nothing pending; next /);
     const json = JSON.parse((await runAgentCli(['status', '--json', '--config', config])).stdout);
-    expect(json).toMatchObject({ status: 'running', exitCode: 0, problems: [], daemon: { pid: agent.child.pid, interval: 1, credentials: { vmid: '42', source: 'directory' } } });
+    expect(json).toMatchObject({
+      status: 'running',
+      exitCode: 0,
+      problems: [],
+      daemon: { pid: agent.child.pid, interval: 1, credentials: { vmid: '42', source: 'directory' } },
+    });
     expect(json.daemon.process.rssBytes).toBeGreaterThan(10 * 1024 * 1024);
     expect(JSON.stringify(json)).not.toContain(h.sim.tokenFor(42));
     agent.child.kill('SIGTERM');

@@ -1,10 +1,10 @@
 // Where the CLI finds endpoint, VMID and token: environment, then one_env over it, then context discovery.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveCredentials } from '../../../cli/onegate/config';
-import { startWorld, runCli, EMPTY_ROOT, FIXTURES } from './helpers';
+import { EMPTY_ROOT, FIXTURES, runCli, startWorld } from './helpers';
 
 const root = (name: string): string => join(FIXTURES, 'roots', name);
 const ENV = { ONEGATE_ENDPOINT: 'http://192.0.2.1:5030', VMID: '42', TOKENTXT: 'env-token' };
@@ -13,12 +13,19 @@ describe('resolveCredentials', () => {
   const resolve = (env: Record<string, string | undefined>, warnings: string[] = []) => resolveCredentials(env, (l) => warnings.push(l));
 
   it('takes ONEGATE_ENDPOINT, VMID and TOKENTXT from the environment', async () => {
-    expect(await resolve({ ...ENV, ONEGATE_CONTEXT_ROOT: EMPTY_ROOT })).toEqual({ endpoint: ENV.ONEGATE_ENDPOINT, vmid: '42', token: 'env-token' });
+    expect(await resolve({ ...ENV, ONEGATE_CONTEXT_ROOT: EMPTY_ROOT })).toEqual({
+      endpoint: ENV.ONEGATE_ENDPOINT,
+      vmid: '42',
+      token: 'env-token',
+    });
   });
 
   it('lets a readable one_env override the environment, as the Ruby wrapper sourcing it does', async () => {
-    expect(await resolve({ ...ENV, ONEGATE_CONTEXT_ROOT: root('one-env') })).toEqual(
-      { endpoint: 'http://10.0.0.1:5030', vmid: '7', token: 'token-from-one-env' });
+    expect(await resolve({ ...ENV, ONEGATE_CONTEXT_ROOT: root('one-env') })).toEqual({
+      endpoint: 'http://10.0.0.1:5030',
+      vmid: '7',
+      token: 'token-from-one-env',
+    });
   });
 
   it('is not fooled by a context value that breaks out of its quotes in one_env (spec sample 3b)', async () => {
@@ -26,18 +33,29 @@ describe('resolveCredentials', () => {
   });
 
   it('fills what is still missing from the context media (/context with token.txt), the environment winning', async () => {
-    expect(await resolve({ ONEGATE_ENDPOINT: ENV.ONEGATE_ENDPOINT, ONEGATE_CONTEXT_ROOT: root('lxc-context') })).toEqual(
-      { endpoint: ENV.ONEGATE_ENDPOINT, vmid: '1187', token: 'yCxieDUS7kra7Vn9ILA0+g==' });
+    expect(await resolve({ ONEGATE_ENDPOINT: ENV.ONEGATE_ENDPOINT, ONEGATE_CONTEXT_ROOT: root('lxc-context') })).toEqual({
+      endpoint: ENV.ONEGATE_ENDPOINT,
+      vmid: '1187',
+      token: 'yCxieDUS7kra7Vn9ILA0+g==',
+    });
   });
 
   it('accepts ONEGATE_TOKEN when TOKENTXT is absent', async () => {
-    const { token } = await resolve({ ONEGATE_ENDPOINT: ENV.ONEGATE_ENDPOINT, VMID: '1', ONEGATE_TOKEN: 'from-onegate-token', ONEGATE_CONTEXT_ROOT: EMPTY_ROOT });
+    const { token } = await resolve({
+      ONEGATE_ENDPOINT: ENV.ONEGATE_ENDPOINT,
+      VMID: '1',
+      ONEGATE_TOKEN: 'from-onegate-token',
+      ONEGATE_CONTEXT_ROOT: EMPTY_ROOT,
+    });
     expect(token).toBe('from-onegate-token');
   });
 
   it('sends a missing token or VMID empty (the server answers 401), but needs an endpoint', async () => {
-    expect(await resolve({ ONEGATE_ENDPOINT: ENV.ONEGATE_ENDPOINT, ONEGATE_CONTEXT_ROOT: EMPTY_ROOT })).toEqual(
-      { endpoint: ENV.ONEGATE_ENDPOINT, vmid: '', token: '' });
+    expect(await resolve({ ONEGATE_ENDPOINT: ENV.ONEGATE_ENDPOINT, ONEGATE_CONTEXT_ROOT: EMPTY_ROOT })).toEqual({
+      endpoint: ENV.ONEGATE_ENDPOINT,
+      vmid: '',
+      token: '',
+    });
     await expect(resolve({ VMID: '1', ONEGATE_CONTEXT_ROOT: EMPTY_ROOT })).rejects.toMatchObject({ code: 'CLI_CONFIG' });
   });
 
@@ -54,8 +72,11 @@ describe('one_env end to end', () => {
     const dir = mkdtempSync(join(tmpdir(), 'onegate-cli-'));
     try {
       mkdirSync(join(dir, 'run/one-context'), { recursive: true });
-      writeFileSync(join(dir, 'run/one-context/one_env'),
-        `export TOKENTXT="${sim.tokenFor(42)}"\nexport VMID="42"\nexport ONEGATE_ENDPOINT="${sim.url}"\n`, { mode: 0o600 });
+      writeFileSync(
+        join(dir, 'run/one-context/one_env'),
+        `export TOKENTXT="${sim.tokenFor(42)}"\nexport VMID="42"\nexport ONEGATE_ENDPOINT="${sim.url}"\n`,
+        { mode: 0o600 },
+      );
       const r = await runCli(['vm', 'get', 'DESCRIPTION'], { ...ENV, TOKENTXT: 'stale', ONEGATE_CONTEXT_ROOT: dir });
       expect(r).toEqual({ status: 0, stdout: 'frontend\n', stderr: '' });
     } finally {

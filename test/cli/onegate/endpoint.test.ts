@@ -1,7 +1,7 @@
 // Endpoint forms the Ruby client gets wrong or right (onegate-cli.md §3.4): IPv6 literals (a deliberate
 // fix), upper-case schemes and trailing slashes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOneGate, type Simulator } from '../../simulator/index';
+import { type Simulator, startOneGate } from '../../simulator/index';
 import { runCli } from './helpers';
 
 describe('endpoint forms', () => {
@@ -11,7 +11,9 @@ describe('endpoint forms', () => {
     v4 = await startOneGate();
     v6 = await startOneGate({ host: '::1' }).catch(() => undefined); // no IPv6 loopback: that test is skipped
   });
-  afterAll(async () => { await Promise.all([v4.close(), v6?.close()]); });
+  afterAll(async () => {
+    await Promise.all([v4.close(), v6?.close()]);
+  });
 
   it('an IPv6 literal endpoint works', async (ctx) => {
     if (!v6) ctx.skip();

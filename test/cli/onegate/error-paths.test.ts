@@ -16,7 +16,9 @@ async function closedPort(): Promise<number> {
 
 describe('error paths', () => {
   let sim: Simulator;
-  beforeAll(async () => { sim = await startWorld(); });
+  beforeAll(async () => {
+    sim = await startWorld();
+  });
   afterAll(() => sim.close());
   afterEach(() => sim.clearFaults());
 
@@ -25,7 +27,9 @@ describe('error paths', () => {
     const r = await runCli(['vm', 'show'], { ONEGATE_ENDPOINT: `http://127.0.0.1:${port}`, VMID: '42', TOKENTXT: 't' });
     expect(r.status).toBe(255);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`ERROR: \nError connecting to server (cannot reach OneGate at http://127.0.0.1:${port}: connection refused).\nServer: 127.0.0.1:${port}\n`);
+    expect(r.stderr).toBe(
+      `ERROR: \nError connecting to server (cannot reach OneGate at http://127.0.0.1:${port}: connection refused).\nServer: 127.0.0.1:${port}\n`,
+    );
   });
 
   it('401 with a wrong or missing token: "Not authorized", exit 255', async () => {
@@ -38,8 +42,11 @@ describe('error paths', () => {
   it('404 for a virtual network that does not exist, with its body', async () => {
     const router = await startWorld('spec-vrouter');
     try {
-      expect(await runCli(['vnet', 'show', '99'], vmEnv(router, 42))).toEqual(
-        { status: 255, stdout: '', stderr: 'ERROR: \nVirtual network 99 not found\n' });
+      expect(await runCli(['vnet', 'show', '99'], vmEnv(router, 42))).toEqual({
+        status: 255,
+        stdout: '',
+        stderr: 'ERROR: \nVirtual network 99 not found\n',
+      });
       expect(router.requests.at(-1)!.status).toBe(404);
     } finally {
       await router.close();
@@ -48,14 +55,21 @@ describe('error paths', () => {
 
   it('500 with a plain-text body: printed verbatim, never parsed', async () => {
     sim.setFault({ route: '/vm', kind: 'status', status: 500, body: 'attribute not found\nsecond line' });
-    expect(await runCli(['vm', 'show', '--json'], vmEnv(sim, 42))).toEqual(
-      { status: 255, stdout: '', stderr: 'ERROR: \nattribute not found\nsecond line\n' });
+    expect(await runCli(['vm', 'show', '--json'], vmEnv(sim, 42))).toEqual({
+      status: 255,
+      stdout: '',
+      stderr: 'ERROR: \nattribute not found\nsecond line\n',
+    });
   });
 
   it('a 2xx that is not JSON: exit 1 naming the request', async () => {
     sim.setFault({ route: '/vm', kind: 'status', status: 200, body: '<html>proxy login</html>' });
     const r = await runCli(['vm', 'show'], vmEnv(sim, 42));
-    expect(r).toEqual({ status: 1, stdout: '', stderr: 'onegate: GET /vm answered 200 with a body that is not JSON: "<html>proxy login</html>"\n' });
+    expect(r).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'onegate: GET /vm answered 200 with a body that is not JSON: "<html>proxy login</html>"\n',
+    });
   });
 
   it('a server that never answers: "Error timeout" after --timeout, exit 255', async () => {
@@ -63,7 +77,9 @@ describe('error paths', () => {
     const started = Date.now();
     const r = await runCli(['vm', 'show', '--timeout', '1'], vmEnv(sim, 42));
     expect(r.status).toBe(255);
-    expect(r.stderr).toMatch(/^ERROR: \nError timeout while connected to server \(GET \/vm: no complete answer from http:\/\/127\.0\.0\.1:\d+ within 1000 ms\)\.\nServer: 127\.0\.0\.1:\d+\n$/);
+    expect(r.stderr).toMatch(
+      /^ERROR: \nError timeout while connected to server \(GET \/vm: no complete answer from http:\/\/127\.0\.0\.1:\d+ within 1000 ms\)\.\nServer: 127\.0\.0\.1:\d+\n$/,
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 

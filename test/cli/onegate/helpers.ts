@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { expect } from 'vitest';
-import { startOneGate, type Simulator } from '../../simulator/index';
+import { type Simulator, startOneGate } from '../../simulator/index';
 
 export const REPO = resolve(__dirname, '../../..');
 export const CLI = join(REPO, 'dist/onegate.cjs');
@@ -13,7 +13,11 @@ export const FIXTURES = join(REPO, 'test/fixtures/cli');
 export const EMPTY_ROOT = join(FIXTURES, 'roots/empty');
 
 /** What a run of the CLI produced. */
-export interface RunResult { status: number | null; stdout: string; stderr: string }
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -27,8 +31,12 @@ export function runCli(args: string[], env: Env = {}, timeoutMs = 15_000): Promi
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
     child.on('error', reject);
     child.on('close', (status) => {
       clearTimeout(timer);

@@ -4,7 +4,11 @@ import { parseArgs } from '../../../cli/onegate/options';
 describe('parseArgs: Ruby OptionParser semantics', () => {
   const cases: [string, string[], object][] = [
     ['options after the words', ['vm', 'show', '12', '--json'], { positionals: ['vm', 'show', '12'], values: { format: 'json' } }],
-    ['options before the words (OneKE style)', ['--json', 'vm', 'show', '12'], { positionals: ['vm', 'show', '12'], values: { format: 'json' } }],
+    [
+      'options before the words (OneKE style)',
+      ['--json', 'vm', 'show', '12'],
+      { positionals: ['vm', 'show', '12'], values: { format: 'json' } },
+    ],
     ['--opt=value', ['vm', 'update', '--data=A=1'], { values: { update: { data: 'A=1', type: 1 } } }],
     ['--opt value', ['vm', 'update', '--data', 'A=1'], { values: { update: { data: 'A=1', type: 1 } } }],
     ['-dVALUE', ['vm', 'update', '-dA=1'], { values: { update: { data: 'A=1', type: 1 } } }],

@@ -15,15 +15,21 @@ describe('start-up: modules loaded by vm show', () => {
   let sim: Simulator;
   let dir: string;
   let preload: string;
-  const modules = (): string[] => readFileSync(join(dir, 'modules.txt'), 'utf8').split('\n')
-    .filter((l) => l.startsWith('NativeModule ')).map((l) => l.slice('NativeModule '.length));
+  const modules = (): string[] =>
+    readFileSync(join(dir, 'modules.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('NativeModule '))
+      .map((l) => l.slice('NativeModule '.length));
   const run = (env: Record<string, string>) => runCli(['vm', 'show'], { NODE_OPTIONS: `--require ${preload}`, ...env });
 
   beforeAll(async () => {
     sim = await startWorld();
     dir = mkdtempSync(join(tmpdir(), 'onegate-startup-'));
     preload = join(dir, 'preload.cjs');
-    writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(dir, 'modules.txt'))}, process.moduleLoadList.join('\\n')));\n`);
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(join(dir, 'modules.txt'))}, process.moduleLoadList.join('\\n')));\n`,
+    );
   });
   afterAll(async () => {
     await sim.close();

@@ -31,21 +31,24 @@ describe('stdout', () => {
     expect(JSON.parse(r.stdout).VM.USER_TEMPLATE.BIG).toBe(big);
   });
 
-  it('hands the rest to Node\'s stream when a non-blocking pipe is full, and loses nothing', async () => {
+  it("hands the rest to Node's stream when a non-blocking pipe is full, and loses nothing", async () => {
     // Node's spawn clears O_NONBLOCK on a child's stdio, so perl sets it again before it execs the CLI, as a
     // parent that shares a non-blocking pipe would leave it. Nobody reads the FIFO until the CLI has filled
     // it, so its write(2) gets EAGAIN.
     const fifo = join(dir, 'out');
     execFileSync('mkfifo', [fifo]);
     const writeEnd = openSync(fifo, constants.O_RDWR);
-    const setNonBlocking = 'use Fcntl; my $f = fcntl(STDOUT, F_GETFL, 0); fcntl(STDOUT, F_SETFL, $f | O_NONBLOCK) or die "fcntl: $!"; exec @ARGV or die "exec: $!"';
+    const setNonBlocking =
+      'use Fcntl; my $f = fcntl(STDOUT, F_GETFL, 0); fcntl(STDOUT, F_SETFL, $f | O_NONBLOCK) or die "fcntl: $!"; exec @ARGV or die "exec: $!"';
     const child = spawn('perl', ['-e', setNonBlocking, process.execPath, CLI, 'vm', 'show', '--json'], {
       env: { PATH: process.env.PATH, ONEGATE_CONTEXT_ROOT: EMPTY_ROOT, ...vmEnv(sim, 42) },
       stdio: ['ignore', writeEnd, 'pipe'],
     });
     closeSync(writeEnd);
     let stderr = '';
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
     const closed = new Promise((resolve) => child.on('close', resolve));
     const reader = createReadStream(fifo);
     reader.pause();

@@ -15,7 +15,9 @@ describe('TLS', () => {
   beforeAll(async () => {
     cert = await makeCert('IP:127.0.0.1');
     if (!cert) return;
-    server = createServer({ key: cert.key, cert: cert.cert }, (_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(DOC));
+    server = createServer({ key: cert.key, cert: cert.cert }, (_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(DOC),
+    );
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
     endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -27,7 +29,9 @@ describe('TLS', () => {
     if (!cert) ctx.skip(); // no openssl to make a certificate
     const r = await runCli(['vm', 'show'], env());
     expect(r.status).toBe(255);
-    expect(r.stderr).toMatch(/^ERROR: \nError connecting to server \(TLS with https:\/\/127\.0\.0\.1:\d+ failed: .+\)\.\nServer: 127\.0\.0\.1:\d+\nhint: .+\n$/);
+    expect(r.stderr).toMatch(
+      /^ERROR: \nError connecting to server \(TLS with https:\/\/127\.0\.0\.1:\d+ failed: .+\)\.\nServer: 127\.0\.0\.1:\d+\nhint: .+\n$/,
+    );
   });
 
   it('--insecure and ONEGATE_INSECURE=1 skip the verification', async (ctx) => {

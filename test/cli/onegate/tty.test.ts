@@ -9,7 +9,9 @@ const hasScript = spawnSync('script', ['--version']).status === 0;
 
 describe.skipIf(!hasScript)('text output on a terminal (needs util-linux script)', () => {
   let sim: Simulator;
-  beforeAll(async () => { sim = await startWorld('spec-service'); });
+  beforeAll(async () => {
+    sim = await startWorld('spec-service');
+  });
   afterAll(() => sim.close());
 
   it('service show draws the headers with ANSI codes', async () => {
@@ -18,7 +20,9 @@ describe.skipIf(!hasScript)('text output on a terminal (needs util-linux script)
     const out = await new Promise<string>((resolve) => {
       const child = spawn('script', ['-qfec', `${process.execPath} ${CLI} service show`, '/dev/null'], { env });
       let text = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => { text += d; });
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        text += d;
+      });
       child.on('close', () => resolve(text.replace(/\r\n/g, '\n')));
     });
     expect(out).toContain(`\x1b[1m\x1b[4mSERVICE 7${' '.repeat(71)}\x1b[0m\nNAME                : my svc              \n`);

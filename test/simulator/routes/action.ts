@@ -1,12 +1,12 @@
 // POST /vms/:id/action (spec §3.6): JSON {"action":{"perform","params"}}, the restricted list,
 // then the oned call. Success is 204 without a body.
 import { halt } from '../http-error';
+import { performAction } from '../perform';
 import { rubyError, rubyToI } from '../ruby';
 import { parseRubyJson, rubyClass } from '../ruby-json';
 import { requestedVm } from '../scope';
 import type { Handler } from '../state';
 import { compareVersions } from '../switches';
-import { performAction } from '../perform';
 
 export const vmsAction: Handler = (ctx, authVm) => {
   const { vm, user } = requestedVm(ctx, authVm, rubyToI(ctx.params.id));
@@ -27,7 +27,8 @@ function readAction(body: string, oldGem: boolean): unknown {
   } catch (e) {
     halt(400, (e as Error).message);
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw rubyError('NoMethodError', `undefined method 'has_key?' for ${rubyClass(doc)}`);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw rubyError('NoMethodError', `undefined method 'has_key?' for ${rubyClass(doc)}`);
   if (!Object.hasOwn(doc, 'action')) halt(400, 'Error parsing JSON: Wrong resource type');
   return (doc as Record<string, unknown>).action;
 }

@@ -16,8 +16,13 @@ export interface Route {
 }
 
 const seg = '([^/?#]+)';
-const r = (method: Route['method'], path: string, handler: Handler, permission?: [string, string]): Route =>
-  ({ method, name: `${method} ${path}`, pattern: new RegExp(`^${path.replace(/:(\w+)/g, (_m, k: string) => `(?<${k}>${seg.slice(1, -1)})`)}$`), permission, handler });
+const r = (method: Route['method'], path: string, handler: Handler, permission?: [string, string]): Route => ({
+  method,
+  name: `${method} ${path}`,
+  pattern: new RegExp(`^${path.replace(/:(\w+)/g, (_m, k: string) => `(?<${k}>${seg.slice(1, -1)})`)}$`),
+  permission,
+  handler,
+});
 
 /** Every route of onegate-server.rb. */
 export const ROUTES: Route[] = [

@@ -1,8 +1,8 @@
 // GET /service and PUT /service/role/:role (spec §3.7, §3.8).
 import { halt } from '../http-error';
+import { serviceView } from '../render-service';
 import { rubyError } from '../ruby';
 import { parseRubyJson, rubyClass } from '../ruby-json';
-import { serviceView } from '../render-service';
 import { scaleRole } from '../scale';
 import { checkVmInService, sourceVm } from '../scope';
 import type { Handler } from '../state';

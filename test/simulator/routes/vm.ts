@@ -5,7 +5,10 @@ import { requestedVm, sourceVm } from '../scope';
 import type { Handler } from '../state';
 import { updateVm } from '../update';
 
-export const vmShow: Handler = (ctx, authVm) => ({ status: 200, body: JSON.stringify(vmView(sourceVm(ctx, authVm).vm, ctx.sim.config.sim)) });
+export const vmShow: Handler = (ctx, authVm) => ({
+  status: 200,
+  body: JSON.stringify(vmView(sourceVm(ctx, authVm).vm, ctx.sim.config.sim)),
+});
 
 export const vmUpdate: Handler = (ctx, authVm) => {
   const { vm, user } = sourceVm(ctx, authVm);

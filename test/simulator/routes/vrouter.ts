@@ -39,7 +39,8 @@ export const vnetShow: Handler = (ctx, authVm) => {
   }
 };
 
-const getVnet = (ctx: Ctx, user: User | undefined, id: number): VNet => oned(() => vnetInfo(ctx.sim.world, user, id), 404, `Virtual network ${id} not found`);
+const getVnet = (ctx: Ctx, user: User | undefined, id: number): VNet =>
+  oned(() => vnetInfo(ctx.sim.world, user, id), 404, `Virtual network ${id} not found`);
 
 // Allowed: a router NIC network, its parent, its reservations (leases held by a VNET), or a sibling.
 function checkAccess(ctx: Ctx, user: User | undefined, vr: VRouter, req: VNet): void {
@@ -53,7 +54,8 @@ function checkAccess(ctx: Ctx, user: User | undefined, vr: VRouter, req: VNet): 
     if (nicNet.parent !== null) valid.add(nicNet.parent);
     const hash = vnetHash(ctx.sim.world, nicNet, user).VNET as { AR_POOL: { AR?: unknown } };
     for (const ar of [hash.AR_POOL.AR ?? []].flat() as { LEASES: { LEASE?: unknown } }[]) {
-      for (const lease of [ar.LEASES.LEASE ?? []].flat() as Record<string, string>[]) if (lease.VNET !== undefined) valid.add(Number(lease.VNET));
+      for (const lease of [ar.LEASES.LEASE ?? []].flat() as Record<string, string>[])
+        if (lease.VNET !== undefined) valid.add(Number(lease.VNET));
     }
     if (valid.has(req.id) || (req.parent !== null && valid.has(req.parent))) return;
   }

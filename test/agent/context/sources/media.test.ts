@@ -34,7 +34,10 @@ describe('CONTEXT media', () => {
 describe('CONTEXT media fallbacks through programs', () => {
   const bin = fakeBin();
   const work = mkdtempSync(path.join(tmpdir(), 'media-'));
-  afterAll(() => { bin.remove(); rmSync(work, { recursive: true, force: true }); });
+  afterAll(() => {
+    bin.remove();
+    rmSync(work, { recursive: true, force: true });
+  });
 
   it('blkid -L CONTEXT when neither by-label nor sysfs find it', async () => {
     const tree = path.join(work, 'blkid-root');
@@ -51,7 +54,10 @@ describe('CONTEXT media fallbacks through programs', () => {
     symlinkSync('../../vdc', path.join(tree, 'dev/disk/by-label/CONTEXT'));
     const log = path.join(work, 'mount.log');
     // The fake mount checks it was asked for a read-only mount of the device, then provides the files.
-    bin.add('mount', `echo "mount $*" >> ${log}; [ "$1 $2 $3" = "-o ro ${tree}/dev/vdc" ] && cp ${SAMPLE}/context.sh ${SAMPLE}/token.txt "$4"`);
+    bin.add(
+      'mount',
+      `echo "mount $*" >> ${log}; [ "$1 $2 $3" = "-o ro ${tree}/dev/vdc" ] && cp ${SAMPLE}/context.sh ${SAMPLE}/token.txt "$4"`,
+    );
     bin.add('umount', `echo "umount $*" >> ${log}; rm -f "$1"/*`);
     const ctx = await discoverContext({ root: tree, env: { PATH: bin.path } });
     expect(ctx).toMatchObject({ source: 'block', vmid: '1187', token: 'yCxieDUS7kra7Vn9ILA0+g==' });

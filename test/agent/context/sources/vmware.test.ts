@@ -12,9 +12,15 @@ const EMPTY_ROOT = path.join(__dirname, '../../../fixtures/context/roots/empty')
 describe('vCenter: VMware guestinfo through vmtoolsd', () => {
   const bin = fakeBin();
   const store = mkdtempSync(path.join(tmpdir(), 'guestinfo-'));
-  afterAll(() => { bin.remove(); rmSync(store, { recursive: true, force: true }); });
+  afterAll(() => {
+    bin.remove();
+    rmSync(store, { recursive: true, force: true });
+  });
   // Like vmtoolsd: prints the value of a set key, fails with "No value found" otherwise.
-  bin.add('vmtoolsd', `[ "$1" = --cmd ] || exit 2; key=\${2#info-get }; [ -f "${store}/$key" ] || { echo "No value found" >&2; exit 1; }; cat "${store}/$key"`);
+  bin.add(
+    'vmtoolsd',
+    `[ "$1" = --cmd ] || exit 2; key=\${2#info-get }; [ -f "${store}/$key" ] || { echo "No value found" >&2; exit 1; }; cat "${store}/$key"`,
+  );
   const set = (key: string, value: string): void => writeFileSync(path.join(store, key), value);
 
   beforeEach(() => {
@@ -36,13 +42,18 @@ describe('vCenter: VMware guestinfo through vmtoolsd', () => {
   });
   it('a context key that is not base64 is an error naming the key', async () => {
     set('guestinfo.opennebula.context', 'not base64!\n');
-    await expect(discoverContext({ root: EMPTY_ROOT, env: { PATH: bin.path } }))
-      .rejects.toThrow('VMware guestinfo guestinfo.opennebula.context: value is not base64');
+    await expect(discoverContext({ root: EMPTY_ROOT, env: { PATH: bin.path } })).rejects.toThrow(
+      'VMware guestinfo guestinfo.opennebula.context: value is not base64',
+    );
   });
   it('without vmtoolsd (KVM), nothing is run and nothing is said above debug', async () => {
     const lines: string[] = [];
-    const log: Logger = { error: (m) => lines.push(`error ${m}`), warn: (m) => lines.push(`warn ${m}`),
-      info: (m) => lines.push(`info ${m}`), debug: () => {} };
+    const log: Logger = {
+      error: (m) => lines.push(`error ${m}`),
+      warn: (m) => lines.push(`warn ${m}`),
+      info: (m) => lines.push(`info ${m}`),
+      debug: () => {},
+    };
     const ctx = await discoverContext({ root: EMPTY_ROOT, env: { PATH: '/nonexistent' }, log });
     expect(ctx.source).toBe('none');
     expect(lines).toEqual([]);

@@ -1,6 +1,6 @@
 // A minimal CONNECT proxy on 127.0.0.1 for the proxy tests: tunnels every target to 127.0.0.1 on the requested
 // port (so test host names such as onegate.invalid need no DNS) and records what it was asked.
-import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 
 /** One CONNECT request as the proxy saw it. */
 export interface ProxyRequest {
@@ -50,7 +50,10 @@ export async function startConnectProxy(opts: { requireAuth?: string; status?: n
         client.pipe(upstream).pipe(client);
       });
       sockets.add(upstream);
-      upstream.on('close', () => { sockets.delete(upstream); client.destroy(); });
+      upstream.on('close', () => {
+        sockets.delete(upstream);
+        client.destroy();
+      });
       upstream.on('error', () => client.destroy());
     };
     client.on('data', onData);
@@ -59,9 +62,10 @@ export async function startConnectProxy(opts: { requireAuth?: string; status?: n
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
-    close: () => new Promise((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

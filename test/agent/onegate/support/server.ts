@@ -32,7 +32,10 @@ export interface TestServer {
 }
 
 /** Starts a server; `tls` switches to https with the given key and certificate. */
-export async function startServer(handler: Handler, opts: { host?: string; tls?: { key: string; cert: string } } = {}): Promise<TestServer> {
+export async function startServer(
+  handler: Handler,
+  opts: { host?: string; tls?: { key: string; cert: string } } = {},
+): Promise<TestServer> {
   const host = opts.host ?? '127.0.0.1';
   const requests: SeenRequest[] = [];
   const sockets = new Set<Socket>();
@@ -40,11 +43,21 @@ export async function startServer(handler: Handler, opts: { host?: string; tls?:
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     let body = '';
     req.setEncoding('utf8');
-    req.on('data', (chunk: string) => { body += chunk; });
+    req.on('data', (chunk: string) => {
+      body += chunk;
+    });
     req.on('end', () => {
       const info = perSocket.get(req.socket)!;
       const rawHeaderNames = req.rawHeaders.filter((_, i) => i % 2 === 0);
-      const seen = { method: req.method!, url: req.url!, headers: req.headers, rawHeaderNames, body, connection: info.index, onConnection: info.count++ };
+      const seen = {
+        method: req.method!,
+        url: req.url!,
+        headers: req.headers,
+        rawHeaderNames,
+        body,
+        connection: info.index,
+        onConnection: info.count++,
+      };
       requests.push(seen);
       handler(seen, res, req.socket);
     });
@@ -68,10 +81,11 @@ export async function startServer(handler: Handler, opts: { host?: string; tls?:
     port,
     requests,
     connections: () => perSocket.size,
-    close: () => new Promise((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -83,5 +97,12 @@ export function reply(res: http.ServerResponse, status: number, body = ''): void
 
 /** A VM document like GET /vm returns. */
 export const VM_JSON = JSON.stringify({
-  VM: { NAME: 'web_0', ID: '42', STATE: '3', LCM_STATE: '3', USER_TEMPLATE: { READY: 'YES' }, TEMPLATE: { NIC: [{ IP: '10.0.0.5' }], NIC_ALIAS: [] } },
+  VM: {
+    NAME: 'web_0',
+    ID: '42',
+    STATE: '3',
+    LCM_STATE: '3',
+    USER_TEMPLATE: { READY: 'YES' },
+    TEMPLATE: { NIC: [{ IP: '10.0.0.5' }], NIC_ALIAS: [] },
+  },
 });

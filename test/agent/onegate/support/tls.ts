@@ -17,8 +17,24 @@ export async function makeCert(san: string): Promise<TestCert | undefined> {
   const keyFile = join(dir, 'key.pem');
   const certFile = join(dir, 'cert.pem');
   const result = await runCommand({
-    argv: ['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile,
-      '-days', '1', '-subj', '/CN=onegate-test', '-addext', `subjectAltName=${san}`],
+    argv: [
+      'openssl',
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=onegate-test',
+      '-addext',
+      `subjectAltName=${san}`,
+    ],
     timeoutMs: 30_000,
   });
   if (result.code !== 0) return undefined;

@@ -3,11 +3,11 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { OneGateClient, type ClientOptions } from '../../../../agent/onegate/client';
+import { type ClientOptions, OneGateClient } from '../../../../agent/onegate/client';
 import { startConnectProxy, type TestProxy } from '../support/connect-proxy';
-import { reply, startServer, VM_JSON, type TestServer } from '../support/server';
-import { makeCert } from '../support/tls';
 import { failure } from '../support/failure';
+import { reply, startServer, type TestServer, VM_JSON } from '../support/server';
+import { makeCert } from '../support/tls';
 
 const clients: OneGateClient[] = [];
 function clientFor(endpoint: string, env: Record<string, string>, options: Partial<ClientOptions> = {}): OneGateClient {
@@ -16,7 +16,6 @@ function clientFor(endpoint: string, env: Record<string, string>, options: Parti
   return client;
 }
 
-
 let server: TestServer;
 let proxy: TestProxy;
 beforeAll(async () => {
@@ -24,7 +23,7 @@ beforeAll(async () => {
   proxy = await startConnectProxy();
 });
 afterEach(() => {
-  clients.splice(0).forEach((c) => c.close());
+  for (const c of clients.splice(0)) c.close();
   proxy.requests.length = 0;
   server.requests.length = 0;
 });
@@ -38,7 +37,11 @@ describe('through a CONNECT proxy', () => {
     const client = clientFor(`http://onegate.invalid:${server.port}`, { http_proxy: proxy.url });
     expect((await client.getVm()).VM.ID).toBe('42');
     expect(proxy.requests.map((r) => r.line)).toEqual([`CONNECT onegate.invalid:${server.port} HTTP/1.1`]);
-    expect(server.requests[0]!.headers).toMatchObject({ host: `onegate.invalid:${server.port}`, 'x-onegate-token': 'tok', 'x-onegate-vmid': '42' });
+    expect(server.requests[0]!.headers).toMatchObject({
+      host: `onegate.invalid:${server.port}`,
+      'x-onegate-token': 'tok',
+      'x-onegate-vmid': '42',
+    });
   });
 
   it('tunnels an https endpoint through https_proxy and verifies the server certificate by name', async (ctx) => {
@@ -81,14 +84,16 @@ describe('through a CONNECT proxy', () => {
 
   it('bounds a proxy that never answers CONNECT with the connect timeout', async () => {
     const sockets: Socket[] = [];
-    const mute: Server = createServer((s) => { sockets.push(s); });
+    const mute: Server = createServer((s) => {
+      sockets.push(s);
+    });
     await new Promise<void>((done) => mute.listen(0, '127.0.0.1', done));
     try {
       const url = `http://127.0.0.1:${(mute.address() as { port: number }).port}`;
       const err = await failure(clientFor(`http://onegate.invalid:${server.port}`, { http_proxy: url }, { connectTimeoutMs: 150 }).getVm());
       expect(err).toMatchObject({ code: 'ONEGATE_TIMEOUT', message: expect.stringContaining(`via proxy ${url} took longer than 150 ms`) });
     } finally {
-      sockets.forEach((s) => s.destroy());
+      for (const s of sockets) s.destroy();
       await new Promise((done) => mute.close(done));
     }
   });
@@ -96,7 +101,11 @@ describe('through a CONNECT proxy', () => {
   it('retries a GET when the proxy answers CONNECT with 502, and reports the status', async () => {
     const failing = await startConnectProxy({ status: 502 });
     try {
-      const client = clientFor(`http://onegate.invalid:${server.port}`, { http_proxy: failing.url }, { retries: 1, backoff: { baseMs: 1, factor: 1, maxMs: 1 } });
+      const client = clientFor(
+        `http://onegate.invalid:${server.port}`,
+        { http_proxy: failing.url },
+        { retries: 1, backoff: { baseMs: 1, factor: 1, maxMs: 1 } },
+      );
       const err = await failure(client.getVm());
       expect(err).toMatchObject({ code: 'ONEGATE_UNREACHABLE', message: expect.stringContaining('the proxy answered 502') });
       expect(failing.requests).toHaveLength(2);
@@ -115,7 +124,9 @@ describe('through a CONNECT proxy', () => {
 
 describe('direct despite a proxy', () => {
   it('goes direct for hosts in no_proxy', async () => {
-    const err = await failure(clientFor(`http://onegate.invalid:${server.port}`, { http_proxy: proxy.url, no_proxy: 'localhost,.invalid' }).getVm());
+    const err = await failure(
+      clientFor(`http://onegate.invalid:${server.port}`, { http_proxy: proxy.url, no_proxy: 'localhost,.invalid' }).getVm(),
+    );
     expect(['ONEGATE_UNREACHABLE', 'ONEGATE_TIMEOUT']).toContain(err.code);
     expect(err.message).not.toContain('via proxy');
     expect(proxy.requests).toHaveLength(0);
@@ -133,7 +144,15 @@ describe('direct despite a proxy', () => {
 describe('footprint', () => {
   it('pulls no undici into a bundle of the library', async () => {
     const { build } = await import('esbuild');
-    const result = await build({ entryPoints: [resolve(__dirname, '../../../../agent/index.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, metafile: true, logLevel: 'silent' });
+    const result = await build({
+      entryPoints: [resolve(__dirname, '../../../../agent/index.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((path) => path.includes('agent/onegate/transport/wire.ts'))).toBe(true);
     expect(inputs.filter((path) => path.includes('node_modules/'))).toEqual([]);

@@ -2,7 +2,11 @@
 // interim 1xx heads, limits and malformed input, fed whole and split at every byte.
 import { describe, expect, it } from 'vitest';
 import {
-  MalformedResponseError, ResponseCutOffError, ResponseParser, ResponseTooLargeError, type ParsedResponse,
+  MalformedResponseError,
+  type ParsedResponse,
+  ResponseCutOffError,
+  ResponseParser,
+  ResponseTooLargeError,
 } from '../../../../agent/onegate/transport/response-parser';
 
 function parser(method = 'GET', maxBodyBytes = 1024): ResponseParser {
@@ -25,7 +29,12 @@ const CHUNKED = 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4;ext=1\r\
 describe('framing', () => {
   it.each([1, 2, 7, 1000])('reads a Content-Length body fed %i bytes at a time', (step) => {
     const res = parse(LENGTH, { step });
-    expect(res).toMatchObject({ status: 200, reason: 'OK', reusable: true, headers: { 'content-type': 'application/json', 'content-length': '11' } });
+    expect(res).toMatchObject({
+      status: 200,
+      reason: 'OK',
+      reusable: true,
+      headers: { 'content-type': 'application/json', 'content-length': '11' },
+    });
     expect(res!.body.toString()).toBe('{"VM":{}}\r\n');
   });
 
@@ -51,7 +60,9 @@ describe('framing', () => {
   });
 
   it('reads the body of a refused CONNECT', () => {
-    expect(parse('HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 4\r\n\r\nauth', { method: 'CONNECT' })!.body.toString()).toBe('auth');
+    expect(
+      parse('HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 4\r\n\r\nauth', { method: 'CONNECT' })!.body.toString(),
+    ).toBe('auth');
   });
 
   it('skips interim 1xx heads', () => {

@@ -1,13 +1,12 @@
 // The wire transport through the client, on 127.0.0.1: TLS, connect timeout, the body framings servers use,
 // keep-alive reuse (and a stale idle connection), malformed and cut-off answers, header injection.
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OneGateClient, type ClientOptions } from '../../../../agent/onegate/client';
+import { type ClientOptions, OneGateClient } from '../../../../agent/onegate/client';
 import { OneGateError } from '../../../../agent/onegate/errors';
-import { reply, startServer, VM_JSON, type TestServer } from '../support/server';
-import { makeCert, type TestCert } from '../support/tls';
 import { failure } from '../support/failure';
-
+import { reply, startServer, type TestServer, VM_JSON } from '../support/server';
+import { makeCert, type TestCert } from '../support/tls';
 
 function clientFor(endpoint: string, options: Partial<ClientOptions> = {}): OneGateClient {
   return new OneGateClient({ credentials: { endpoint, vmid: '42', token: 't' }, env: {}, ...options });
@@ -74,12 +73,15 @@ describe('connect timeout', () => {
   let accepted = 0;
   const sockets: Socket[] = [];
   beforeAll(async () => {
-    silent = createServer((s) => { accepted++; sockets.push(s); });
+    silent = createServer((s) => {
+      accepted++;
+      sockets.push(s);
+    });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     port = (silent.address() as { port: number }).port;
   });
   afterAll(async () => {
-    sockets.forEach((s) => s.destroy());
+    for (const s of sockets) s.destroy();
     await new Promise((resolve) => silent.close(resolve));
   });
 
@@ -116,8 +118,11 @@ type Answer = (socket: Socket, request: string, index: number) => void;
  * bytes, then closes both. Returns what `use` returned (or the OneGateError it threw), the server's URL and
  * how many connections it accepted.
  */
-async function againstRaw<T>(answer: Answer, options: Partial<ClientOptions>, use: (client: OneGateClient) => Promise<T>):
-  Promise<{ result: T | OneGateError; url: string; accepted: number }> {
+async function againstRaw<T>(
+  answer: Answer,
+  options: Partial<ClientOptions>,
+  use: (client: OneGateClient) => Promise<T>,
+): Promise<{ result: T | OneGateError; url: string; accepted: number }> {
   const sockets: Socket[] = [];
   let requests = 0;
   const server = createServer((socket) => {
@@ -144,7 +149,7 @@ async function againstRaw<T>(answer: Answer, options: Partial<ClientOptions>, us
     return { result, url, accepted: sockets.length };
   } finally {
     client.close();
-    sockets.forEach((s) => s.destroy());
+    for (const s of sockets) s.destroy();
     await new Promise((resolve) => server.close(resolve));
   }
 }
@@ -174,14 +179,20 @@ describe('framings', () => {
   });
 
   it('reads an HTTP/1.0 answer delimited by the end of the connection', async () => {
-    const r = await againstRaw((socket) => socket.end(`HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n${VM_JSON}`), {},
-      (client) => vmIds(client, 2));
+    const r = await againstRaw(
+      (socket) => socket.end(`HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n${VM_JSON}`),
+      {},
+      (client) => vmIds(client, 2),
+    );
     expect(r).toMatchObject({ result: ['42', '42'], accepted: 2 });
   });
 
   it('skips a 100 Continue before the answer', async () => {
-    const r = await againstRaw((socket) => socket.write(`HTTP/1.1 100 Continue\r\n\r\n${VM_HEAD(VM_JSON.length)}${VM_JSON}`), {},
-      (client) => vmIds(client, 1));
+    const r = await againstRaw(
+      (socket) => socket.write(`HTTP/1.1 100 Continue\r\n\r\n${VM_HEAD(VM_JSON.length)}${VM_JSON}`),
+      {},
+      (client) => vmIds(client, 1),
+    );
     expect(r.result).toEqual(['42']);
   });
 });
@@ -212,26 +223,48 @@ describe('keep-alive', () => {
 
 describe('bad answers', () => {
   it('a reply that is not HTTP is ONEGATE_BAD_RESPONSE naming the endpoint', async () => {
-    const r = await againstRaw((socket) => socket.end('SSH-2.0-OpenSSH_9.2\r\n\r\n'), { retries: 0 }, (client) => client.getVm());
-    expect(r.result).toMatchObject({ code: 'ONEGATE_BAD_RESPONSE', message: expect.stringContaining(`GET /vm: bad answer from ${r.url}: not an HTTP/1.x status line`) });
+    const r = await againstRaw(
+      (socket) => socket.end('SSH-2.0-OpenSSH_9.2\r\n\r\n'),
+      { retries: 0 },
+      (client) => client.getVm(),
+    );
+    expect(r.result).toMatchObject({
+      code: 'ONEGATE_BAD_RESPONSE',
+      message: expect.stringContaining(`GET /vm: bad answer from ${r.url}: not an HTTP/1.x status line`),
+    });
   });
 
   it('a body over maxResponseBytes is refused from its Content-Length', async () => {
-    const r = await againstRaw((socket) => socket.write(VM_HEAD(5_000_000)), { maxResponseBytes: 1000 }, (client) => client.getVm());
+    const r = await againstRaw(
+      (socket) => socket.write(VM_HEAD(5_000_000)),
+      { maxResponseBytes: 1000 },
+      (client) => client.getVm(),
+    );
     expect(r.result).toMatchObject({ code: 'ONEGATE_BAD_RESPONSE', message: expect.stringContaining('exceeds 1000 bytes') });
   });
 
   it('a connection closed before any answer is a transient ONEGATE_UNREACHABLE', async () => {
-    const r = await againstRaw((socket) => socket.end(), { retries: 1, backoff: { baseMs: 1, factor: 1, maxMs: 1 } }, (client) => client.getVm());
+    const r = await againstRaw(
+      (socket) => socket.end(),
+      { retries: 1, backoff: { baseMs: 1, factor: 1, maxMs: 1 } },
+      (client) => client.getVm(),
+    );
     expect(r).toMatchObject({ result: { code: 'ONEGATE_UNREACHABLE', transient: true }, accepted: 2 });
   });
 });
 
 describe('header injection', () => {
   it('refuses a header value with CR or LF before connecting', async () => {
-    const r = await againstRaw((socket) => socket.end(), { userAgent: 'x\r\nX-ONEGATE-TOKEN: forged' }, (client) => client.getVm());
+    const r = await againstRaw(
+      (socket) => socket.end(),
+      { userAgent: 'x\r\nX-ONEGATE-TOKEN: forged' },
+      (client) => client.getVm(),
+    );
     expect(r).toMatchObject({
-      result: { code: 'ONEGATE_INVALID_VALUE', message: 'invalid User-Agent header: it has a control character or a character outside Latin-1' },
+      result: {
+        code: 'ONEGATE_INVALID_VALUE',
+        message: 'invalid User-Agent header: it has a control character or a character outside Latin-1',
+      },
       accepted: 0,
     });
   });

@@ -4,14 +4,21 @@ import { runCli, startWorld, vmEnv } from '../helpers';
 
 describe('onegate service scale', () => {
   let sim: Simulator;
-  beforeAll(async () => { sim = await startWorld(); });
+  beforeAll(async () => {
+    sim = await startWorld();
+  });
   afterAll(() => sim.close());
 
   it('sends application/json {"cardinality":N} to /service/role/ROLE (works on 6.x and 7.x)', async () => {
     const r = await runCli(['service', 'scale', '--role', 'web', '--cardinality', '3'], vmEnv(sim, 42));
     expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
     const req = sim.requests.at(-1)!;
-    expect([req.method, req.path, req.headers['content-type'], req.body]).toEqual(['PUT', '/service/role/web', 'application/json', '{"cardinality":3}']);
+    expect([req.method, req.path, req.headers['content-type'], req.body]).toEqual([
+      'PUT',
+      '/service/role/web',
+      'application/json',
+      '{"cardinality":3}',
+    ]);
     expect(req.status).toBe(200);
   });
 
@@ -25,7 +32,10 @@ describe('onegate service scale', () => {
   it.each([
     [['service', 'scale', '--cardinality', '2'], 'onegate: service scale needs --role ROLE\n'],
     [['service', 'scale', '--role', 'web'], 'onegate: service scale needs --cardinality N\n'],
-    [['service', 'scale', '--role', 'web', '-c', 'many'], 'onegate: invalid argument: --cardinality many (expected a whole number of VMs, 0 or more)\n'],
+    [
+      ['service', 'scale', '--role', 'web', '-c', 'many'],
+      'onegate: invalid argument: --cardinality many (expected a whole number of VMs, 0 or more)\n',
+    ],
   ])('%j: exit 1 before sending anything', async (args, stderr) => {
     const before = sim.requests.length;
     expect(await runCli(args, vmEnv(sim, 42))).toEqual({ status: 1, stdout: '', stderr });

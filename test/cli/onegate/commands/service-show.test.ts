@@ -4,7 +4,9 @@ import { expectGolden, runCli, startWorld, vmEnv } from '../helpers';
 
 describe('onegate service show', () => {
   let sim: Simulator;
-  beforeAll(async () => { sim = await startWorld('spec-service'); });
+  beforeAll(async () => {
+    sim = await startWorld('spec-service');
+  });
   afterAll(() => sim.close());
 
   it('prints the service block and each role, an empty role included (spec §3.5.2)', async () => {
@@ -15,7 +17,12 @@ describe('onegate service show', () => {
   });
 
   it('--extended (or --ext) asks with extended=true and adds STATE and IP per VM', async () => {
-    const runs = await Promise.all([['service', 'show', '--extended'], ['service', 'show', '--ext']].map((a) => runCli(a, vmEnv(sim, 43))));
+    const runs = await Promise.all(
+      [
+        ['service', 'show', '--extended'],
+        ['service', 'show', '--ext'],
+      ].map((a) => runCli(a, vmEnv(sim, 43))),
+    );
     for (const r of runs) expectGolden('service-show-extended.txt', r.stdout);
     expect(sim.requests.at(-1)!.query).toEqual({ extended: 'true' });
   });

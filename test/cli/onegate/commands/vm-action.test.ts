@@ -2,18 +2,36 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/index';
 import { runCli, startWorld, vmEnv } from '../helpers';
 
-const ACTIONS = ['resume', 'stop', 'suspend', 'terminate', 'reboot', 'poweroff', 'resched', 'unresched', 'hold', 'release', 'delete', 'shutdown'];
+const ACTIONS = [
+  'resume',
+  'stop',
+  'suspend',
+  'terminate',
+  'reboot',
+  'poweroff',
+  'resched',
+  'unresched',
+  'hold',
+  'release',
+  'delete',
+  'shutdown',
+];
 
 describe('onegate vm ACTION VMID', () => {
   let sim: Simulator;
-  beforeAll(async () => { sim = await startWorld(); });
+  beforeAll(async () => {
+    sim = await startWorld();
+  });
   afterAll(() => sim.close());
 
   it.each(ACTIONS)('%s always sends POST /vms/VMID/action with the JSON body and reports the outcome', async (action) => {
     const r = await runCli(['vm', action, '43'], vmEnv(sim, 42));
     const req = sim.requests.filter((q) => q.method === 'POST').at(-1)!;
-    expect([req.path, req.headers['content-type'], req.body]).toEqual(
-      ['/vms/43/action', 'application/json', `{"action":{"perform":"${action}"}}`]);
+    expect([req.path, req.headers['content-type'], req.body]).toEqual([
+      '/vms/43/action',
+      'application/json',
+      `{"action":{"perform":"${action}"}}`,
+    ]);
     // Success prints nothing and exits 0; a refusal prints the server's body and exits 255.
     if (req.status >= 200 && req.status < 300) expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
     else expect(r).toMatchObject({ status: 255, stdout: '', stderr: expect.stringMatching(/^ERROR: \n.+\n$/) });

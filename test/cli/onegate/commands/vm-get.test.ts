@@ -4,7 +4,9 @@ import { runCli, startWorld, vmEnv } from '../helpers';
 
 describe('onegate vm get KEY [VMID] (extension)', () => {
   let sim: Simulator;
-  beforeAll(async () => { sim = await startWorld(); });
+  beforeAll(async () => {
+    sim = await startWorld();
+  });
   afterAll(() => sim.close());
 
   it.each([
@@ -20,11 +22,18 @@ describe('onegate vm get KEY [VMID] (extension)', () => {
   });
 
   it('exits 1 with a message when the attribute is not set', async () => {
-    expect(await runCli(['vm', 'get', 'NOPE'], vmEnv(sim, 42))).toEqual(
-      { status: 1, stdout: '', stderr: 'onegate: NOPE is not set in the user template of VM 42\n' });
+    expect(await runCli(['vm', 'get', 'NOPE'], vmEnv(sim, 42))).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'onegate: NOPE is not set in the user template of VM 42\n',
+    });
   });
 
   it('without KEY: a usage error, exit 255', async () => {
-    expect(await runCli(['vm', 'get'], vmEnv(sim, 42))).toEqual({ status: 255, stdout: '', stderr: 'You have to provide an attribute name\n' });
+    expect(await runCli(['vm', 'get'], vmEnv(sim, 42))).toEqual({
+      status: 255,
+      stdout: '',
+      stderr: 'You have to provide an attribute name\n',
+    });
   });
 });

@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/index';
 import { expectGolden, runCli, startWorld, vmEnv } from '../helpers';
 
 describe('onegate vm show', () => {
   let sim: Simulator;
-  beforeAll(async () => { sim = await startWorld('spec-vrouter'); });
+  beforeAll(async () => {
+    sim = await startWorld('spec-vrouter');
+  });
   afterAll(() => sim.close());
 
   it('prints the header and NAME (spec §3.5.1) after GET /vm with the token and VMID headers', async () => {
@@ -25,8 +27,14 @@ describe('onegate vm show', () => {
   });
 
   it('--json pretty-prints the response in the server order; options work anywhere, bundled or abbreviated', async () => {
-    const runs = await Promise.all([['vm', 'show', '--json'], ['--json', 'vm', 'show'], ['-j', 'vm', 'show'], ['vm', '--js', 'show']]
-      .map((args) => runCli(args, vmEnv(sim, 42))));
+    const runs = await Promise.all(
+      [
+        ['vm', 'show', '--json'],
+        ['--json', 'vm', 'show'],
+        ['-j', 'vm', 'show'],
+        ['vm', '--js', 'show'],
+      ].map((args) => runCli(args, vmEnv(sim, 42))),
+    );
     for (const r of runs) expect(r).toMatchObject({ status: 0, stdout: runs[0]!.stdout });
     expectGolden('vm-show.json', runs[0]!.stdout);
     const body = sim.requests.filter((q) => q.path === '/vm').at(-1)!;
@@ -40,7 +48,10 @@ describe('onegate vm show', () => {
   });
 
   it('--yaml prints the same document as YAML', async () => {
-    const [yaml, json] = await Promise.all([runCli(['vm', 'show', '--yaml'], vmEnv(sim, 42)), runCli(['vm', 'show', '-j'], vmEnv(sim, 42))]);
+    const [yaml, json] = await Promise.all([
+      runCli(['vm', 'show', '--yaml'], vmEnv(sim, 42)),
+      runCli(['vm', 'show', '-j'], vmEnv(sim, 42)),
+    ]);
     expect(yaml.status).toBe(0);
     expect(load(yaml.stdout)).toEqual(JSON.parse(json.stdout));
     expect(yaml.stdout).toContain('ID: "42"');

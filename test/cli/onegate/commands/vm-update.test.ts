@@ -4,7 +4,9 @@ import { runCli, startWorld, vmEnv } from '../helpers';
 
 describe('onegate vm update', () => {
   let sim: Simulator;
-  beforeAll(async () => { sim = await startWorld(); });
+  beforeAll(async () => {
+    sim = await startWorld();
+  });
   afterAll(() => sim.close());
   const lastPut = () => sim.requests.filter((q) => q.method === 'PUT').at(-1)!;
 
@@ -12,8 +14,11 @@ describe('onegate vm update', () => {
     const r = await runCli(['vm', 'update', '--data', 'A=1\\nB=two words&x=%20+y'], vmEnv(sim, 42));
     expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
     const req = lastPut();
-    expect([req.path, req.headers['content-type'], req.body]).toEqual(
-      ['/vm', 'application/x-www-form-urlencoded', 'data=A%3D1%5CnB%3Dtwo+words%26x%3D%2520%2By&type=1']);
+    expect([req.path, req.headers['content-type'], req.body]).toEqual([
+      '/vm',
+      'application/x-www-form-urlencoded',
+      'data=A%3D1%5CnB%3Dtwo+words%26x%3D%2520%2By&type=1',
+    ]);
     expect(sim.vm(42).USER_TEMPLATE).toMatchObject({ A: '1', B: 'two words&x=%20+y' });
   });
 

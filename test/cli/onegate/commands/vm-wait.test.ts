@@ -4,7 +4,9 @@ import { runCli, startWorld, vmEnv } from '../helpers';
 
 describe('onegate vm wait KEY=VALUE [VMID] (extension)', () => {
   let sim: Simulator;
-  beforeAll(async () => { sim = await startWorld(); });
+  beforeAll(async () => {
+    sim = await startWorld();
+  });
   afterAll(() => sim.close());
 
   it('returns at once when the attribute already has the value', async () => {
@@ -22,7 +24,11 @@ describe('onegate vm wait KEY=VALUE [VMID] (extension)', () => {
   it('exits 1 after --timeout, naming the last value', async () => {
     const started = Date.now();
     const r = await runCli(['vm', 'wait', 'DESCRIPTION=backend', '--timeout', '3'], vmEnv(sim, 42));
-    expect(r).toEqual({ status: 1, stdout: '', stderr: 'onegate: timed out after 3 s waiting for DESCRIPTION=backend (last value: "frontend")\n' });
+    expect(r).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'onegate: timed out after 3 s waiting for DESCRIPTION=backend (last value: "frontend")\n',
+    });
     expect(Date.now() - started).toBeLessThan(12_000);
   });
 
@@ -32,7 +38,10 @@ describe('onegate vm wait KEY=VALUE [VMID] (extension)', () => {
   });
 
   it('needs KEY=VALUE', async () => {
-    expect(await runCli(['vm', 'wait', 'READY'], vmEnv(sim, 42))).toEqual(
-      { status: 255, stdout: '', stderr: 'You have to provide the condition as KEY=VALUE\n' });
+    expect(await runCli(['vm', 'wait', 'READY'], vmEnv(sim, 42))).toEqual({
+      status: 255,
+      stdout: '',
+      stderr: 'You have to provide the condition as KEY=VALUE\n',
+    });
   });
 });

@@ -4,7 +4,9 @@ import { expectGolden, runCli, startWorld, vmEnv } from '../helpers';
 
 describe('onegate vnet show', () => {
   let sim: Simulator;
-  beforeAll(async () => { sim = await startWorld('spec-vrouter'); });
+  beforeAll(async () => {
+    sim = await startWorld('spec-vrouter');
+  });
   afterAll(() => sim.close());
 
   it('prints VNET and ID (spec §3.5.3)', async () => {
@@ -33,7 +35,10 @@ describe('onegate vnet show', () => {
   it('ONEGATE_JSON_EMPTY=multiline prints empty objects as the Ruby 3.1 client does; a bad value exits 1', async () => {
     const r = await runCli(['vnet', 'show', '5', '--json'], vmEnv(sim, 42, { ONEGATE_JSON_EMPTY: 'multiline' }));
     expect(r.stdout).toContain('    "PARENT_NETWORK_ID": {\n    },\n');
-    expect(await runCli(['vnet', 'show', '5', '--json'], vmEnv(sim, 42, { ONEGATE_JSON_EMPTY: 'tight' }))).toEqual(
-      { status: 1, stdout: '', stderr: 'onegate: invalid ONEGATE_JSON_EMPTY=tight (expected compact or multiline)\n' });
+    expect(await runCli(['vnet', 'show', '5', '--json'], vmEnv(sim, 42, { ONEGATE_JSON_EMPTY: 'tight' }))).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'onegate: invalid ONEGATE_JSON_EMPTY=tight (expected compact or multiline)\n',
+    });
   });
 });

@@ -4,7 +4,9 @@ import { expectGolden, runCli, startWorld, vmEnv } from '../helpers';
 
 describe('onegate vrouter show', () => {
   let sim: Simulator;
-  beforeAll(async () => { sim = await startWorld('spec-vrouter'); });
+  beforeAll(async () => {
+    sim = await startWorld('spec-vrouter');
+  });
   afterAll(() => sim.close());
 
   it('prints VROUTER, NAME, the VM ids joined with commas and an empty line (spec §3.5.3)', async () => {
@@ -15,7 +17,10 @@ describe('onegate vrouter show', () => {
   });
 
   it('--json prints the document; --extended changes nothing in the text', async () => {
-    const [json, ext] = await Promise.all([runCli(['vrouter', 'show', '--json'], vmEnv(sim, 42)), runCli(['vrouter', 'show', '--extended'], vmEnv(sim, 42))]);
+    const [json, ext] = await Promise.all([
+      runCli(['vrouter', 'show', '--json'], vmEnv(sim, 42)),
+      runCli(['vrouter', 'show', '--extended'], vmEnv(sim, 42)),
+    ]);
     expect(Object.keys(JSON.parse(json.stdout).VROUTER)).toEqual(['NAME', 'ID', 'VMS', 'TEMPLATE']);
     expect(json.stdout).toMatch(/^\{\n {2}"VROUTER": \{\n {4}"NAME": "vr",\n/);
     expectGolden('vrouter-show.txt', ext.stdout);
@@ -24,7 +29,11 @@ describe('onegate vrouter show', () => {
   it('from a VM outside any router: the 400 body, exit 255', async () => {
     const other = await startWorld();
     try {
-      expect(await runCli(['vrouter', 'show'], vmEnv(other, 42))).toEqual({ status: 255, stdout: '', stderr: 'ERROR: \nEmpty or invalid VROUTER_ID\n' });
+      expect(await runCli(['vrouter', 'show'], vmEnv(other, 42))).toEqual({
+        status: 255,
+        stdout: '',
+        stderr: 'ERROR: \nEmpty or invalid VROUTER_ID\n',
+      });
     } finally {
       await other.close();
     }

@@ -4,7 +4,8 @@ import { prettyJson } from '../../../../cli/onegate/format/json';
 describe('prettyJson: Ruby JSON.pretty_generate of the response text', () => {
   it('indents by two spaces with "key": value', () => {
     expect(prettyJson('{"VM":{"ID":"42","TAG":["a","b"]}}')).toBe(
-      '{\n  "VM": {\n    "ID": "42",\n    "TAG": [\n      "a",\n      "b"\n    ]\n  }\n}');
+      '{\n  "VM": {\n    "ID": "42",\n    "TAG": [\n      "a",\n      "b"\n    ]\n  }\n}',
+    );
   });
   it('keeps integer-like keys where the server put them (JSON.parse would move them first)', () => {
     expect(prettyJson('{"B":"1","10":"x"}')).toBe('{\n  "B": "1",\n  "10": "x"\n}');
@@ -17,7 +18,8 @@ describe('prettyJson: Ruby JSON.pretty_generate of the response text', () => {
   });
   it('re-encodes strings as Ruby: raw UTF-8, "/" unescaped, control characters as lower-case \\u00XX', () => {
     expect(prettyJson('["caf\\u00e9","a\\/b","\\u001F","tab\\tq\\"\\\\"]')).toBe(
-      '[\n  "café",\n  "a/b",\n  "\\u001f",\n  "tab\\tq\\"\\\\"\n]');
+      '[\n  "café",\n  "a/b",\n  "\\u001f",\n  "tab\\tq\\"\\\\"\n]',
+    );
   });
   it('accepts whitespace anywhere and a scalar document', () => {
     expect(prettyJson(' \n{ "a" : [ 1 , 2 ] }\n')).toBe('{\n  "a": [\n    1,\n    2\n  ]\n}');
@@ -28,6 +30,7 @@ describe('prettyJson: Ruby JSON.pretty_generate of the response text', () => {
   });
   it('prints empty containers on several lines as json < 2.8 (Ruby <= 3.3) when asked', () => {
     expect(prettyJson('{"NIC_ALIAS":[],"P":{},"A":[{}]}', 'multiline')).toBe(
-      '{\n  "NIC_ALIAS": [\n\n  ],\n  "P": {\n  },\n  "A": [\n    {\n    }\n  ]\n}');
+      '{\n  "NIC_ALIAS": [\n\n  ],\n  "P": {\n  },\n  "A": [\n    {\n    }\n  ]\n}',
+    );
   });
 });

@@ -4,12 +4,69 @@ import { toYaml, yamlString } from '../../../../cli/onegate/format/yaml';
 
 // js-yaml (a full YAML reader) is the oracle: whatever is emitted must read back as the same data.
 const TRICKY = [
-  '', ' padded ', 'yes', 'No', 'on', 'y', 'null', '~', 'true', '42', '-1', '+1', '.5', '1e5', '0x1F', '0o17', '.inf', '.NaN',
-  '2001-12-14', '02:00:0a:00:00:05', '10.0.0.5', '12:30', 'a: b', 'a:', 'a #b', '#comment', '- item', '? q', '[x]', '{y}',
-  '&anchor', '*alias', '!tag', '|', '>', "'single'", '"double"', '%25', '@at', '`tick`', 'tab\there', 'line1\nline2',
-  'line1\r\nline2\r\n', 'value\n\n', 'O\'Brien\'s pub', 'C:\\Temp\\', 'it\'\\\'\'s', '$(whoami) ${HOME}', '<<', '=',
-  'Ærøskøbing café', '数据库服务器', 'ready 🚀', 'a\u200bb', 'bom\ufeff', 'nel\u0085', 'ls\u2028', 'ctl\u0001', 'frontend',
-  'web_0_(service_7)', 'http://10.0.0.1:5030', '/var/run/one-context/one_env', 'ssh-ed25519 AAAA alice@laptop',
+  '',
+  ' padded ',
+  'yes',
+  'No',
+  'on',
+  'y',
+  'null',
+  '~',
+  'true',
+  '42',
+  '-1',
+  '+1',
+  '.5',
+  '1e5',
+  '0x1F',
+  '0o17',
+  '.inf',
+  '.NaN',
+  '2001-12-14',
+  '02:00:0a:00:00:05',
+  '10.0.0.5',
+  '12:30',
+  'a: b',
+  'a:',
+  'a #b',
+  '#comment',
+  '- item',
+  '? q',
+  '[x]',
+  '{y}',
+  '&anchor',
+  '*alias',
+  '!tag',
+  '|',
+  '>',
+  "'single'",
+  '"double"',
+  '%25',
+  '@at',
+  '`tick`',
+  'tab\there',
+  'line1\nline2',
+  'line1\r\nline2\r\n',
+  'value\n\n',
+  "O'Brien's pub",
+  'C:\\Temp\\',
+  "it'\\''s",
+  '$(whoami) ${HOME}',
+  '<<',
+  '=',
+  'Ærøskøbing café',
+  '数据库服务器',
+  'ready 🚀',
+  'a\u200bb',
+  'bom\ufeff',
+  'nel\u0085',
+  'ls\u2028',
+  'ctl\u0001',
+  'frontend',
+  'web_0_(service_7)',
+  'http://10.0.0.1:5030',
+  '/var/run/one-context/one_env',
+  'ssh-ed25519 AAAA alice@laptop',
 ];
 
 describe('toYaml', () => {
@@ -20,16 +77,26 @@ describe('toYaml', () => {
 
   it('reads back nested documents with empty containers, numbers, booleans and null', () => {
     const doc = {
-      SERVICE: { name: 'my svc', id: '7', state: 2, roles: [{ name: 'db', cardinality: 0, nodes: [] }, { name: 'w', nodes: [{ deploy_id: 42, running: null, vm_info: { VM: { ID: '42' } } }] }] },
+      SERVICE: {
+        name: 'my svc',
+        id: '7',
+        state: 2,
+        roles: [
+          { name: 'db', cardinality: 0, nodes: [] },
+          { name: 'w', nodes: [{ deploy_id: 42, running: null, vm_info: { VM: { ID: '42' } } }] },
+        ],
+      },
       LISTS: [[1, 2], [], {}, [[true]], { '10': 'x', 'a b': false }],
-      F: 1.5, NEG: -3,
+      F: 1.5,
+      NEG: -3,
     };
     expect(load(toYaml(doc))).toEqual(doc);
   });
 
   it('uses the block style of js-yaml', () => {
     expect(toYaml({ VM: { NAME: 'web-0', ID: '42', TAG: ['a', 'b'], NIC: [{ IP: '10.0.0.5', NAME: 'NIC0' }], E: {} } })).toBe(
-      'VM:\n  NAME: web-0\n  ID: "42"\n  TAG:\n    - a\n    - b\n  NIC:\n    - IP: "10.0.0.5"\n      NAME: NIC0\n  E: {}\n');
+      'VM:\n  NAME: web-0\n  ID: "42"\n  TAG:\n    - a\n    - b\n  NIC:\n    - IP: "10.0.0.5"\n      NAME: NIC0\n  E: {}\n',
+    );
   });
 
   it('prints scalars alone', () => {

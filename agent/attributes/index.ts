@@ -1,0 +1,32 @@
+// Custom attributes: static values from the configuration, then *.attrs files, then attribute commands; a later
+// source wins on a repeated name, so a program can override a configured default.
+import { type AttributeCommand, runAttributeCommands } from './commands';
+import { readAttributeDirectory } from './directory';
+import { mergeAttributeSets } from './parse';
+import type { AttributeSet } from './types';
+
+/** The `attributes` section of the daemon's configuration. */
+export interface AttributesOptions {
+  /** Fixed attributes, name -> value, sent as written. */
+  static?: Record<string, string>;
+  /** Programs printing KEY=VALUE lines, run every cycle. */
+  commands?: AttributeCommand[];
+  /** Directory of *.attrs files; empty or unset: none. */
+  directory?: string;
+}
+
+/** Gathers every custom attribute of one cycle. */
+export async function collectAttributes(options: AttributesOptions, opts: { signal?: AbortSignal } = {}): Promise<AttributeSet> {
+  const fromConfig: AttributeSet = { values: { ...options.static }, problems: [] };
+  const fromFiles = options.directory ? readAttributeDirectory(options.directory) : { values: {}, problems: [] };
+  const fromCommands = options.commands?.length ? await runAttributeCommands(options.commands, opts) : { values: {}, problems: [] };
+  return mergeAttributeSets([fromConfig, fromFiles, fromCommands]);
+}
+
+export type { AttributeCommand } from './commands';
+export { MAX_COMMAND_OUTPUT, runAttributeCommands } from './commands';
+export { type AttributeDiff, type DiffOptions, diffAttributes } from './diff';
+export { MAX_ATTRS_FILE_BYTES, MAX_ATTRS_FILES, readAttributeDirectory } from './directory';
+export { type FormatOptions, type FormattedAttributes, formatAttributes, formatNumber, RESTRICTED_ATTRIBUTES } from './format';
+export { mergeAttributeSets, parseKeyValueLines } from './parse';
+export type { AttributeSet } from './types';

@@ -1,0 +1,118 @@
+// Disk used % per mount through statfs (guest-agents.md §4.5): used / (used + available), like df, so blocks
+// reserved for root are left out. statfs on a dead network mount blocks a libuv pool thread forever, so every
+// call has a timeout, a mount that timed out is "stuck" and skipped until its call returns (node_exporter's
+// watchdog), and no new call starts while MAX_STUCK pool threads are already pinned.
+import { statfs as fsStatfs } from 'node:fs/promises';
+import { type MountEntry, type MountSelection, mountNames, parseMountinfo, parseMounts, selectMounts } from './mounts';
+import { nonEmpty, parseProc, readProc } from './read-proc';
+import { type CollectContext, type CollectorInstance, type CollectorToggle, NoDataError } from './types';
+
+/** Options of the filesystem collector. */
+export interface FilesystemOptions extends CollectorToggle, MountSelection {
+  /** Give up on one statfs call after this many milliseconds and mark the mount stuck; default 2000. */
+  timeoutMs?: number;
+}
+
+/** The statfs fields used (a subset of fs.StatsFs), in blocks. */
+export interface StatfsResult {
+  blocks: number;
+  bfree: number;
+  bavail: number;
+}
+
+/** How the collector calls statfs; tests replace it. */
+export type StatfsFn = (path: string) => Promise<StatfsResult>;
+
+// Half of libuv's default pool of 4: the rest stays free for DNS, other fs calls and crypto.
+const MAX_STUCK = 2;
+
+/** How long the parsed mount table is reused: mounts rarely change, and reading it is most of a cycle's cost here. */
+export const MOUNT_TABLE_TTL_MS = 60_000;
+
+export const name = 'filesystem';
+export const defaultEnabled = true;
+
+/** Used % of one statfs result; undefined for a filesystem without blocks. */
+export function usedPercent(s: StatfsResult): number | undefined {
+  const used = s.blocks - s.bfree;
+  const total = used + s.bavail;
+  return total > 0 ? (100 * used) / total : undefined;
+}
+
+export function create(ctx: CollectContext<FilesystemOptions>): CollectorInstance {
+  return createFilesystem(ctx, fsStatfs);
+}
+
+/** create() with an injectable statfs. */
+export function createFilesystem(ctx: CollectContext<FilesystemOptions>, statfs: StatfsFn): CollectorInstance {
+  const options = ctx.options ?? {};
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const stuck = new Set<string>();
+  let table: { paths: string[]; names: Map<string, string>; readAt: number } | undefined;
+
+  function mounts(): { paths: string[]; names: Map<string, string> } {
+    const now = ctx.now();
+    if (!table || now - table.readAt >= MOUNT_TABLE_TTL_MS) {
+      const paths = selectMounts(readMountTable(ctx), options);
+      table = { paths, names: mountNames(paths), readAt: now };
+    }
+    return table;
+  }
+
+  async function measure(path: string): Promise<number | undefined> {
+    if (stuck.has(path) || stuck.size >= MAX_STUCK) {
+      ctx.log.debug(`filesystem: skipping ${path} (stuck: ${[...stuck].join(', ')})`);
+      return undefined;
+    }
+    const call = statfs(path);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    try {
+      const result = await Promise.race([call, timeout]);
+      if (result !== 'timeout') return usedPercent(result);
+      stuck.add(path);
+      ctx.log.warn(`filesystem: statfs ${path} did not answer within ${timeoutMs} ms; skipping it until it does`);
+      call
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => {
+          stuck.delete(path);
+          ctx.log.info(`filesystem: statfs ${path} answered again`);
+        });
+      return undefined;
+    } catch (e) {
+      ctx.log.debug(`filesystem: statfs ${path}: ${(e as Error).message}`);
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    async collect() {
+      const { paths, names } = mounts();
+      const values = await Promise.all(paths.map(measure));
+      const metrics: Record<string, number> = {};
+      paths.forEach((p, i) => {
+        const v = values[i];
+        if (v !== undefined) metrics[`DISK_USED_${names.get(p)}`] = v;
+      });
+      return metrics;
+    },
+    status: () => ({ stuckMounts: [...stuck].sort() }),
+  };
+}
+
+function readMountTable(ctx: CollectContext): MountEntry[] {
+  try {
+    const entries = parseMountinfo(readProc(ctx.procRoot, 'self/mountinfo'));
+    if (entries.length > 0) return entries;
+  } catch (e) {
+    if (!(e instanceof NoDataError)) throw e;
+  }
+  return parseProc(ctx.procRoot, 'mounts', (t) => nonEmpty(parseMounts(t)), 'no mounts listed');
+}

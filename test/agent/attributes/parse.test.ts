@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { mergeAttributeSets, parseKeyValueLines } from '../../../agent/attributes/parse';
+
+describe('parseKeyValueLines', () => {
+  it.each([
+    ['empty', '', {}, []],
+    ['comments and blank lines', '# note\n\n   \nA=1\n', { A: '1' }, []],
+    [
+      'blanks, CRLF and quotes',
+      '  key = some value \r\nB="quoted, x"\nC=\'single\'\nD="half\n',
+      { key: 'some value', B: 'quoted, x', C: 'single', D: '"half' },
+      [],
+    ],
+    ['value with "="', 'K=YWJj==\n', { K: 'YWJj==' }, []],
+    ['no "="', 'A=1\njust text\n', { A: '1' }, ['src:2: no "=" in "just text"']],
+    [
+      'invalid name',
+      'KEY-X=1\n=2\n',
+      {},
+      ['src:1: invalid name "KEY-X"; use letters, digits and _', 'src:2: invalid name ""; use letters, digits and _'],
+    ],
+    ['empty value', 'A=\nB=""\n', {}, ['src:1: A has an empty value', 'src:2: B has an empty value']],
+    ['repeated key keeps the last', 'A=1\nA=2\n', { A: '2' }, []],
+  ])('%s', (_, text, values, problems) => {
+    expect(parseKeyValueLines(text, 'src')).toEqual({ values, problems });
+  });
+});
+
+describe('mergeAttributeSets', () => {
+  it('lets later sets win and keeps every problem', () => {
+    const merged = mergeAttributeSets([
+      { values: { A: '1', B: '1' }, problems: ['p1'] },
+      { values: { B: '2' }, problems: ['p2'] },
+    ]);
+    expect(merged).toEqual({ values: { A: '1', B: '2' }, problems: ['p1', 'p2'] });
+  });
+});
