@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir';
 
 // packaging/copyright.mjs writes the DEP-5 copyright file of every package: the project's licence,
 // the embedded Node runtime's LICENSE and each production npm package the bundle carries.
 describe('packaging/copyright.mjs', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'copyright-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('copyright-');
   const nodeLicense = join(dir, 'LICENSE');
   writeFileSync(nodeLicense, 'Node.js is licensed for use as follows:\n\n"""\nCopyright Node.js contributors.\n"""\n');
   const text = execFileSync(process.execPath, ['packaging/copyright.mjs', nodeLicense], { encoding: 'utf8' });

@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assetNames, chooseInvocation, programFromName, runCommonJS } from '../../cli/multicall';
+import { tempDir } from '../support/temp-dir';
 
 describe('programFromName', () => {
   it.each([
@@ -51,8 +51,7 @@ describe('chooseInvocation', () => {
 
 describe('dist/multicall.cjs', () => {
   const bundle = resolve('dist/multicall.cjs');
-  const dir = mkdtempSync(join(tmpdir(), 'multicall-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('multicall-');
 
   it('runs onegate-agent when started through a link of that name', () => {
     const link = join(dir, 'onegate-agent');
@@ -102,8 +101,7 @@ describe('runCommonJS (how the single executable loads a program asset)', () => 
 
 describe("dist/sea-main.cjs (the single executable's main script)", () => {
   const seaMain = resolve('dist/sea-main.cjs');
-  const dir = mkdtempSync(join(tmpdir(), 'sea-main-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('sea-main-');
   // Loads a program bundle the way the executable does (runCommonJS of sea-main.cjs, builtins only)
   // and prints its --version, then whether V8 took the cache.
   const load = `const [seaMain, bundle, cache] = process.argv.slice(1); const fs = require('node:fs');

@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir';
 
 // packaging/man/render-man.mjs turns the programs' --help into man pages; a stand-in bundle prints help
 // text with what roff would misread: a line starting with ".", a backslash and a hyphen.
 describe('packaging/man/render-man.mjs', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'man-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('man-');
   const bundle = join(dir, 'fake.cjs');
   writeFileSync(
     bundle,

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir';
 
 const UNIT = 'packaging/root/usr/lib/systemd/system/onegate-agent.service';
 const analyze = spawnSync('systemd-analyze', ['--version']).status === 0;
@@ -10,8 +10,7 @@ const analyze = spawnSync('systemd-analyze', ['--version']).status === 0;
 // systemd-analyze exits 0 on unknown keys and bad values, printing them to stderr only, so the
 // assertion is on the output. ExecStart must name an existing executable: a stand-in takes its place.
 describe.skipIf(!analyze)('onegate-agent.service (skipped without systemd-analyze, Debian package systemd)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'unit-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('unit-');
   const exe = join(dir, 'onegate-agent');
   writeFileSync(exe, '#!/bin/sh\n');
   chmodSync(exe, 0o755);

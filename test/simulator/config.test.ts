@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dir';
 import { BUILTIN, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -31,14 +31,13 @@ describe('loadConfig', () => {
   });
 
   it('reads a file in onegate-server.conf syntax; absent keys fall back like the server', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sim-conf-'));
+    const dir = tempDir('sim-conf-');
     const file = join(dir, 'onegate-server.conf');
     writeFileSync(
       file,
       ':host: 0.0.0.0\n:port: 5031\n:ssl_server: https://gate/\n:debug_level: 3\n:restricted_actions: []\n:permissions:\n  :vm:\n    :show: yes\n    :update: no\n',
     );
     const c = loadConfig(file);
-    rmSync(dir, { recursive: true });
     expect([c.host, c.port, c.sslServer, c.logLevel]).toEqual(['0.0.0.0', 5031, 'https://gate/', 3]);
     expect(c.permissions).toEqual({ vm: { show: true, update: false } });
     expect(c.restrictedActions).toEqual([]);

@@ -1,21 +1,20 @@
 // --contexts DIR: context.sh and token.txt as oned writes them, rewritten when a token changes.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveCredentials } from '../../agent/context/discover';
+import { tempDir } from '../support/temp-dir';
 import { call } from './http-client';
 import { type Simulator, startOneGate } from './index';
 
 let dir: string;
 let sim: Simulator;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sim-ctx-'));
+  dir = tempDir('sim-ctx-');
   sim = await startOneGate({ contextsDir: dir });
 });
 afterEach(async () => {
   await sim.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('context files', () => {

@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectAttributes } from '../../../agent/attributes/index';
+import { tempDir } from '../../support/temp-dir';
 
 describe('collectAttributes', () => {
   it('merges static values, then files, then commands', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'attrs-all-'));
+    const dir = tempDir('attrs-all-');
     writeFileSync(join(dir, 'x.attrs'), 'ROLE=file\nFILE=1\n');
     const r = await collectAttributes({
       static: { ROLE: 'static', TIER: 'gold', CMD: 'static' },

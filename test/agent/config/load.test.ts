@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseConfig } from '../../../agent/config/load';
 import { defaultConfig } from '../../../agent/config/schema';
 import { collectors } from '../../../agent/metrics';
+import { tempDir } from '../../support/temp-dir';
 
 function problem(text: string): string {
   try {
@@ -74,7 +74,7 @@ describe('parseConfig', () => {
 });
 
 describe('loadConfig', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'oga-config-'));
+  const dir = tempDir('oga-config-');
 
   it('reads a file', () => {
     const file = join(dir, 'a.yaml');

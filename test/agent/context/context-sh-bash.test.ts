@@ -1,11 +1,11 @@
 // Property test: random values full of characters a shell cares about, written the way oned writes
 // them, must parse to exactly what bash gets by sourcing the file.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseContextSh } from '../../../agent/context/context-sh';
+import { tempDir } from '../../support/temp-dir';
 import { writeContextSh } from './oned-writer';
 
 const NASTY = [
@@ -92,8 +92,7 @@ function sourceWithBash(file: string, names: string[]): Record<string, string> {
 }
 
 describe(`parseContextSh equals bash on random oned-written files (seed ${SEED}; rerun with CONTEXT_PROPERTY_SEED)`, () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'context-sh-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('context-sh-');
 
   it(`${FILES} files of ${VARS_PER_FILE} variables`, () => {
     const rand = random(SEED);

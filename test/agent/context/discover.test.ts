@@ -1,9 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverContext, resolveCredentials } from '../../../agent/context/discover';
 import type { Logger } from '../../../agent/log';
+import { tempDir } from '../../support/temp-dir';
 
 const ROOTS = path.join(__dirname, '../../fixtures/context/roots');
 const SAMPLES = path.join(__dirname, '../../fixtures/context/samples');
@@ -98,7 +98,7 @@ describe('discoverContext: sources and precedence', () => {
     expect(log.lines.some((l) => l.includes('/nonexistent/dir/context.sh: ENOENT'))).toBe(true);
   });
   it.skipIf(process.getuid?.() === 0)('an unreadable one_env is skipped (not as root)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ctx-'));
+    const dir = tempDir('ctx-');
     const file = path.join(dir, 'var/run/one-context/one_env');
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, 'export VMID="1"\n');

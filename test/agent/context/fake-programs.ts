@@ -1,19 +1,18 @@
 // Test helper: a temporary bin directory with shell-script stand-ins for vmtoolsd, blkid, mount...
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { tempDir } from '../../support/temp-dir';
 
-/** A directory to put first on PATH, and a cleanup. */
+/** A directory to put first on PATH (removed when the test file ends). */
 export interface FakeBin {
   dir: string;
   /** PATH with only the fake directory and the system directories (for sh, cat, base64...). */
   path: string;
   add(name: string, script: string): void;
-  remove(): void;
 }
 
 export function fakeBin(): FakeBin {
-  const dir = mkdtempSync(path.join(tmpdir(), 'fake-bin-'));
+  const dir = tempDir('fake-bin-');
   return {
     dir,
     path: `${dir}:/usr/bin:/bin`,
@@ -21,9 +20,6 @@ export function fakeBin(): FakeBin {
       const file = path.join(dir, name);
       writeFileSync(file, `#!/bin/sh\n${script}\n`);
       chmodSync(file, 0o755);
-    },
-    remove() {
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IsoError } from '../../../agent/context/errors';
 import { listIsoRoot, readIsoFiles, readIsoLabel } from '../../../agent/context/iso9660';
 import { type ReadAt, withReadAt } from '../../../agent/context/read-at';
+import { tempDir } from '../../support/temp-dir';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/context');
 const CHECKED_IN = path.join(FIXTURES, 'roots/cdrom/dev/sr0'); // genisoimage -no-pad -V CONTEXT -J -R of samples/kvm-typical
@@ -48,8 +48,7 @@ describe('ISO 9660 reader on the checked-in image', () => {
 });
 
 describe.skipIf(!HAS_GENISOIMAGE)('ISO 9660 reader on images made by genisoimage (skipped: genisoimage not installed)', () => {
-  const work = mkdtempSync(path.join(tmpdir(), 'iso-'));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const work = tempDir('iso-');
   const tree = path.join(work, 'tree');
   mkdirSync(tree);
   const long = `${'long-name-'.repeat(18)}.txt`;

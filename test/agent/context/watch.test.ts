@@ -1,18 +1,18 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discoverContext } from '../../../agent/context/discover';
 import type { ResolvedContext } from '../../../agent/context/types';
 import { type ContextWatcher, watchContext } from '../../../agent/context/watch';
 import type { Logger } from '../../../agent/log';
+import { tempDir } from '../../support/temp-dir';
 import { fakeBin } from './fake-programs';
 
 const ROOTS = path.join(__dirname, '../../fixtures/context/roots');
 const NO_PROGRAMS = { PATH: '/nonexistent' };
 
 function copyRoot(name: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'watch-'));
+  const dir = tempDir('watch-');
   cpSync(path.join(ROOTS, name), dir, { recursive: true, verbatimSymlinks: true });
   return dir;
 }
@@ -30,10 +30,7 @@ describe('watchContext', () => {
     const warnings: string[] = [];
     const log: Logger = { error: () => {}, warn: (m) => warnings.push(m), info: () => {}, debug: () => {} };
     const w = watchContext({ root, env: NO_PROGRAMS, intervalMs: 60_000, log, onChange: (c) => seen.push(c), ...extra });
-    cleanups.push(() => {
-      w.close();
-      rmSync(root, { recursive: true, force: true });
-    });
+    cleanups.push(() => w.close());
     return { w, seen, warnings };
   }
 
@@ -96,11 +93,7 @@ describe('watchContext', () => {
   });
   it('vCenter: guestinfo is re-read every vmwareIntervalMs and compared by content', async () => {
     const bin = fakeBin();
-    const store = mkdtempSync(path.join(tmpdir(), 'gi-'));
-    cleanups.push(() => {
-      bin.remove();
-      rmSync(store, { recursive: true, force: true });
-    });
+    const store = tempDir('gi-');
     bin.add('vmtoolsd', `cat "${store}/\${2#info-get }" 2>/dev/null || exit 1`);
     const ctx = (vmid: string): string => Buffer.from(`ONEGATE_ENDPOINT='http://h:1'\nVMID='${vmid}'\n`).toString('base64');
     writeFileSync(path.join(store, 'guestinfo.opennebula.context'), ctx('1'));
@@ -129,19 +122,15 @@ describe('watchContext', () => {
 
 describe('watchContext on a Firecracker guest without udev', () => {
   it('a CONTEXT disk attached later is found through the sysfs listing', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'watch-fc-'));
-    try {
-      cpSync(path.join(ROOTS, 'firecracker'), root, { recursive: true });
-      rmSync(path.join(root, 'sys/class/block/vdb'), { recursive: true });
-      const seen: ResolvedContext[] = [];
-      const w = watchContext({ root, env: NO_PROGRAMS, intervalMs: 60_000, onChange: (c) => seen.push(c) });
-      await w.check();
-      cpSync(path.join(ROOTS, 'firecracker/sys/class/block/vdb'), path.join(root, 'sys/class/block/vdb'), { recursive: true });
-      await w.check();
-      w.close();
-      expect(seen.map((c) => c.source)).toEqual(['none', 'block']);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    const root = tempDir('watch-fc-');
+    cpSync(path.join(ROOTS, 'firecracker'), root, { recursive: true });
+    rmSync(path.join(root, 'sys/class/block/vdb'), { recursive: true });
+    const seen: ResolvedContext[] = [];
+    const w = watchContext({ root, env: NO_PROGRAMS, intervalMs: 60_000, onChange: (c) => seen.push(c) });
+    await w.check();
+    cpSync(path.join(ROOTS, 'firecracker/sys/class/block/vdb'), path.join(root, 'sys/class/block/vdb'), { recursive: true });
+    await w.check();
+    w.close();
+    expect(seen.map((c) => c.source)).toEqual(['none', 'block']);
   });
 });

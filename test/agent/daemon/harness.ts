@@ -1,11 +1,11 @@
 // Test harness: a simulator with context files, a temporary configuration, and the built daemon
 // (dist/onegate-agent.cjs) spawned as a real process whose log lines are collected.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
 import { type Simulator, startOneGate } from '../../simulator';
+import { tempDir } from '../../support/temp-dir';
 
 export const AGENT = join(__dirname, '../../../dist/onegate-agent.cjs');
 
@@ -43,7 +43,7 @@ const NO_METRICS = Object.fromEntries(
 );
 
 export async function startHarness(): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'oga-daemon-'));
+  const dir = tempDir('oga-daemon-');
   const sim = await startOneGate({ contextsDir: join(dir, 'ctx') });
   const agents: Agent[] = [];
   const attrs = join(dir, 'attrs.d');

@@ -1,23 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../agent/config/schema';
 import { createPersist, STATUS_REFRESH_MS } from '../../../agent/daemon/persist';
 import { silentLogger } from '../../../agent/log';
 import { recordFailure, recordSuccess } from '../../../agent/state/feature';
 import { readStatus } from '../../../agent/state/status';
 import { emptyState } from '../../../agent/state/types';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+import { tempDir } from '../../support/temp-dir';
 
 describe('createPersist', () => {
   it('rewrites status.json on a significant change, and otherwise at most every STATUS_REFRESH_MS', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'oga-persist-'));
-    dirs.push(dir);
+    const dir = tempDir('oga-persist-');
     const config = { ...defaultConfig(), state_dir: join(dir, 'state'), run_dir: join(dir, 'run') };
     const state = emptyState();
     let now = 1_000_000;

@@ -1,19 +1,13 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findHooks } from '../../../agent/hooks/find-hooks';
 import { DEFAULT_HOOKS_OPTIONS } from '../../../agent/hooks/types';
 import { silentLogger } from '../../../agent/log';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+import { tempDir } from '../../support/temp-dir';
 
 function hooksDir(files: Record<string, number>): string {
-  const root = mkdtempSync(join(tmpdir(), 'og-hooksd-'));
-  dirs.push(root);
+  const root = tempDir('og-hooksd-');
   mkdirSync(join(root, 'service'));
   for (const [name, mode] of Object.entries(files)) {
     const path = join(root, 'service', name);

@@ -1,19 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHookRunner } from '../../../agent/hooks/run-hooks';
 import { DEFAULT_HOOKS_OPTIONS, type HookInvocation } from '../../../agent/hooks/types';
 import type { Logger } from '../../../agent/log';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+import { tempDir } from '../../support/temp-dir';
 
 function setup(scripts: Record<string, string>) {
-  const root = mkdtempSync(join(tmpdir(), 'og-hooks-'));
-  dirs.push(root);
+  const root = tempDir('og-hooks-');
   mkdirSync(join(root, 'hooks.d', 'service_role'), { recursive: true });
   for (const [name, body] of Object.entries(scripts)) {
     const path = join(root, 'hooks.d', 'service_role', name);

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { create, createFilesystem, MOUNT_TABLE_TTL_MS, type StatfsResult, usedPercent } from '../../../agent/metrics/filesystem';
+import { tempDir } from '../../support/temp-dir';
 import { fixtureContext } from './helpers';
 
 function procWith(mountinfo: string): string {
-  const root = mkdtempSync(join(tmpdir(), 'fs-collect-'));
+  const root = tempDir('fs-collect-');
   mkdirSync(join(root, 'self'));
   writeFileSync(join(root, 'self/mountinfo'), mountinfo);
   return root;

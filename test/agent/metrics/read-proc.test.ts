@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readProc } from '../../../agent/metrics/read-proc';
 import { CollectError, NoDataError } from '../../../agent/metrics/types';
+import { tempDir } from '../../support/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'read-proc-'));
+const dir = tempDir('read-proc-');
 
 describe('readProc', () => {
   it('reads procfs files whose reported size is 0', () => {

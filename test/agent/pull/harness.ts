@@ -1,7 +1,6 @@
 // A puller for one simulator VM, with a real hook runner whose hook records every call
 // (arguments, ONEGATE_* variables, copies of the old and new documents) under the scratch dir.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHookRunner } from '../../../agent/hooks/run-hooks';
 import { DEFAULT_HOOKS_OPTIONS, HOOK_EVENTS, type HooksOptions } from '../../../agent/hooks/types';
@@ -10,6 +9,7 @@ import { OneGateClient } from '../../../agent/onegate/client';
 import { DEFAULT_PULLER_OPTIONS, type PullerOptions } from '../../../agent/pull/options';
 import { createPuller } from '../../../agent/pull/puller';
 import type { Simulator } from '../../simulator/index';
+import { tempDir } from '../../support/temp-dir';
 
 const RECORDER = `#!/bin/sh
 out="$(dirname "$0")/calls"
@@ -44,7 +44,7 @@ export interface Call {
 
 /** Starts a puller for `vmid` against `sim`; `calls()` returns (and forgets) the hook calls so far. */
 export function pullerFor(sim: Simulator, vmid: number, opts: Partial<PullerOptions> = {}, hooks: Partial<HooksOptions> = {}) {
-  const root = mkdtempSync(join(tmpdir(), 'og-sync-'));
+  const root = tempDir('og-sync-');
   const runDir = join(root, 'run');
   const hook = join(root, 'hooks', 'record');
   mkdirSync(join(root, 'hooks'));
@@ -74,11 +74,7 @@ export function pullerFor(sim: Simulator, vmid: number, opts: Partial<PullerOpti
     }
     return out;
   };
-  const close = (): void => {
-    client.close();
-    rmSync(root, { recursive: true, force: true });
-  };
-  return { puller, runDir, root, lines, calls, client, close };
+  return { puller, runDir, root, lines, calls, client, close: () => client.close() };
 }
 
 /** Requests the simulator received from `vmid` since index `from`, as "METHOD path". */

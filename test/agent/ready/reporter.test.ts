@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../agent/log';
 import { OneGateError } from '../../../agent/onegate/errors';
 import { createReadyReporter, type ReadyOptions, varsFingerprint } from '../../../agent/ready/reporter';
 import { emptyState } from '../../../agent/state/types';
+import { tempDir } from '../../support/temp-dir';
 
 const options: ReadyOptions = { enabled: true, scriptTimeoutMs: 5000, backoff: { baseMs: 20, factor: 2, maxMs: 80 }, logEveryMs: 60_000 };
 
@@ -56,7 +56,7 @@ describe('createReadyReporter', () => {
   });
 
   it('reports only after the script succeeds, retrying until it does', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'oga-ready-'));
+    const dir = tempDir('oga-ready-');
     const marker = join(dir, 'count');
     writeFileSync(marker, '');
     // Fails twice, then succeeds: the count of runs is kept in a file.
@@ -71,7 +71,7 @@ describe('createReadyReporter', () => {
   });
 
   it('passes the context variables to READY_SCRIPT_PATH and kills it on timeout', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'oga-ready-'));
+    const dir = tempDir('oga-ready-');
     const path = join(dir, 'ready.sh');
     writeFileSync(path, '#!/bin/sh\n[ "$ROLE" = db ] || exit 4\nexec sleep 5\n', { mode: 0o755 });
     const { calls, state, reporter } = setup([], { scriptTimeoutMs: 100 });

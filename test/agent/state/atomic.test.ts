@@ -1,17 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { replaceFileSync } from '../../../agent/state/atomic';
+import { tempDir } from '../../support/temp-dir';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 const scratch = () => {
-  const d = mkdtempSync(join(tmpdir(), 'og-atomic-'));
-  dirs.push(d);
+  const d = tempDir('og-atomic-');
   return d;
 };
 

@@ -1,14 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../agent/log';
 import { loadState, saveState, statePath } from '../../../agent/state/store';
 import { emptyState } from '../../../agent/state/types';
+import { tempDir } from '../../support/temp-dir';
 
 describe('state store', () => {
   it('starts fresh without a file and round-trips a saved state, mode 0600 in a 0700 directory', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'oga-state-')), 'state');
+    const dir = join(tempDir('oga-state-'), 'state');
     expect(loadState(dir, silentLogger)).toEqual(emptyState());
     const state = emptyState();
     state.push.pending = { A: '1' };
@@ -20,7 +20,7 @@ describe('state store', () => {
   });
 
   it('keeps a corrupt file aside and starts fresh, with a warning', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'oga-state-'));
+    const dir = tempDir('oga-state-');
     writeFileSync(statePath(dir), '{"version":1,"push":{"pending":[1]}}');
     const warnings: string[] = [];
     expect(loadState(dir, { ...silentLogger, warn: (m) => warnings.push(m) })).toEqual(emptyState());

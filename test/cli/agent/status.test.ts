@@ -1,9 +1,7 @@
 // `onegate-agent status` against a spawned daemon: 0 healthy, 1 degraded, 2 not running.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, runAgentCli, startHarness, waitFor } from '../../agent/daemon/harness';
+import { tempDir } from '../../support/temp-dir';
 
 let h: Harness;
 beforeEach(async () => {
@@ -15,7 +13,7 @@ afterEach(async () => {
 
 describe('onegate-agent status', () => {
   it('exits 2 when the daemon never ran', async () => {
-    const r = await runAgentCli(['status', '--run-dir', mkdtempSync(join(tmpdir(), 'oga-status-'))]);
+    const r = await runAgentCli(['status', '--run-dir', tempDir('oga-status-')]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('status:  not running\nproblems:\n  no status file: the daemon has not run since boot\n');
   });

@@ -1,9 +1,9 @@
 // Where the CLI finds endpoint, VMID and token: environment, then one_env over it, then context discovery.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveCredentials } from '../../../cli/onegate/config';
+import { tempDir } from '../../support/temp-dir';
 import { EMPTY_ROOT, FIXTURES, runCli, startWorld } from './helpers';
 
 const root = (name: string): string => join(FIXTURES, 'roots', name);
@@ -69,7 +69,7 @@ describe('resolveCredentials', () => {
 describe('one_env end to end', () => {
   it('a caller with a stale token in its environment still succeeds when one_env has the right one', async () => {
     const sim = await startWorld();
-    const dir = mkdtempSync(join(tmpdir(), 'onegate-cli-'));
+    const dir = tempDir('onegate-cli-');
     try {
       mkdirSync(join(dir, 'run/one-context'), { recursive: true });
       writeFileSync(
@@ -80,7 +80,6 @@ describe('one_env end to end', () => {
       const r = await runCli(['vm', 'get', 'DESCRIPTION'], { ...ENV, TOKENTXT: 'stale', ONEGATE_CONTEXT_ROOT: dir });
       expect(r).toEqual({ status: 0, stdout: 'frontend\n', stderr: '' });
     } finally {
-      rmSync(dir, { recursive: true, force: true });
       await sim.close();
     }
   });

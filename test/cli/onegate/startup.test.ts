@@ -1,11 +1,11 @@
 // Start-up (issue 4): `onegate vm show` over http loads node:net and no Node module that only https, node:http,
 // spawning or fs.promises need. Observed through process.moduleLoadList, written at exit by a preload; the timings
 // themselves are measured by scripts/bench/cli.mjs, not asserted here.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../simulator/index';
+import { tempDir } from '../../support/temp-dir';
 import { runCli, startWorld, vmEnv } from './helpers';
 
 /** Modules that a plain-http `vm show` must not load (each was loaded before the start-up work). */
@@ -24,7 +24,7 @@ describe('start-up: modules loaded by vm show', () => {
 
   beforeAll(async () => {
     sim = await startWorld();
-    dir = mkdtempSync(join(tmpdir(), 'onegate-startup-'));
+    dir = tempDir('onegate-startup-');
     preload = join(dir, 'preload.cjs');
     writeFileSync(
       preload,
@@ -33,7 +33,6 @@ describe('start-up: modules loaded by vm show', () => {
   });
   afterAll(async () => {
     await sim.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('credentials from the environment: only what node:net needs', async () => {

@@ -1,11 +1,11 @@
 // How `onegate` writes its output: straight to the descriptors with write(2), and when a descriptor is a
 // full non-blocking pipe (EAGAIN), through Node's stream for the rest, so nothing is lost or reordered.
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, constants, createReadStream, mkdtempSync, openSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, constants, createReadStream, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../simulator/index';
+import { tempDir } from '../../support/temp-dir';
 import { CLI, EMPTY_ROOT, runCli, startWorld, vmEnv } from './helpers';
 
 describe('stdout', () => {
@@ -16,13 +16,12 @@ describe('stdout', () => {
 
   beforeAll(async () => {
     sim = await startWorld();
-    dir = mkdtempSync(join(tmpdir(), 'onegate-stdout-'));
+    dir = tempDir('onegate-stdout-');
     const r = await runCli(['vm', 'update', '--data', `BIG=${big}`], vmEnv(sim, 42));
     expect(r.status).toBe(0);
   });
   afterAll(async () => {
     await sim.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('writes all of a large output to a blocking pipe', async () => {

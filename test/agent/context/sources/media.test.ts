@@ -1,8 +1,8 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { discoverContext } from '../../../../agent/context/discover';
+import { tempDir } from '../../../support/temp-dir';
 import { fakeBin } from '../fake-programs';
 
 const ROOTS = path.join(__dirname, '../../../fixtures/context/roots');
@@ -33,11 +33,7 @@ describe('CONTEXT media', () => {
 
 describe('CONTEXT media fallbacks through programs', () => {
   const bin = fakeBin();
-  const work = mkdtempSync(path.join(tmpdir(), 'media-'));
-  afterAll(() => {
-    bin.remove();
-    rmSync(work, { recursive: true, force: true });
-  });
+  const work = tempDir('media-');
 
   it('blkid -L CONTEXT when neither by-label nor sysfs find it', async () => {
     const tree = path.join(work, 'blkid-root');

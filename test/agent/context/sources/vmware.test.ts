@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { discoverContext } from '../../../../agent/context/discover';
 import type { Logger } from '../../../../agent/log';
+import { tempDir } from '../../../support/temp-dir';
 import { fakeBin } from '../fake-programs';
 
 const SAMPLE = path.join(__dirname, '../../../fixtures/context/samples/kvm-typical');
@@ -11,11 +11,7 @@ const EMPTY_ROOT = path.join(__dirname, '../../../fixtures/context/roots/empty')
 
 describe('vCenter: VMware guestinfo through vmtoolsd', () => {
   const bin = fakeBin();
-  const store = mkdtempSync(path.join(tmpdir(), 'guestinfo-'));
-  afterAll(() => {
-    bin.remove();
-    rmSync(store, { recursive: true, force: true });
-  });
+  const store = tempDir('guestinfo-');
   // Like vmtoolsd: prints the value of a set key, fails with "No value found" otherwise.
   bin.add(
     'vmtoolsd',
