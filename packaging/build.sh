@@ -35,7 +35,7 @@ for a in $arches; do
   bash "$pkgdir/stage.sh" "$a" "$work/stage-$a"
   if want deb; then bash "$pkgdir/deb/build-deb.sh" "$a" "$work/stage-$a" dist; fi
   if want rpm; then bash "$pkgdir/rpm/build-rpm.sh" "$a" "$work/stage-$a" dist; fi
-  if want tar; then bash "$pkgdir/tarball.sh" "$a" "$work/stage-$a" dist; fi
+  if want tar; then bash "$pkgdir/tarball/build-tarball.sh" "$a" "$work/stage-$a" dist; fi
   rm -rf "$work/stage-$a"
 done
 if [ "$lint" = 1 ]; then
