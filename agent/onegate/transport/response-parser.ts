@@ -1,6 +1,7 @@
 // An incremental HTTP/1.x response parser for the wire transport. Pure: bytes in, a response out, no I/O.
 // It reads what a OneGate server, a reverse proxy or a CONNECT proxy answers: a status line, headers, and a
 // body framed by Content-Length, chunked transfer coding or the end of the connection (RFC 9112 §6.3).
+import { GrowingBuffer } from './growing-buffer';
 
 /** A response head: the status line and the headers. */
 export interface ResponseHead {
@@ -62,8 +63,9 @@ export class ResponseParser {
   #framing: Framing = { kind: 'none' };
   // Within a chunked body: reading a size line, the data of a chunk (bytes left), its CRLF, or the trailers.
   #chunk: { state: 'size' } | { state: 'data'; left: number } | { state: 'crlf' } | { state: 'trailers' } = { state: 'size' };
-  readonly #body: Buffer[] = [];
-  #bodySize = 0;
+  #body: GrowingBuffer | undefined;
+  // Bytes of a chunked body as sent (sizes, extensions, CRLFs and data), held to the same cap as its payload.
+  #chunkedWire = 0;
   #done: ParsedResponse | undefined;
 
   constructor(options: ParserOptions) {
@@ -107,10 +109,11 @@ export class ResponseParser {
 
   #readHead(): boolean {
     const end = this.#pending.indexOf('\r\n\r\n');
-    if (end < 0) {
-      if (this.#pending.length > this.#maxHead) throw new MalformedResponseError(`response head larger than ${this.#maxHead} bytes`);
-      return false;
+    // On every read, whether or not the blank line is in it.
+    if ((end < 0 ? this.#pending.length : end + 4) > this.#maxHead) {
+      throw new MalformedResponseError(`response head larger than ${this.#maxHead} bytes`);
     }
+    if (end < 0) return false;
     const lines = this.#pending.subarray(0, end).toString('latin1').split('\r\n');
     this.#pending = this.#pending.subarray(end + 4);
     const m = STATUS_LINE.exec(lines[0]!);
@@ -128,6 +131,8 @@ export class ResponseParser {
     const keepAlive = m[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
     this.#head = { status, reason: m[3] ?? '', headers, keepAlive };
     this.#framing = this.#framingOf(status, headers);
+    const expected = this.#framing.kind === 'length' ? this.#framing.left : 16 * 1024;
+    this.#body = new GrowingBuffer(this.#maxBody, Math.min(expected, 64 * 1024));
     return true;
   }
 
@@ -177,6 +182,16 @@ export class ResponseParser {
   }
 
   #readChunked(): boolean {
+    const before = this.#pending.length;
+    const progressed = this.#readChunkPart();
+    this.#chunkedWire += before - this.#pending.length;
+    if (this.#chunkedWire > this.#maxBody) {
+      throw new ResponseTooLargeError(`chunked response body exceeds ${this.#maxBody} bytes (chunk framing included)`);
+    }
+    return progressed;
+  }
+
+  #readChunkPart(): boolean {
     const chunk = this.#chunk;
     if (chunk.state === 'data') {
       const take = Math.min(chunk.left, this.#pending.length);
@@ -203,22 +218,19 @@ export class ResponseParser {
       const m = /^([0-9A-Fa-f]{1,12})[ \t]*(?:;.*)?$/.exec(line);
       if (!m) throw new MalformedResponseError(`invalid chunk size line "${printable(line)}"`);
       const size = Number.parseInt(m[1]!, 16);
-      if (this.#bodySize + size > this.#maxBody) throw new ResponseTooLargeError(`response body exceeds ${this.#maxBody} bytes`);
+      if (this.#body!.length + size > this.#maxBody) throw new ResponseTooLargeError(`response body exceeds ${this.#maxBody} bytes`);
       this.#chunk = size === 0 ? { state: 'trailers' } : { state: 'data', left: size };
     }
     return true;
   }
 
   #append(bytes: Buffer): void {
-    if (bytes.length === 0) return;
-    this.#bodySize += bytes.length;
-    if (this.#bodySize > this.#maxBody) throw new ResponseTooLargeError(`response body exceeds ${this.#maxBody} bytes`);
-    this.#body.push(bytes);
+    if (!this.#body!.append(bytes)) throw new ResponseTooLargeError(`response body exceeds ${this.#maxBody} bytes`);
   }
 
   #finish(framed: boolean): ParsedResponse {
     const { keepAlive, ...head } = this.#head!;
-    const body = this.#body.length === 1 ? this.#body[0]! : Buffer.concat(this.#body);
+    const body = this.#body?.view() ?? Buffer.alloc(0);
     this.#done = { ...head, body, reusable: framed && keepAlive && this.#pending.length === 0 };
     return this.#done;
   }

@@ -138,6 +138,13 @@ describe('refused input', () => {
     expect(() => parse(raw)).toThrow(message);
   });
 
+  it('holds the head to its limit even when the blank line arrives in the same read', () => {
+    expect(() => parse(`HTTP/1.1 200 OK\r\nX: ${'a'.repeat(300)}\r\nContent-Length: 0\r\n\r\n`)).toThrow(
+      'response head larger than 256 bytes',
+    );
+    expect(parse(`HTTP/1.1 200 OK\r\nX: ${'a'.repeat(200)}\r\nContent-Length: 0\r\n\r\n`)!.status).toBe(200);
+  });
+
   it('accepts the same Content-Length repeated', () => {
     expect(parse('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nok')!.body.toString()).toBe('ok');
   });
@@ -155,6 +162,20 @@ describe('body limit', () => {
   ])('refuses %s', (_what, raw) => {
     expect(() => parse(raw, { step: 100 })).toThrow(ResponseTooLargeError);
     expect(() => parse(raw)).toThrow('exceeds 1024 bytes');
+  });
+
+  it('counts the framing of a chunked body against the limit: 1-byte chunks cannot outgrow it', () => {
+    const tiny = 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n' + '1\r\na\r\n'.repeat(200);
+    expect(() => parse(tiny)).toThrow(ResponseTooLargeError);
+    expect(() => parse(tiny, { step: 1 })).toThrow('chunked response body exceeds 1024 bytes (chunk framing included)');
+    expect(parse(`${'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n' + '1\r\na\r\n'.repeat(100)}0\r\n\r\n`)!.body.length).toBe(100);
+  });
+
+  it('copies the body out of the reads it came in, so that no read stays referenced', () => {
+    const raw = Buffer.from(`HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nbody`);
+    const res = parser().push(raw)!;
+    raw.fill(0);
+    expect(res.body.toString()).toBe('body');
   });
 
   it('accepts a body of exactly the limit', () => {
