@@ -6,8 +6,8 @@ import * as fs from './fs-async';
 import { readIsoLabel } from './iso9660';
 import { withReadAt } from './read-at';
 import { runLazily } from './run-lazily';
-import { findProgram, isAbsent, readOptional, underRoot } from './sources/files';
-import type { SourceOptions } from './types';
+import { isAbsent } from './sources/files';
+import type { SourceContext } from './types';
 
 /** The device holding the context image. */
 export interface ContextDevice {
@@ -26,17 +26,17 @@ const NOT_CONTEXT = /^(loop|ram|zram|dm-|md|nbd)/;
 const MAX_SCANNED = 64;
 
 /** The CONTEXT device, or undefined when there is none (or none this process may read). */
-export async function findContextDevice(o: SourceOptions): Promise<ContextDevice | undefined> {
+export async function findContextDevice(o: SourceContext): Promise<ContextDevice | undefined> {
   const found = (await byLabel(o)) ?? (await scanSysfs(o)) ?? (await blkid(o));
   if (!found) return undefined;
   return { path: found, name: basename(found), kind: await deviceKind(basename(found), o) };
 }
 
-async function byLabel(o: SourceOptions): Promise<string | undefined> {
-  const link = underRoot(o.root, `/dev/disk/by-label/${LABEL}`);
+async function byLabel(o: SourceContext): Promise<string | undefined> {
+  const link = o.path(`/dev/disk/by-label/${LABEL}`);
   try {
     const target = await fs.readlink(link);
-    return isAbsolute(target) ? underRoot(o.root, target) : resolvePath(dirname(link), target);
+    return isAbsolute(target) ? o.path(target) : resolvePath(dirname(link), target);
   } catch (err) {
     if (!isAbsent(err) && (err as NodeJS.ErrnoException).code !== 'EINVAL') throw err;
     o.log.debug(`context: no ${link}`);
@@ -44,17 +44,17 @@ async function byLabel(o: SourceOptions): Promise<string | undefined> {
   }
 }
 
-async function scanSysfs(o: SourceOptions): Promise<string | undefined> {
+async function scanSysfs(o: SourceContext): Promise<string | undefined> {
   let names: string[];
   try {
-    names = await fs.readdir(underRoot(o.root, '/sys/class/block'));
+    names = await fs.readdir(o.path('/sys/class/block'));
   } catch (err) {
     if (!isAbsent(err)) throw err;
     return undefined;
   }
   const candidates = names.filter((n) => !NOT_CONTEXT.test(n)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   for (const name of candidates.slice(0, MAX_SCANNED)) {
-    const dev = underRoot(o.root, `/dev/${name}`);
+    const dev = o.path(`/dev/${name}`);
     if ((await labelOf(dev, o)) === LABEL) return dev;
   }
   return undefined;
@@ -65,7 +65,7 @@ function rank(name: string): number {
   return /^(sr|scd)/.test(name) ? 0 : /^vd/.test(name) ? 1 : 2;
 }
 
-async function labelOf(dev: string, o: SourceOptions): Promise<string | undefined> {
+async function labelOf(dev: string, o: SourceContext): Promise<string | undefined> {
   try {
     return await withReadAt(dev, readIsoLabel);
   } catch (err) {
@@ -75,8 +75,8 @@ async function labelOf(dev: string, o: SourceOptions): Promise<string | undefine
   }
 }
 
-async function blkid(o: SourceOptions): Promise<string | undefined> {
-  const program = await findProgram('blkid', o.env);
+async function blkid(o: SourceContext): Promise<string | undefined> {
+  const program = await o.findProgram('blkid');
   if (!program) return undefined;
   const r = await runLazily({ argv: [program, '-L', LABEL], timeoutMs: 10_000, env: pathOnly(o.env) });
   const dev = r.stdout.trim();
@@ -84,13 +84,13 @@ async function blkid(o: SourceOptions): Promise<string | undefined> {
     o.log.debug(`context: blkid -L ${LABEL} found nothing${dev ? ` usable (${dev})` : ''}`);
     return undefined;
   }
-  return underRoot(o.root, dev);
+  return o.path(dev);
 }
 
-async function deviceKind(name: string, o: SourceOptions): Promise<'cdrom' | 'block'> {
+async function deviceKind(name: string, o: SourceContext): Promise<'cdrom' | 'block'> {
   if (/^(sr|scd)\d+$/.test(name)) return 'cdrom';
   // The cdrom driver lists every drive it handles ("drive name:\tsr0\thdc").
-  const info = await readOptional(underRoot(o.root, '/proc/sys/dev/cdrom/info'), o.log);
+  const info = await o.readOptional(o.path('/proc/sys/dev/cdrom/info'));
   const drives =
     info
       ?.split('\n')

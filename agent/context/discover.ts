@@ -1,15 +1,15 @@
 // Context discovery: each of endpoint, VMID and token is taken from the first layer that has it.
 // Layers, highest first: explicit options; --context-file/--context-dir (which replace the search);
-// the environment; the context found by searching (media, /context, vmware); one_env.
-import { silentLogger } from '../log';
+// the environment; the context of the first source in the registry that has one (sources/index.ts); one_env.
 import type { Credentials } from '../onegate/types';
 import { ContextError } from './errors';
 import type { Candidate, Candidates } from './sources/candidates';
 import { type ParsedContext, parseContextFiles } from './sources/context-files';
 import { readEnvironment } from './sources/environment';
-import { readExplicit, readGivenContext } from './sources/explicit';
+import { readExplicit } from './sources/explicit';
+import { sourceContext } from './sources/files';
+import { findContext, sourcesFor } from './sources/index';
 import { type OneEnvSource, readOneEnv } from './sources/one-env';
-import { searchContext } from './sources/search';
 import type { ContextFiles, ContextSource, DiscoverOptions, ResolvedContext } from './types';
 import { checkEndpoint, checkVmid, cleanToken } from './validate';
 
@@ -20,15 +20,13 @@ export async function discoverContext(opts: DiscoverOptions = {}): Promise<Resol
 
 /** discoverContext plus the raw files of the context source, which the watcher probes cheaply. */
 export async function discoverDetailed(opts: DiscoverOptions): Promise<{ context: ResolvedContext; files?: ContextFiles }> {
-  const env = opts.env ?? process.env;
-  const root = opts.root ?? '/';
-  const log = opts.log ?? silentLogger;
-  const explicit = await readExplicit(opts, log);
-  const environment = await readEnvironment(env, log);
-  const given = opts.contextFile !== undefined || opts.contextDir !== undefined;
-  const files = given ? await readGivenContext(opts, log) : await searchContext({ root, env, log });
+  const ctx = sourceContext(opts);
+  const explicit = await readExplicit(opts, ctx);
+  const environment = await readEnvironment(ctx);
+  const { sources, given } = sourcesFor(opts);
+  const files = await findContext(sources, ctx);
   const context = files ? parseContextFiles(files) : undefined;
-  const oneEnv = given ? undefined : await readOneEnv(root, log);
+  const oneEnv = given ? undefined : await readOneEnv(ctx);
   const layers = given ? [explicit, context, environment] : [explicit, environment, context, oneEnv];
   const endpoint = pick(layers, 'endpoint');
   const vmid = pick(layers, 'vmid');

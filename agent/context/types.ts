@@ -54,12 +54,18 @@ export interface ContextFiles {
   tokenTxt?: string;
 }
 
-/** What each source-reading function receives. */
-export interface SourceOptions {
+/** What each source receives: where to look, and the reading helpers all sources share (sources/files.ts). */
+export interface SourceContext {
   /** Filesystem root, '/' outside tests. */
   root: string;
   /** Environment (PATH for finding programs). */
   env: Record<string, string | undefined>;
   /** Debug output for skipped sources. */
   log: Logger;
+  /** An absolute guest path ("/context") mapped into root. */
+  path(guestPath: string): string;
+  /** A UTF-8 file, or undefined (with a debug line) when it is missing or unreadable. */
+  readOptional(file: string): Promise<string | undefined>;
+  /** An executable on the environment's PATH, found without spawning anything. */
+  findProgram(name: string): Promise<string | undefined>;
 }

@@ -1,9 +1,10 @@
 // Change detection for the daemon's credentials refresh: cheap polling of what discovery reads (stat
-// and one volume-descriptor read per tick), a full rediscovery only when that changes, and on vCenter
-// (no media, no events) a rediscovery every vmwareIntervalMs compared by content hash.
-import { silentLogger } from '../log';
+// and one volume-descriptor read per tick), a full rediscovery only when that changes, and for a source
+// with nothing cheap to watch (vCenter guestinfo: no media, no events) a rediscovery every rereadIntervalMs
+// compared by content hash.
 import { discoverDetailed } from './discover';
-import { findProgram } from './sources/files';
+import { sourceContext } from './sources/files';
+import { sourcesFor } from './sources/index';
 import type { ContextFiles, DiscoverOptions, ResolvedContext } from './types';
 import { probeContext } from './watch-probe';
 
@@ -11,8 +12,8 @@ import { probeContext } from './watch-probe';
 export interface WatchOptions extends DiscoverOptions {
   /** Poll period; default 10000 ms. */
   intervalMs?: number;
-  /** Full rediscovery period when the context may come from VMware guestinfo; default 60000 ms. */
-  vmwareIntervalMs?: number;
+  /** Full rediscovery period when the context may come from a source that cannot be watched (VMware guestinfo); default 60000 ms. */
+  rereadIntervalMs?: number;
   /** The context the caller already uses; without it the first check reports what it finds. */
   initial?: ResolvedContext;
   /** Called with the new context when endpoint, VMID, token or any variable changed. */
@@ -31,9 +32,9 @@ export interface ContextWatcher {
 
 /** Starts polling; the timer does not keep the process alive. */
 export function watchContext(opts: WatchOptions): ContextWatcher {
-  const log = opts.log ?? silentLogger;
-  const env = opts.env ?? process.env;
-  const root = opts.root ?? '/';
+  const ctx = sourceContext(opts);
+  const log = ctx.log;
+  const rereadable = sourcesFor(opts).sources.filter((s) => s.watch.reread);
   let current = opts.initial;
   let lastProbe: string | undefined;
   let lastFiles: ContextFiles | undefined;
@@ -44,12 +45,18 @@ export function watchContext(opts: WatchOptions): ContextWatcher {
   let closed = false;
 
   const due = async (): Promise<boolean> => {
-    const probe = await probeContext(opts, root, env, lastFiles);
+    const probe = await probeContext(opts, ctx, lastFiles);
     const changed = probe !== lastProbe;
     lastProbe = probe;
     if (changed || current === undefined) return true;
-    const vmware = current.source === 'vmware' || (await findProgram('vmtoolsd', env)) !== undefined;
-    return vmware && Date.now() - lastFull >= (opts.vmwareIntervalMs ?? 60_000);
+    if (Date.now() - lastFull < (opts.rereadIntervalMs ?? 60_000)) return false;
+    return mayUseRereadable(current);
+  };
+  const mayUseRereadable = async (context: ResolvedContext): Promise<boolean> => {
+    for (const source of rereadable) {
+      if (source.kinds.includes(context.source) || (await source.watch.reread?.(ctx))) return true;
+    }
+    return false;
   };
 
   const run = async (): Promise<void> => {

@@ -1,21 +1,52 @@
-// A directory holding context.sh and token.txt: /context in LXC containers, or --context-dir.
+// Sources made of two plain files, context.sh and token.txt: a directory (/context in LXC containers,
+// --context-dir), or a context.sh named by --context-file with the token.txt beside it.
 import { dirname, join } from 'node:path';
-import type { Logger } from '../../log';
-import type { ContextFiles, ContextSource } from '../types';
-import { readOptional } from './files';
+import type { ContextSource, SourceContext } from '../types';
+import type { Source } from './source';
 
-/** Reads context.sh and token.txt from `dir`; undefined when there is no context.sh. */
-export async function readContextDir(dir: string, kind: ContextSource, log: Logger): Promise<ContextFiles | undefined> {
-  const contextSh = await readOptional(join(dir, 'context.sh'), log);
-  if (contextSh === undefined) return undefined;
-  const tokenTxt = await readOptional(join(dir, 'token.txt'), log);
-  return { kind, origin: dir, contextSh, tokenTxt };
+/** Where the two files are. */
+export interface ContextPaths {
+  contextSh: string;
+  tokenTxt: string;
 }
 
-/** Reads --context-file and the token.txt beside it. */
-export async function readContextFile(file: string, log: Logger): Promise<ContextFiles | undefined> {
-  const contextSh = await readOptional(file, log);
-  if (contextSh === undefined) return undefined;
-  const tokenTxt = await readOptional(join(dirname(file), 'token.txt'), log);
-  return { kind: 'file', origin: file, contextSh, tokenTxt };
+/** DIR/context.sh and DIR/token.txt. */
+export function directoryFiles(dir: string): ContextPaths {
+  return { contextSh: join(dir, 'context.sh'), tokenTxt: join(dir, 'token.txt') };
+}
+
+/** FILE and the token.txt beside it. */
+export function besideFiles(file: string): ContextPaths {
+  return { contextSh: file, tokenTxt: join(dirname(file), 'token.txt') };
+}
+
+/** How a file source is described. */
+export interface FileSourceSpec {
+  name: string;
+  priority: number;
+  kind: ContextSource;
+  /** Where the files are, for messages. */
+  origin(ctx: SourceContext): string;
+  paths(ctx: SourceContext): ContextPaths;
+}
+
+/** A source that reads context.sh (absent: no context) and token.txt, and is watched by their stats. */
+export function fileSource(spec: FileSourceSpec): Source {
+  return {
+    name: spec.name,
+    priority: spec.priority,
+    kinds: [spec.kind],
+    async read(ctx) {
+      const paths = spec.paths(ctx);
+      const contextSh = await ctx.readOptional(paths.contextSh);
+      if (contextSh === undefined) return undefined;
+      return { kind: spec.kind, origin: spec.origin(ctx), contextSh, tokenTxt: await ctx.readOptional(paths.tokenTxt) };
+    },
+    watch: {
+      files(ctx) {
+        const paths = spec.paths(ctx);
+        return [paths.contextSh, paths.tokenTxt];
+      },
+    },
+  };
 }

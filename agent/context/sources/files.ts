@@ -1,8 +1,10 @@
-// Reading optional files: a missing or unreadable source is "no data" (a debug line), not a failure.
+// The reading helpers every source shares, bound once per discovery into its SourceContext: a missing or
+// unreadable source is "no data" (a debug line), not a failure.
 import { constants } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from '../../log';
+import { type Logger, silentLogger } from '../../log';
 import * as fs from '../fs-async';
+import type { SourceContext } from '../types';
 
 const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'ENXIO', 'ENOMEDIUM', 'ENODEV', 'EISDIR']);
 
@@ -11,8 +13,27 @@ export function isAbsent(err: unknown): boolean {
   return typeof err === 'object' && err !== null && ABSENT.has((err as NodeJS.ErrnoException).code ?? '');
 }
 
-/** Reads a UTF-8 file, or returns undefined (with a debug line) when it is missing or unreadable. */
-export async function readOptional(file: string, log: Logger): Promise<string | undefined> {
+/** Maps an absolute guest path into the (test) root. */
+export function underRoot(root: string, guestPath: string): string {
+  return root === '/' ? guestPath : join(root, guestPath);
+}
+
+/** The context of one discovery: root '/', process.env and a silent log unless given. */
+export function sourceContext(opts: { root?: string; env?: Record<string, string | undefined>; log?: Logger }): SourceContext {
+  const root = opts.root ?? '/';
+  const env = opts.env ?? process.env;
+  const log = opts.log ?? silentLogger;
+  return {
+    root,
+    env,
+    log,
+    path: (guestPath) => underRoot(root, guestPath),
+    readOptional: (file) => readOptional(file, log),
+    findProgram: (name) => findProgram(name, env),
+  };
+}
+
+async function readOptional(file: string, log: Logger): Promise<string | undefined> {
   try {
     return await fs.readText(file);
   } catch (err) {
@@ -22,13 +43,8 @@ export async function readOptional(file: string, log: Logger): Promise<string | 
   }
 }
 
-/** Maps an absolute guest path into the (test) root. */
-export function underRoot(root: string, guestPath: string): string {
-  return root === '/' ? guestPath : join(root, guestPath);
-}
-
-/** Finds an executable on PATH without spawning anything (so a missing program makes no noise). */
-export async function findProgram(name: string, env: Record<string, string | undefined>): Promise<string | undefined> {
+// Without spawning anything, so that a missing program makes no noise.
+async function findProgram(name: string, env: Record<string, string | undefined>): Promise<string | undefined> {
   for (const dir of (env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':')) {
     if (!dir) continue;
     const candidate = join(dir, name);

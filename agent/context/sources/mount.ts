@@ -4,13 +4,12 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { pathOnly } from '../block-devices';
 import { runLazily } from '../run-lazily';
-import type { SourceOptions } from '../types';
-import { findProgram, readOptional } from './files';
+import type { SourceContext } from '../types';
 
 /** context.sh and token.txt read through a mount, or undefined when mounting is not possible. */
-export async function readByMounting(device: string, o: SourceOptions): Promise<{ contextSh?: string; tokenTxt?: string } | undefined> {
-  const mount = await findProgram('mount', o.env);
-  const umount = await findProgram('umount', o.env);
+export async function readByMounting(device: string, o: SourceContext): Promise<{ contextSh?: string; tokenTxt?: string } | undefined> {
+  const mount = await o.findProgram('mount');
+  const umount = await o.findProgram('umount');
   if (!mount || !umount) return undefined;
   const dir = await fs.mkdtemp(join(process.getBuiltinModule('node:os').tmpdir(), 'onegate-context-'));
   try {
@@ -20,8 +19,8 @@ export async function readByMounting(device: string, o: SourceOptions): Promise<
       return undefined;
     }
     try {
-      const contextSh = await readOptional(join(dir, 'context.sh'), o.log);
-      return { contextSh, tokenTxt: await readOptional(join(dir, 'token.txt'), o.log) };
+      const contextSh = await o.readOptional(join(dir, 'context.sh'));
+      return { contextSh, tokenTxt: await o.readOptional(join(dir, 'token.txt')) };
     } finally {
       await runLazily({ argv: [umount, dir], timeoutMs: 15_000, env: pathOnly(o.env) });
     }

@@ -1,8 +1,7 @@
 // /var/run/one-context/one_env (mode 0400: readable by root only; others skip it with a debug line).
-import type { Logger } from '../../log';
 import { firstOneEnvValue, parseOneEnvEntries, varsOf } from '../one-env';
+import type { SourceContext } from '../types';
 import { type Candidates, candidate } from './candidates';
-import { readOptional, underRoot } from './files';
 
 /** Guest paths tried in order; /var/run is normally a symlink to /run. */
 export const ONE_ENV_PATHS = ['/var/run/one-context/one_env', '/run/one-context/one_env'];
@@ -16,10 +15,9 @@ export interface OneEnvSource extends Candidates {
 }
 
 /** Reads and parses one_env, or undefined when it is absent or unreadable. */
-export async function readOneEnv(root: string, log: Logger): Promise<OneEnvSource | undefined> {
-  for (const guestPath of ONE_ENV_PATHS) {
-    const file = underRoot(root, guestPath);
-    const text = await readOptional(file, log);
+export async function readOneEnv(ctx: SourceContext): Promise<OneEnvSource | undefined> {
+  for (const file of oneEnvFiles(ctx)) {
+    const text = await ctx.readOptional(file);
     if (text === undefined) continue;
     const entries = parseOneEnvEntries(text, file);
     return {
@@ -31,4 +29,9 @@ export async function readOneEnv(root: string, log: Logger): Promise<OneEnvSourc
     };
   }
   return undefined;
+}
+
+/** The one_env files under the root, in the order they are tried (also what the watcher stats). */
+export function oneEnvFiles(ctx: SourceContext): string[] {
+  return ONE_ENV_PATHS.map((p) => ctx.path(p));
 }

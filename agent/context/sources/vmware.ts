@@ -4,16 +4,25 @@
 import { pathOnly } from '../block-devices';
 import { ContextError } from '../errors';
 import { runLazily } from '../run-lazily';
-import type { ContextFiles, SourceOptions } from '../types';
-import { findProgram } from './files';
+import type { ContextFiles, SourceContext } from '../types';
+import type { Source } from './source';
 
 const CONTEXT_KEY = 'guestinfo.opennebula.context';
 const FILE_KEY = 'guestinfo.opennebula.file.';
 const MAX_FILES = 64;
 
+/** VMware guestinfo: nothing cheap to watch, so re-read periodically wherever vmtoolsd is installed. */
+export const vmwareGuestinfo: Source = {
+  name: 'VMware guestinfo',
+  priority: 30,
+  kinds: ['vmware'],
+  read: readVmwareGuestinfo,
+  watch: { reread: async (ctx) => (await ctx.findProgram('vmtoolsd')) !== undefined },
+};
+
 /** context.sh and token.txt from guestinfo, or undefined when vmtoolsd or the context key is absent. */
-export async function readVmwareGuestinfo(o: SourceOptions): Promise<ContextFiles | undefined> {
-  const vmtoolsd = await findProgram('vmtoolsd', o.env);
+async function readVmwareGuestinfo(o: SourceContext): Promise<ContextFiles | undefined> {
+  const vmtoolsd = await o.findProgram('vmtoolsd');
   if (!vmtoolsd) return undefined;
   const encoded = await infoGet(vmtoolsd, CONTEXT_KEY, o);
   if (encoded === undefined) return undefined;
@@ -30,7 +39,7 @@ export async function readVmwareGuestinfo(o: SourceOptions): Promise<ContextFile
 }
 
 /** The value of a guestinfo key, or undefined when it is unset or empty. */
-async function infoGet(vmtoolsd: string, key: string, o: SourceOptions): Promise<string | undefined> {
+async function infoGet(vmtoolsd: string, key: string, o: SourceContext): Promise<string | undefined> {
   const r = await runLazily({ argv: [vmtoolsd, '--cmd', `info-get ${key}`], timeoutMs: 10_000, env: pathOnly(o.env) });
   const value = r.stdout.replace(/\r?\n$/, '');
   if (r.code !== 0 || value.trim() === '') {

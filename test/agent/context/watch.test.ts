@@ -91,13 +91,13 @@ describe('watchContext', () => {
     await w.check();
     expect(seen.map((c) => c.endpoint)).toEqual(['http://10.0.0.1:5030', 'http://10.0.0.2:5030']);
   });
-  it('vCenter: guestinfo is re-read every vmwareIntervalMs and compared by content', async () => {
+  it('vCenter: guestinfo is re-read every rereadIntervalMs and compared by content', async () => {
     const bin = fakeBin();
     const store = tempDir('gi-');
     bin.add('vmtoolsd', `cat "${store}/\${2#info-get }" 2>/dev/null || exit 1`);
     const ctx = (vmid: string): string => Buffer.from(`ONEGATE_ENDPOINT='http://h:1'\nVMID='${vmid}'\n`).toString('base64');
     writeFileSync(path.join(store, 'guestinfo.opennebula.context'), ctx('1'));
-    const { w, seen } = start(copyRoot('empty'), { env: { PATH: bin.path }, vmwareIntervalMs: 0 });
+    const { w, seen } = start(copyRoot('empty'), { env: { PATH: bin.path }, rereadIntervalMs: 0 });
     await w.check();
     await w.check();
     writeFileSync(path.join(store, 'guestinfo.opennebula.context'), ctx('2'));
