@@ -2,22 +2,22 @@
 import { createServer } from 'node:http';
 import { createLogger, type Logger, silentLogger } from '../../agent/log';
 import type { Credentials } from '../../agent/onegate/types';
-import { loadConfig } from './config';
-import { tokenOf, writeContexts } from './contexts';
-import { startControl } from './control';
-import { type Fault, validateFault } from './faults';
-import { DEFAULT_FIXTURES, loadFixtures } from './fixtures';
-import { baseUrl, closeServer, listen } from './listen';
-import { createOps, type SimOps } from './ops';
-import { type RecordedRequest, Recorder } from './recorder';
-import { handleRequest } from './server';
-import type { SimState } from './state';
+import { loadConfig } from './config/config';
+import { startControl } from './control/api';
+import { tokenOf, writeContexts } from './control/contexts';
+import { type Fault, validateFault } from './control/faults';
+import { createOps, type SimOps } from './control/ops';
+import { type RecordedRequest, Recorder } from './control/recorder';
+import { baseUrl, closeServer, listen } from './http/listen';
+import { handleRequest } from './http/server';
+import type { SimState } from './http/state';
+import { DEFAULT_FIXTURES, loadFixtures } from './world/fixtures';
 
 // :log/:level 0 ERROR, 1 WARNING, 2 INFO (request lines, 401 reasons), 3 DEBUG.
 const LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 
-export type { Fault } from './faults';
-export type { RecordedRequest } from './recorder';
+export type { Fault } from './control/faults';
+export type { RecordedRequest } from './control/recorder';
 
 /** Options of startOneGate. */
 export interface StartOptions {

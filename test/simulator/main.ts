@@ -1,8 +1,8 @@
 // `npm run simulator`: the OneGate simulator as a standalone server (one log line per request,
 // clean stop on SIGINT/SIGTERM). Exit codes: 0 stopped by a signal, 2 bad options or start failure.
 
-import { parseArgs, USAGE } from './cli-args';
-import { loadConfig } from './config';
+import { parseArgs, USAGE } from './config/cli-args';
+import { loadConfig } from './config/config';
 import { startOneGate } from './index';
 
 async function main(argv: string[]): Promise<number> {

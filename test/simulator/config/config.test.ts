@@ -1,0 +1,81 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/temp-dir';
+import { BUILTIN, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('uses the shipped 7.4 file when none is given', () => {
+    const c = loadConfig();
+    expect([c.host, c.port, c.sslServer, c.logLevel]).toEqual(['127.0.0.1', 5030, undefined, 2]);
+    expect(c.permissions.vm).toEqual({ show: true, show_by_id: true, update: true, update_by_id: true, action_by_id: true });
+    expect(c.restrictedActions).toEqual(['reboot']);
+    expect(c.vnetTemplateAttributes).toEqual([
+      'NETWORK_ADDRESS',
+      'NETWORK_MASK',
+      'GATEWAY',
+      'GATEWAY6',
+      'DNS',
+      'GUEST_MTU',
+      'METRIC',
+      'IP6_METRIC',
+      'SEARCH_DOMAIN',
+    ]);
+    expect(c.sim).toMatchObject({
+      version: '7.4',
+      monitoringNics: false,
+      hostAuthorization: false,
+      formBodyBug: false,
+      scaleCreatesVms: true,
+    });
+  });
+
+  it('reads a file in onegate-server.conf syntax; absent keys fall back like the server', () => {
+    const dir = tempDir('sim-conf-');
+    const file = join(dir, 'onegate-server.conf');
+    writeFileSync(
+      file,
+      ':host: 0.0.0.0\n:port: 5031\n:ssl_server: https://gate/\n:debug_level: 3\n:restricted_actions: []\n:permissions:\n  :vm:\n    :show: yes\n    :update: no\n',
+    );
+    const c = loadConfig(file);
+    expect([c.host, c.port, c.sslServer, c.logLevel]).toEqual(['0.0.0.0', 5031, 'https://gate/', 3]);
+    expect(c.permissions).toEqual({ vm: { show: true, update: false } });
+    expect(c.restrictedActions).toEqual([]);
+    expect(c.restrictedAttrs).toEqual(BUILTIN.restrictedAttrs);
+    expect(c.vnetTemplateAttributes).toEqual(BUILTIN.vnetTemplateAttributes);
+  });
+
+  it('prefers the 7.4 :server block and :log level', () => {
+    const c = loadConfig({ ':server': { ':bind': '::1', ':port': 6000 }, ':host': '1.2.3.4', ':log': { ':level': 0 }, ':debug_level': 3 });
+    expect([c.host, c.port, c.logLevel]).toEqual(['::1', 6000, 0]);
+  });
+
+  it('derives the version switches and lets explicit keys override them', () => {
+    expect(loadConfig({ ':simulator': { ':version': '6.10' } }).sim).toMatchObject({
+      monitoringNics: true,
+      noRewind: false,
+      hostAuthorization: false,
+    });
+    expect(loadConfig({ ':simulator': { ':version': '7.0.0' } }).sim).toMatchObject({
+      monitoringNics: false,
+      noRewind: true,
+      hostAuthorization: true,
+    });
+    expect(loadConfig({ ':simulator': { ':version': '7.2' } }).sim).toMatchObject({ noRewind: false, hostAuthorization: true });
+    expect(loadConfig({ ':simulator': { ':version': '5.10', ':monitoring_nics': false } }).sim).toMatchObject({
+      legacyServiceVmInfo: true,
+      monitoringNics: false,
+    });
+  });
+
+  it.each([
+    [{ ':port': 'x' }, /port "x" is not a port number/],
+    [{ ':restricted_attrs': 'SERVICE_ID' }, /:restricted_attrs: must be a list/],
+    [{ ':simulator': { ':version': 'latest' } }, /"latest" is not a version/],
+    [{ ':simulator': { ':nope': true } }, /unknown key :nope:/],
+    [{ ':simulator': { ':form_body_bug': 'yes' } }, /:form_body_bug: must be true or false/],
+    [{ ':simulator': { ':max_body_bytes': 0 } }, /:max_body_bytes: "0"/],
+  ])('refuses %j', (conf, message) => {
+    expect(() => loadConfig(conf)).toThrow(message);
+  });
+});

@@ -1,0 +1,73 @@
+// Differential check against the real OneGate server of /work/shared/reference-server (not for CI):
+//   npx tsx test/simulator/diff/real.ts http://127.0.0.1:5030 [http://127.0.0.1:2633 http://127.0.0.1:2474]
+// Resets the fakes, starts a simulator imitating 6.10 with the same fixture, sends every case to
+// both in the same order and prints the differences (status, Content-Type, body). Exit 1 on any.
+import { request } from 'node:http';
+import { shippedConfig } from '../config/config';
+import { startOneGate } from '../index';
+import { DIFF_CASES, type DiffCase } from './cases';
+
+interface Got {
+  status: number;
+  type: string;
+  body: string;
+}
+
+function send(base: string, c: DiffCase, token: (vm: number) => string): Promise<Got> {
+  const u = new URL(base);
+  const headers: Record<string, string> = { ...c.headers };
+  if (c.as !== undefined) Object.assign(headers, { 'X-ONEGATE-VMID': String(c.as), 'X-ONEGATE-TOKEN': token(c.as) });
+  if (c.tokenOf !== undefined) headers['X-ONEGATE-TOKEN'] = `${c.tokenPad ?? ''}${token(c.tokenOf)}${c.tokenPad ?? ''}`;
+  return new Promise((resolve, reject) => {
+    const req = request({ host: u.hostname, port: u.port, method: c.method, path: c.path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (x: Buffer) => chunks.push(x));
+      const type = `${String(res.headers['content-type'] ?? '')} nosniff=${String(res.headers['x-content-type-options'] === 'nosniff')}`;
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(c.body);
+  });
+}
+
+// JSON bodies are compared as values (key order included, via re-serialisation); others as text.
+const norm = (b: string): string => {
+  try {
+    return JSON.stringify(JSON.parse(b));
+  } catch {
+    return b;
+  }
+};
+// Sinatra's development error page (≤ 7.0.0) holds a backtrace; the simulator matches its title only.
+const title = (b: string): string | undefined => /<title>([^<]*)<\/title>/.exec(b)?.[1];
+const samePage = (a: Got, b: Got): boolean =>
+  a.status === 500 && b.status === 500 && a.type === b.type && title(a.body) !== undefined && title(a.body) === title(b.body);
+
+async function main(real: string, oned = 'http://127.0.0.1:2633', flow = 'http://127.0.0.1:2474'): Promise<number> {
+  for (const url of [`${oned}/debug/reset`, `${flow}/debug/reset`]) await fetch(url, { method: 'POST' });
+  const sim = await startOneGate({ config: { ...shippedConfig(), ':simulator': { ':version': '6.10', ':scale_creates_vms': false } } });
+  let diffs = 0;
+  for (const c of DIFF_CASES) {
+    const [a, b] = [await send(real, c, (vm) => sim.tokenFor(vm)), await send(sim.url, c, (vm) => sim.tokenFor(vm))];
+    const same = a.status === b.status && a.type === b.type && norm(a.body) === norm(b.body);
+    const page = !same && samePage(a, b);
+    if (!same && !page) diffs++;
+    process.stdout.write(`${same ? 'SAME' : page ? 'PAGE' : 'DIFF'} ${c.method} ${c.path} as=${c.as ?? '-'} ${c.note ?? ''}\n`);
+    if (!same && !page) {
+      const [x, y] = [norm(a.body), norm(b.body)];
+      let at = 0;
+      while (at < x.length && x[at] === y[at]) at++;
+      const from = Math.max(0, at - 120);
+      process.stdout.write(
+        `  real: ${a.status} ${a.type} …${x.slice(from, at + 200)}\n  sim:  ${b.status} ${b.type} …${y.slice(from, at + 200)}\n`,
+      );
+    }
+  }
+  await sim.close();
+  process.stdout.write(`${DIFF_CASES.length - diffs} same (error pages compared by title), ${diffs} different\n`);
+  return diffs === 0 ? 0 : 1;
+}
+
+void main(process.argv[2] ?? 'http://127.0.0.1:5030', process.argv[3], process.argv[4]).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,168 @@
+// The OneGate listener: reads the request (bounded), applies faults, parses Rack params, runs the
+// pipeline and writes the answer with the server's headers; records every request.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Fault, takeFaults } from '../control/faults';
+import type { Recorder } from '../control/recorder';
+import { matchRoute } from '../render/routes';
+import { HttpError } from './error';
+import { parseMultipart } from './multipart';
+import { isFormBody, mediaTypeOf, parseForm } from './params';
+import { answer, hostPermitted } from './pipeline';
+import type { SimState } from './state';
+
+/** application/json;charset=utf-8 is set on every answer, errors included (spec §2.3). */
+export const JSON_TYPE = 'application/json;charset=utf-8';
+
+/** Everything the request handler needs. */
+export interface ServerDeps {
+  sim: SimState;
+  recorder: Recorder;
+  faults: Fault[];
+  onRequest?: (line: string) => void;
+}
+
+/** Handles one request; never throws. */
+export async function handleRequest(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const started = Date.now();
+  const url = splitUrl(req.url ?? '/');
+  const vmid = typeof req.headers['x-onegate-vmid'] === 'string' ? req.headers['x-onegate-vmid'] : undefined;
+  const match = matchRoute(req.method ?? 'GET', url.pathname);
+  const query: Record<string, string> = Object.fromEntries(new URLSearchParams(url.search));
+  const rec = {
+    method: req.method ?? '',
+    path: url.pathname,
+    query,
+    headers: { ...req.headers },
+    body: '',
+    status: 0,
+    vmid,
+    route: match?.route.name,
+    at: started,
+  };
+  const finish = (status: number): void => {
+    rec.status = status;
+    deps.recorder.add(rec);
+    deps.onRequest?.(
+      `${req.socket.remoteAddress ?? '-'} "${rec.method} ${req.url ?? ''}" ${status} vmid=${vmid ?? '-'} ${Date.now() - started}ms`,
+    );
+  };
+  const body = await readBody(req, deps.sim.config.sim.maxBodyBytes);
+  if (body === null) {
+    send(res, 413, 'Request body too large', false, JSON_TYPE, true);
+    return finish(413);
+  }
+  rec.body = body.toString('utf8');
+  const faults = takeFaults(deps.faults, { method: rec.method, path: url.pathname, routeName: match?.route.name, vmid });
+  for (const f of faults.filter((x) => x.kind === 'latency')) await delay(f.ms ?? 1000);
+  const fatal = faults.find((f) => f.kind === 'status' || f.kind === 'reset' || f.kind === 'hang');
+  if (fatal?.kind === 'reset') {
+    req.socket.destroy();
+    return finish(0);
+  }
+  if (fatal?.kind === 'hang') {
+    finish(0);
+    return;
+  } // the socket stays open until the client or close() ends it
+  if (fatal?.kind === 'status') {
+    send(res, fatal.status ?? 500, fatal.body ?? 'Internal server error', req.method === 'HEAD');
+    return finish(fatal.status ?? 500);
+  }
+  const out = respond(
+    deps.sim,
+    req,
+    url,
+    body,
+    match,
+    faults.some((f) => f.kind === 'form-body-bug'),
+  );
+  send(res, out.status, out.body, req.method === 'HEAD', out.contentType);
+  finish(out.status);
+}
+
+function respond(
+  sim: SimState,
+  req: IncomingMessage,
+  url: { pathname: string; search: string },
+  body: Buffer,
+  match: ReturnType<typeof matchRoute>,
+  formBug: boolean,
+): { status: number; body: string; contentType?: string } {
+  const host = req.headers.host ?? '';
+  if (sim.config.sim.hostAuthorization && !hostPermitted(host))
+    return { status: 403, body: 'Host not permitted', contentType: 'text/plain' };
+  const method = req.method ?? 'GET';
+  const mediaType = mediaTypeOf(req.headers['content-type']);
+  const params: Record<string, string> = {};
+  const badUtf8 = new Set<string>();
+  const formParsed = isFormBody(method, mediaType);
+  try {
+    parseForm(url.search, params, badUtf8, 'latin1');
+    if (mediaType === 'multipart/form-data') parseMultipart(body, String(req.headers['content-type']), params, badUtf8);
+    else if (formParsed) parseForm(body.toString('latin1'), params, badUtf8, 'latin1');
+  } catch (e) {
+    if (e instanceof HttpError) return { status: e.status, body: e.body };
+    throw e;
+  }
+  // Rack 3 consumes a form-typed body and the action and scale routes read it back as "" (#7954);
+  // the PUT update routes rewind it (7.0.1+; see the no_rewind switch for 7.0.0).
+  const rewinds = match?.route.name === 'PUT /vm' || match?.route.name === 'PUT /vms/:id';
+  const consumed = formParsed && mediaType !== '' && (formBug || sim.config.sim.formBodyBug) && !rewinds;
+  return answer(
+    sim,
+    {
+      method,
+      path: url.pathname,
+      headers: req.headers,
+      body: consumed ? Buffer.alloc(0) : body,
+      params,
+      badUtf8,
+      mediaType,
+      formParsed,
+      host,
+      scheme: 'http',
+    },
+    match,
+  );
+}
+
+/** Writes an answer; 204 has neither body nor Content-Type (Sinatra drops them). */
+export function send(res: ServerResponse, status: number, body: string, headOnly: boolean, contentType = JSON_TYPE, close = false): void {
+  if (res.headersSent || res.destroyed) return;
+  // rack-protection adds nosniff to every application answer; the error pages and Host refusals come from outside it.
+  const headers: Record<string, string | number> = contentType === JSON_TYPE ? { 'X-Content-Type-Options': 'nosniff' } : {};
+  if (status !== 204) {
+    headers['Content-Type'] = contentType;
+    headers['Content-Length'] = Buffer.byteLength(body);
+  }
+  if (close) headers.Connection = 'close';
+  res.writeHead(status, headers);
+  res.end(status === 204 || headOnly ? undefined : body);
+}
+
+// The body, or null once it exceeds `limit` (the rest is not read and the connection is closed).
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', () => resolve(null));
+  });
+}
+
+// The raw path is matched as sent: WHATWG URL parsing would resolve "//vm" or "/a/../vm".
+function splitUrl(raw: string): { pathname: string; search: string } {
+  const q = raw.indexOf('?');
+  return q < 0 ? { pathname: raw, search: '' } : { pathname: raw.slice(0, q), search: raw.slice(q + 1) };
+}
+
+const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());

@@ -1,0 +1,108 @@
+// Conformance: POST /vms/:id/action (spec §3.6, §6.4) and its state changes.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { shippedConfig } from '../config/config';
+import { call, json } from '../http/client';
+import { type Simulator, startOneGate } from '../index';
+
+let sim: Simulator;
+beforeEach(async () => {
+  sim = await startOneGate();
+});
+afterEach(async () => {
+  await sim.close();
+});
+
+const act = (body: string, id = 43, as = 42, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
+  call(sim, 'POST', `/vms/${id}/action`, { as, body, headers });
+const perform = (p: string, params?: unknown) =>
+  act(JSON.stringify({ action: params === undefined ? { perform: p } : { perform: p, params } }));
+
+describe('body errors', () => {
+  it.each([
+    ['x', 400, "unexpected token at 'x'"],
+    ['', 400, 'unexpected end of input'],
+    ['{"perform":"hold"}', 400, 'Error parsing JSON: Wrong resource type'],
+    ['{"action":{"perform":"reboot"}}', 403, 'Action (reboot) is not allowed on this resource'],
+    ['{"action":{"perform":"REBOOT"}}', 403, 'Action (REBOOT) is not allowed on this resource'],
+    ['{"action":{"perform":"dance"}}', 500, 'dance action not  available for this resource'],
+    ['{"action":{"perform":"chown","params":"1"}}', 500, 'wrong number of arguments (given 1, expected 2)'],
+    ['{"action":{"perform":"resize"}}', 500, 'wrong number of arguments (given 1, expected 2)'],
+    [
+      '{"action":{"perform":"hold"}}',
+      500,
+      '[one.vm.action] Error performing action "hold": This action is not available for state RUNNING',
+    ],
+    ['{"action":{"perform":"resched"}}', 500, '[one.vm.action] User [2] : Not authorized to perform ADMIN VM [43].'],
+  ])('%j -> %i %j', async (body, status, text) => {
+    const r = await act(body);
+    expect([r.status, r.body]).toEqual([status, text]);
+    expect(r.headers['content-type']).toBe('application/json;charset=utf-8');
+  });
+
+  it('reads the body whatever the Content-Type, except a form type with the 7.x bug on', async () => {
+    expect((await act('{"action":{"perform":"suspend"}}', 43, 42, {})).status).toBe(204);
+    const s = await startOneGate({ config: { ...shippedConfig(), ':simulator': { ':form_body_bug': true } } });
+    const r = await call(s, 'POST', '/vms/43/action', {
+      as: 42,
+      body: '{"action":{"perform":"suspend"}}',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect([r.status, r.body]).toEqual([400, 'unexpected end of input']);
+    await s.close();
+  });
+
+  it('allows reboot when :restricted_actions is []', async () => {
+    const s = await startOneGate({ config: { ...shippedConfig(), ':restricted_actions': [] } });
+    expect((await call(s, 'POST', '/vms/43/action', { as: 42, ...json({ action: { perform: 'reboot' } }) })).status).toBe(204);
+    await s.close();
+  });
+});
+
+describe('state changes', () => {
+  it('answers 204 without body or Content-Type', async () => {
+    const r = await perform('poweroff');
+    expect([r.status, r.body, r.headers['content-type']]).toEqual([204, '', undefined]);
+  });
+
+  it.each([
+    [['poweroff'], 8, 0],
+    [['poweroff', 'resume'], 3, 3],
+    [['suspend'], 5, 0],
+    [['stop'], 4, 0],
+    [['stop', 'resume'], 1, 0],
+    [['undeploy'], 9, 0],
+    [['terminate'], 6, 0],
+    [['delete'], 6, 0],
+    [['shutdown'], 6, 0],
+  ])('%j leaves STATE %i LCM_STATE %i', async (steps, state, lcm) => {
+    for (const p of steps) expect((await perform(p)).status).toBe(204);
+    expect([sim.vm(43).STATE, sim.vm(43).LCM_STATE]).toEqual([state, lcm]);
+    const shown = JSON.parse((await call(sim, 'GET', '/vms/43', { as: 42 })).body).VM;
+    expect([shown.STATE, shown.LCM_STATE]).toEqual([String(state), String(lcm)]);
+  });
+
+  it('uses the -hard variant for truthy params and records actions', async () => {
+    await perform('poweroff', true);
+    await perform('resume', 0);
+    await perform('terminate', 'no');
+    expect(sim.vm(43).actions.map((a) => a.action)).toEqual(['poweroff-hard', 'resume', 'terminate-hard']);
+  });
+
+  it("refuses an action in the wrong state with oned's message", async () => {
+    const r = await act('{"action":{"perform":"suspend"}}', 12345, 12345);
+    expect(r.status).toBe(500);
+    expect(r.body).toBe('[one.vm.action] Error performing action "suspend": This action is not available for state POWEROFF');
+  });
+
+  it('runs snapshot, rename and NIC operations', async () => {
+    expect((await perform('snapshot_create', 's1')).status).toBe(204);
+    expect((await perform('snapshot_delete', 0)).status).toBe(204);
+    expect((await perform('snapshot_revert', 0)).body).toMatch(/Snapshot 0 does not exist/);
+    expect((await perform('rename', 'web-renamed')).status).toBe(204);
+    expect((await perform('attachnic', 'NIC=[NETWORK_ID=1,IP=10.0.0.9]')).status).toBe(204);
+    expect((await perform('detachnic', 9)).body).toMatch(/NIC 9 does not exist/);
+    const vm = JSON.parse((await call(sim, 'GET', '/vms/43', { as: 42 })).body).VM;
+    expect(vm.NAME).toBe('web-renamed');
+    expect(vm.TEMPLATE.NIC.map((n: { IP: string }) => n.IP)).toEqual(['10.0.0.6', '10.0.0.9']);
+  });
+});

@@ -1,7 +1,0 @@
-// GET /: the two discovery URLs; :ssl_server is used verbatim, else scheme + Host (spec §3.2).
-import type { Handler } from '../state';
-
-export const root: Handler = (ctx) => {
-  const base = ctx.sim.config.sslServer ?? `${ctx.scheme}://${ctx.host}`;
-  return { status: 200, body: JSON.stringify({ vm_info: `${base}/vm`, service_info: `${base}/service` }) };
-};
