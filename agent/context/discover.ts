@@ -21,7 +21,7 @@ export async function discoverContext(opts: DiscoverOptions = {}): Promise<Resol
 /** discoverContext plus the raw files of the context source, which the watcher probes cheaply. */
 export async function discoverDetailed(opts: DiscoverOptions): Promise<{ context: ResolvedContext; files?: ContextFiles }> {
   const ctx = sourceContext(opts);
-  const explicit = await readExplicit(opts, ctx);
+  const explicit = await readExplicit(opts);
   const environment = await readEnvironment(ctx);
   const { sources, given } = sourcesFor(opts);
   const files = await findContext(sources, ctx);

@@ -2,6 +2,7 @@
 // --context-dir), or a context.sh named by --context-file with the token.txt beside it.
 import { dirname, join } from 'node:path';
 import type { ContextSource, SourceContext } from '../types';
+import { readNamed } from './files';
 import type { Source } from './source';
 
 /** Where the two files are. */
@@ -28,6 +29,8 @@ export interface FileSourceSpec {
   /** Where the files are, for messages. */
   origin(ctx: SourceContext): string;
   paths(ctx: SourceContext): ContextPaths;
+  /** Set for a source named by this option: a context.sh it cannot read is an error, not an absent source. */
+  option?: string;
 }
 
 /** A source that reads context.sh (absent: no context) and token.txt, and is watched by their stats. */
@@ -38,9 +41,11 @@ export function fileSource(spec: FileSourceSpec): Source {
     kinds: [spec.kind],
     async read(ctx) {
       const paths = spec.paths(ctx);
-      const contextSh = await ctx.readOptional(paths.contextSh);
+      const option = spec.option;
+      const read = (file: string, absentOk: boolean) => (option === undefined ? ctx.readOptional(file) : readNamed(file, option, absentOk));
+      const contextSh = await read(paths.contextSh, false);
       if (contextSh === undefined) return undefined;
-      return { kind: spec.kind, origin: spec.origin(ctx), contextSh, tokenTxt: await ctx.readOptional(paths.tokenTxt) };
+      return { kind: spec.kind, origin: spec.origin(ctx), contextSh, tokenTxt: await read(paths.tokenTxt, true) };
     },
     watch: {
       files(ctx) {

@@ -1,12 +1,14 @@
 // Explicit options (--endpoint, --vmid, --token-file, --context-dir, --context-file): they win over everything.
-import type { DiscoverOptions, SourceContext } from '../types';
+// A path given this way that cannot be read is an error naming it (readNamed), never an empty source.
+import type { DiscoverOptions } from '../types';
 import { type Candidates, candidate } from './candidates';
 import { besideFiles, directoryFiles, fileSource } from './directory';
+import { readNamed } from './files';
 import type { Source } from './source';
 
-/** Values given directly as options. */
-export async function readExplicit(opts: DiscoverOptions, ctx: SourceContext): Promise<Candidates> {
-  const token = opts.tokenFile === undefined ? undefined : await ctx.readOptional(opts.tokenFile);
+/** Values given directly as options; a --token-file that cannot be read is CONTEXT_INVALID. */
+export async function readExplicit(opts: DiscoverOptions): Promise<Candidates> {
+  const token = opts.tokenFile === undefined ? undefined : await readNamed(opts.tokenFile, '--token-file');
   return {
     endpoint: candidate(opts.endpoint, '--endpoint'),
     vmid: candidate(opts.vmid, '--vmid'),
@@ -23,16 +25,26 @@ export function explicitFiles(opts: DiscoverOptions): string[] {
 export function givenSource(opts: DiscoverOptions): Source | undefined {
   const file = opts.contextFile;
   if (file !== undefined) {
-    return fileSource({ name: `--context-file ${file}`, priority: 0, kind: 'file', origin: () => file, paths: () => besideFiles(file) });
+    const paths = besideFiles(file);
+    return fileSource({
+      name: `--context-file ${file}`,
+      option: '--context-file',
+      priority: 0,
+      kind: 'file',
+      origin: () => file,
+      paths: () => paths,
+    });
   }
   const dir = opts.contextDir;
   if (dir !== undefined) {
+    const paths = directoryFiles(dir);
     return fileSource({
       name: `--context-dir ${dir}`,
+      option: '--context-dir',
       priority: 0,
       kind: 'directory',
       origin: () => dir,
-      paths: () => directoryFiles(dir),
+      paths: () => paths,
     });
   }
   return undefined;

@@ -3,6 +3,7 @@
 import { constants } from 'node:fs';
 import { join } from 'node:path';
 import { type Logger, silentLogger } from '../../log';
+import { ContextError } from '../errors';
 import * as fs from '../fs-async';
 import type { SourceContext } from '../types';
 
@@ -11,6 +12,23 @@ const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'ENXIO', 'ENOMED
 /** True for the errno codes that mean "this source is not there or not for us". */
 export function isAbsent(err: unknown): boolean {
   return typeof err === 'object' && err !== null && ABSENT.has((err as NodeJS.ErrnoException).code ?? '');
+}
+
+/**
+ * A file an option names (directly, or through the directory it names): unlike a searched source, a path
+ * given explicitly that cannot be read is an error naming the option, the path and the errno. With
+ * `absentOk`, a missing file (ENOENT) is undefined: token.txt beside a context.sh is optional.
+ */
+export async function readNamed(file: string, option: string, absentOk = false): Promise<string | undefined> {
+  try {
+    return await fs.readText(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw err;
+    if (absentOk && code === 'ENOENT') return undefined;
+    const why = /^\w+: ([^,]+)/.exec((err as Error).message)?.[1];
+    throw new ContextError('CONTEXT_INVALID', option, `cannot read ${file}: ${code}${why ? ` (${why})` : ''}`, { cause: err });
+  }
 }
 
 /** Maps an absolute guest path into the (test) root. */

@@ -92,10 +92,10 @@ describe('discoverContext: sources and precedence', () => {
   });
   it('nothing anywhere: source "none", missing sources logged at debug', async () => {
     const log = recordingLog();
-    const ctx = await discoverContext({ root: root('empty'), env: NO_ENV, log, contextDir: '/nonexistent/dir' });
+    const ctx = await discoverContext({ root: root('empty'), env: NO_ENV, log });
     expect(ctx).toMatchObject({ source: 'none', vars: {} });
     expect(ctx.endpoint).toBeUndefined();
-    expect(log.lines.some((l) => l.includes('/nonexistent/dir/context.sh: ENOENT'))).toBe(true);
+    expect(log.lines).toContain(`context: skipping ${root('empty')}/context/context.sh: ENOENT`);
   });
   it.skipIf(process.getuid?.() === 0)('an unreadable one_env is skipped (not as root)', async () => {
     const dir = tempDir('ctx-');
@@ -149,5 +149,81 @@ describe('resolveCredentials', () => {
       source: 'token',
     });
     await expect(resolveCredentials({ root: root('empty'), env: NO_ENV })).rejects.toThrow(/^ONEGATE_ENDPOINT: not found/);
+  });
+});
+
+// Issue 18 defect 10: a path given explicitly that cannot be read is an error naming it and the errno,
+// where a searched source that is absent is skipped quietly.
+describe('discoverContext: explicit paths that cannot be read', () => {
+  const dir = tempDir('ctx-explicit-');
+  const file = path.join(dir, 'plain-file');
+  writeFileSync(file, "VMID='1'\n");
+  const empty = path.join(dir, 'empty-dir');
+  mkdirSync(empty);
+  const locked = path.join(dir, 'locked');
+  mkdirSync(locked);
+  writeFileSync(path.join(locked, 'context.sh'), "VMID='1'\n");
+  chmodSync(locked, 0);
+  const tokenDir = path.join(dir, 'token-is-a-dir');
+  mkdirSync(path.join(tokenDir, 'token.txt'), { recursive: true });
+  writeFileSync(path.join(tokenDir, 'context.sh'), "VMID='1'\n");
+  const asRoot = process.getuid?.() === 0;
+
+  const cases: [string, Parameters<typeof discoverContext>[0], string, boolean?][] = [
+    [
+      '--context-dir missing',
+      { contextDir: '/nonexistent/dir' },
+      '--context-dir: cannot read /nonexistent/dir/context.sh: ENOENT (no such file or directory)',
+    ],
+    ['--context-dir a file', { contextDir: file }, `--context-dir: cannot read ${file}/context.sh: ENOTDIR (not a directory)`],
+    [
+      '--context-dir without context.sh',
+      { contextDir: empty },
+      `--context-dir: cannot read ${empty}/context.sh: ENOENT (no such file or directory)`,
+    ],
+    [
+      '--context-dir unreadable (not as root)',
+      { contextDir: locked },
+      `--context-dir: cannot read ${locked}/context.sh: EACCES (permission denied)`,
+      asRoot,
+    ],
+    [
+      'token.txt in --context-dir not a file',
+      { contextDir: tokenDir },
+      `--context-dir: cannot read ${tokenDir}/token.txt: EISDIR (illegal operation on a directory)`,
+    ],
+    [
+      '--context-file missing',
+      { contextFile: '/nonexistent/context.sh' },
+      '--context-file: cannot read /nonexistent/context.sh: ENOENT (no such file or directory)',
+    ],
+    [
+      '--context-file a directory',
+      { contextFile: empty },
+      `--context-file: cannot read ${empty}: EISDIR (illegal operation on a directory)`,
+    ],
+    [
+      '--context-file unreadable (not as root)',
+      { contextFile: path.join(locked, 'context.sh') },
+      `--context-file: cannot read ${locked}/context.sh: EACCES (permission denied)`,
+      asRoot,
+    ],
+    [
+      '--token-file missing',
+      { tokenFile: '/nonexistent/token' },
+      '--token-file: cannot read /nonexistent/token: ENOENT (no such file or directory)',
+    ],
+  ];
+  for (const [name, opts, message, skip] of cases) {
+    it.skipIf(skip)(`${name}: CONTEXT_INVALID naming the path and the errno`, async () => {
+      const err = await discoverContext({ root: root('empty'), env: NO_ENV, ...opts }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'CONTEXT_INVALID', message });
+    });
+  }
+  it('a --context-dir without token.txt is fine: the token may be in context.sh', async () => {
+    const noToken = path.join(dir, 'no-token');
+    mkdirSync(noToken);
+    writeFileSync(path.join(noToken, 'context.sh'), "ONEGATE_TOKEN='dG9rZW4='\n");
+    expect((await discoverContext({ root: root('empty'), env: NO_ENV, contextDir: noToken })).token).toBe('dG9rZW4=');
   });
 });

@@ -86,6 +86,12 @@ describe('onegate-agent context', () => {
       {},
       /^onegate-agent context: .*not-context\/context\.sh: not a context file: line 1: expected NAME='value', found "root:x:0:0:root:\/root:\/bin\/bas…"\n$/,
     ],
+    [
+      'a --context-dir that does not exist',
+      ['--context-dir', '/nonexistent/ctx'],
+      {},
+      /^onegate-agent context: --context-dir: cannot read \/nonexistent\/ctx\/context\.sh: ENOENT \(no such file or directory\)\n$/,
+    ],
     ['an unknown option', ['--bogus'], {}, /^onegate-agent context: unknown argument "--bogus" \(see --help\)\n$/],
     ['a missing option value', ['--vmid'], {}, /^onegate-agent context: option --vmid needs a value\n$/],
     [
