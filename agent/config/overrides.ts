@@ -1,7 +1,7 @@
 // Context variables that override configuration keys (the keys whose schema entry names a `context`
 // variable), so that an operator can tune agents from the VM template. A context value wins over the
 // file; a value that does not fit the key is ignored with a warning, never fatal.
-import type { AnyKey, LeafKey } from './keys';
+import type { AnyKey, LeafKey } from '../schema/keys';
 import { type AgentConfig, rootSection } from './schema';
 import { checkLeaf } from './validate';
 

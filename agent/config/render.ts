@@ -1,7 +1,7 @@
 // Renders the schema as the packaged sample agent.yaml and as the key table of docs/daemon.md.
 // Tests compare both with the committed files; UPDATE_GOLDEN=1 rewrites them.
 import { dump } from 'js-yaml';
-import type { AnyKey, Keys } from './keys';
+import type { AnyKey, Keys } from '../schema/keys';
 import { schema } from './schema';
 
 const HEADER = [

@@ -2,10 +2,8 @@
 // (overrides.ts), the packaged sample agent.yaml and the key table in docs/daemon.md are generated from it.
 
 import { HOOK_EVENTS } from '../hooks/types';
-import { DEFAULT_NETWORK_EXCLUDE } from '../metrics/network';
-import { boolean, type ConfigOf, defaultOf, integer, listOf, mapOf, number, section, string, stringList, stringMap } from './keys';
-
-const toggle = (def: boolean, description: string) => section(description, { enabled: boolean(def, 'Run this collector.') });
+import { metricsKeys } from '../metrics/index';
+import { boolean, type ConfigOf, defaultOf, integer, listOf, mapOf, number, section, string, stringList, stringMap } from '../schema/keys';
 
 const command = section('One program to run.', {
   command: stringList([], 'Program and arguments (argv, never passed to a shell).'),
@@ -57,25 +55,7 @@ export const schema = {
     }),
     threshold: number(0, 'A numeric change smaller than this counts as unchanged and is not sent.', { min: 0, max: 1e12 }),
   }),
-  metrics: section('Metric collectors (each reads /proc or statfs, never runs a program).', {
-    cpu: toggle(true, 'CPU_USAGE and CPU_STEAL (percent of all CPUs).'),
-    filesystem: section('DISK_USED_<MOUNT>: percent used per mount point, as df shows it.', {
-      enabled: boolean(true, 'Run this collector.'),
-      mounts: stringList([], 'Mount points to measure; empty: every local filesystem.', { example: ['/', '/var/lib/mysql'] }),
-      fs_types: stringList([], 'Filesystem types measured when mounts is empty; empty: the local types (ext4, xfs, btrfs, ...).'),
-      exclude_mounts: stringList([], 'Mount points skipped, with everything below them, when mounts is empty.'),
-      timeout: number(2, 'Seconds one statfs may take before the mount is marked stuck and skipped.', { min: 0.1, max: 60 }),
-    }),
-    load: toggle(true, 'LOAD1, LOAD5 and LOAD15.'),
-    memory: toggle(true, 'MEM_USED: percent of memory in use (from MemAvailable).'),
-    network: section('NET_RX_BPS and NET_TX_BPS: bytes per second over the non-loopback interfaces.', {
-      enabled: boolean(true, 'Run this collector.'),
-      include: stringList([], 'Interface name patterns (* and ? wildcards) to count; empty: all.'),
-      exclude: stringList([...DEFAULT_NETWORK_EXCLUDE], 'Interface name patterns never counted.'),
-    }),
-    swap: toggle(true, 'SWAP_USED: percent of swap in use.'),
-    uptime: toggle(false, 'UPTIME in seconds.'),
-  }),
+  metrics: section('Metric collectors (each reads /proc or statfs, never runs a program).', metricsKeys),
   attributes: section('Custom attributes pushed along with the metrics.', {
     static: stringMap('Fixed attributes, NAME: value.', { example: { ROLE: 'db' } }),
     commands: listOf('Programs whose standard output is KEY=VALUE lines, run every cycle.', command, [

@@ -1,5 +1,5 @@
 // Checks a parsed YAML value against the schema and fills in defaults. Pure: the caller adds file and line.
-import { type AnyKey, defaultValue, type LeafKey, type SectionKey } from './keys';
+import { type AnyKey, defaultValue, type LeafKey, type SectionKey } from '../schema/keys';
 
 /** One problem, located by its key path (e.g. ["push", "decimals"] or ["attributes", "commands", 0, "timeout"]). */
 export interface ConfigProblem {

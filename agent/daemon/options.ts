@@ -5,7 +5,7 @@ import type { FormatOptions } from '../attributes/format';
 import type { AgentConfig } from '../config/schema';
 import type { DiscoverOptions } from '../context/types';
 import type { HooksOptions } from '../hooks/types';
-import type { MetricsOptions } from '../metrics';
+import { type MetricsOptions, metricsOptionsFrom } from '../metrics';
 import type { ClientOptions } from '../onegate/client';
 import type { Membership, PullerOptions } from '../pull/options';
 import type { PushOptions } from '../push/pusher';
@@ -45,24 +45,9 @@ export function formatOptionsOf(c: AgentConfig): { metrics: FormatOptions; attri
   return { metrics: { prefix: c.push.prefix, decimals: c.push.decimals }, attributes: { prefix: '', decimals: c.push.decimals } };
 }
 
+/** Each collector reads its own section (agent/metrics/index.ts). */
 export function metricsOptionsOf(c: AgentConfig): MetricsOptions {
-  const m = c.metrics;
-  const fs = m.filesystem;
-  return {
-    cpu: { enabled: m.cpu.enabled },
-    filesystem: {
-      enabled: fs.enabled,
-      timeoutMs: ms(fs.timeout),
-      ...(fs.mounts.length > 0 ? { mounts: fs.mounts } : {}),
-      ...(fs.fs_types.length > 0 ? { fsTypes: fs.fs_types } : {}),
-      ...(fs.exclude_mounts.length > 0 ? { excludeMounts: fs.exclude_mounts } : {}),
-    },
-    load: { enabled: m.load.enabled },
-    memory: { enabled: m.memory.enabled },
-    network: { enabled: m.network.enabled, include: m.network.include, exclude: m.network.exclude },
-    swap: { enabled: m.swap.enabled },
-    uptime: { enabled: m.uptime.enabled },
-  };
+  return metricsOptionsFrom(c.metrics);
 }
 
 export function attributesOptionsOf(c: AgentConfig): AttributesOptions {

@@ -3,7 +3,7 @@
 // Deltas are summed over the per-CPU lines present in both samples, so a CPU that is hot-plugged in or out
 // between samples simply drops out of that interval instead of distorting the aggregate line.
 import { nonEmpty, parseProc } from './read-proc';
-import type { CollectContext, CollectorInstance, CollectorToggle } from './types';
+import { type CollectContext, type CollectorInstance, type CollectorToggle, collectorSection, enabledOnly } from './types';
 
 /** Options of the cpu collector (only the switch). */
 export type CpuOptions = CollectorToggle;
@@ -17,6 +17,12 @@ const STEAL = 7;
 
 export const name = 'cpu';
 export const defaultEnabled = true;
+export const config = collectorSection(defaultEnabled, 'CPU_USAGE and CPU_STEAL (percent of all CPUs).');
+export const options = enabledOnly;
+export const attributes = [
+  { names: ['CPU_USAGE'], unit: '%', source: '`/proc/stat`', formula: '100 × Δ(user + nice + system + irq + softirq) / Δtotal' },
+  { names: ['CPU_STEAL'], unit: '%', source: '`/proc/stat`', formula: '100 × Δsteal / Δtotal' },
+];
 
 /** Parses the `cpu` and `cpuN` lines; lines with fewer than 4 numeric fields are ignored. */
 export function parseStat(text: string): CpuSample {

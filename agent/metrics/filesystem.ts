@@ -3,9 +3,10 @@
 // call has a timeout, a mount that timed out is "stuck" and skipped until its call returns (node_exporter's
 // watchdog), and no new call starts while MAX_STUCK pool threads are already pinned.
 import { statfs as fsStatfs } from 'node:fs/promises';
+import { number, stringList, type ValueOf } from '../schema/keys';
 import { type MountEntry, type MountSelection, mountNames, parseMountinfo, parseMounts, selectMounts } from './mounts';
 import { nonEmpty, parseProc, readProc } from './read-proc';
-import { type CollectContext, type CollectorInstance, type CollectorToggle, NoDataError } from './types';
+import { type CollectContext, type CollectorInstance, type CollectorToggle, collectorSection, NoDataError } from './types';
 
 /** Options of the filesystem collector. */
 export interface FilesystemOptions extends CollectorToggle, MountSelection {
@@ -31,6 +32,30 @@ export const MOUNT_TABLE_TTL_MS = 60_000;
 
 export const name = 'filesystem';
 export const defaultEnabled = true;
+export const config = collectorSection(defaultEnabled, 'DISK_USED_<MOUNT>: percent used per mount point, as df shows it.', {
+  mounts: stringList([], 'Mount points to measure; empty: every local filesystem.', { example: ['/', '/var/lib/mysql'] }),
+  fs_types: stringList([], 'Filesystem types measured when mounts is empty; empty: the local types (ext4, xfs, btrfs, ...).'),
+  exclude_mounts: stringList([], 'Mount points skipped, with everything below them, when mounts is empty.'),
+  timeout: number(2, 'Seconds one statfs may take before the mount is marked stuck and skipped.', { min: 0.1, max: 60 }),
+});
+/** Empty lists are left out, so the collector's own defaults apply. */
+export function options(c: ValueOf<typeof config>): FilesystemOptions {
+  return {
+    enabled: c.enabled,
+    timeoutMs: Math.round(c.timeout * 1000),
+    ...(c.mounts.length > 0 ? { mounts: c.mounts } : {}),
+    ...(c.fs_types.length > 0 ? { fsTypes: c.fs_types } : {}),
+    ...(c.exclude_mounts.length > 0 ? { excludeMounts: c.exclude_mounts } : {}),
+  };
+}
+export const attributes = [
+  {
+    names: ['DISK_USED_<MOUNT>'],
+    unit: '%',
+    source: '`/proc/self/mountinfo` + `statfs(2)`',
+    formula: '100 × used / (used + available), used = (f_blocks − f_bfree)',
+  },
+];
 
 /** Used % of one statfs result; undefined for a filesystem without blocks. */
 export function usedPercent(s: StatfsResult): number | undefined {

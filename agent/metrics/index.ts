@@ -1,4 +1,6 @@
-// The registry: every collector, sorted by name. Adding a collector means one file and one line here.
+// The registry: every collector, sorted by name. Adding a collector means one file (with its configuration
+// section, options and attributes), one line here, and its fixtures under test/fixtures/proc. The `metrics`
+// section of the configuration, its options and the docs' metric table are all derived from this list.
 import * as cpu from './cpu';
 import * as filesystem from './filesystem';
 import * as load from './load';
@@ -8,27 +10,26 @@ import * as swap from './swap';
 import type { Collector } from './types';
 import * as uptime from './uptime';
 
-// biome-ignore lint/suspicious/noExplicitAny: each collector has its own options type; the registry holds them all.
-export const collectors: readonly Collector<any>[] = [cpu, filesystem, load, memory, network, swap, uptime];
+const registry = [cpu, filesystem, load, memory, network, swap, uptime] as const;
+type Registered = (typeof registry)[number];
 
-/** Per-collector options, keyed by collector name: the `metrics` section of the daemon's configuration. */
-export interface MetricsOptions {
-  /** CPU_USAGE, CPU_STEAL. */
-  cpu?: cpu.CpuOptions;
-  /** DISK_USED_<MOUNT>. */
-  filesystem?: filesystem.FilesystemOptions;
-  /** LOAD1, LOAD5, LOAD15. */
-  load?: load.LoadOptions;
-  /** MEM_USED. */
-  memory?: memory.MemoryOptions;
-  /** NET_RX_BPS, NET_TX_BPS. */
-  network?: network.NetworkOptions;
-  /** SWAP_USED. */
-  swap?: swap.SwapOptions;
-  /** UPTIME (off by default). */
-  uptime?: uptime.UptimeOptions;
+// biome-ignore lint/suspicious/noExplicitAny: each collector has its own options type; the registry holds them all.
+export const collectors: readonly Collector<any>[] = registry;
+
+/** The keys of the configuration's `metrics` section: each collector's own section under its name. */
+export const metricsKeys = Object.fromEntries(registry.map((c) => [c.name, c.config])) as {
+  [C in Registered as C['name']]: C['config'];
+};
+
+/** Per-collector options, keyed by collector name. */
+export type MetricsOptions = { [C in Registered as C['name']]?: ReturnType<C['options']> };
+
+/** Every collector's options, read from the loaded `metrics` section. */
+export function metricsOptionsFrom(section: { [C in Registered as C['name']]: Parameters<C['options']>[0] }): MetricsOptions {
+  const all = section as unknown as Record<string, Record<string, unknown>>;
+  return Object.fromEntries(collectors.map((c) => [c.name, c.options(all[c.name])]));
 }
 
 export { type ActiveCollector, type CollectResult, collectAll, createCollectors } from './run';
-export type { CollectContext, Collector, CollectorInstance, CollectorToggle } from './types';
+export type { AttributeDoc, CollectContext, Collector, CollectorInstance, CollectorToggle } from './types';
 export { CollectError, monotonicMs, NoDataError } from './types';

@@ -1,12 +1,17 @@
 // Load averages from /proc/loadavg: "0.52 0.58 0.59 1/467 12345" (guest-agents.md §4.3).
 import { parseProc } from './read-proc';
-import type { CollectContext, CollectorInstance, CollectorToggle } from './types';
+import { type CollectContext, type CollectorInstance, type CollectorToggle, collectorSection, enabledOnly } from './types';
 
 /** Options of the load collector (only the switch). */
 export type LoadOptions = CollectorToggle;
 
 export const name = 'load';
 export const defaultEnabled = true;
+export const config = collectorSection(defaultEnabled, 'LOAD1, LOAD5 and LOAD15.');
+export const options = enabledOnly;
+export const attributes = [
+  { names: ['LOAD1', 'LOAD5', 'LOAD15'], unit: 'runnable tasks', source: '`/proc/loadavg`', formula: 'the first three fields as they are' },
+];
 
 /** LOAD1, LOAD5, LOAD15; undefined when the text does not start with three non-negative numbers. */
 export function parseLoadavg(text: string): Record<string, number> | undefined {

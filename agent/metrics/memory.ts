@@ -3,13 +3,23 @@
 import { join } from 'node:path';
 import { availableKb, parseMeminfo, parseZoneinfo, type ZoneTotals } from './meminfo';
 import { readProc } from './read-proc';
-import { type CollectContext, type CollectorInstance, type CollectorToggle, NoDataError } from './types';
+import { type CollectContext, type CollectorInstance, type CollectorToggle, collectorSection, enabledOnly, NoDataError } from './types';
 
 /** Options of the memory collector (only the switch). */
 export type MemoryOptions = CollectorToggle;
 
 export const name = 'memory';
 export const defaultEnabled = true;
+export const config = collectorSection(defaultEnabled, 'MEM_USED: percent of memory in use (from MemAvailable).');
+export const options = enabledOnly;
+export const attributes = [
+  {
+    names: ['MEM_USED'],
+    unit: '%',
+    source: '`/proc/meminfo` (+ `/proc/zoneinfo` on old kernels)',
+    formula: '100 × (MemTotal − available) / MemTotal',
+  },
+];
 
 /** MEM_USED in % from meminfo text, and zoneinfo totals when the kernel lacks MemAvailable; undefined without data. */
 export function computeMemory(meminfo: string, zones?: ZoneTotals): Record<string, number> | undefined {

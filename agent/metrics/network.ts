@@ -1,8 +1,10 @@
 // Receive and transmit bytes per second summed over the guest's interfaces, from /proc/net/dev deltas
 // (guest-agents.md §4.4). Loopback is never counted; bridges and veth pairs are excluded by default because
 // container traffic crossing them is counted again on the uplink.
+
+import { stringList, type ValueOf } from '../schema/keys';
 import { nonEmpty, parseProc } from './read-proc';
-import type { CollectContext, CollectorInstance, CollectorToggle } from './types';
+import { type CollectContext, type CollectorInstance, type CollectorToggle, collectorSection } from './types';
 
 /** Options of the network collector. */
 export interface NetworkOptions extends CollectorToggle {
@@ -20,6 +22,21 @@ export type NetSample = Record<string, [number, number]>;
 
 export const name = 'network';
 export const defaultEnabled = true;
+export const config = collectorSection(defaultEnabled, 'NET_RX_BPS and NET_TX_BPS: bytes per second over the non-loopback interfaces.', {
+  include: stringList([], 'Interface name patterns (* and ? wildcards) to count; empty: all.'),
+  exclude: stringList([...DEFAULT_NETWORK_EXCLUDE], 'Interface name patterns never counted.'),
+});
+export function options(c: ValueOf<typeof config>): NetworkOptions {
+  return { enabled: c.enabled, include: c.include, exclude: c.exclude };
+}
+export const attributes = [
+  {
+    names: ['NET_RX_BPS', 'NET_TX_BPS'],
+    unit: 'bytes/s',
+    source: '`/proc/net/dev`',
+    formula: 'Σ Δbytes / Δt over the selected interfaces',
+  },
+];
 
 /** Parses interface lines; lines with fewer than 9 numeric counters are ignored. */
 export function parseNetDev(text: string): NetSample {

@@ -1,7 +1,6 @@
 // Creating the enabled collectors and running one collection over all of them. A collector that fails never
 // stops the others: "no data" is logged at debug, anything else at warn, and both are returned to the caller.
 import type { Logger } from '../log';
-import type { MetricsOptions } from './index';
 import { type Collector, type CollectorInstance, type CollectorToggle, NoDataError } from './types';
 
 /** A created collector with its name. */
@@ -24,9 +23,10 @@ export interface CollectResult {
 export function createCollectors(
   // biome-ignore lint/suspicious/noExplicitAny: the registry mixes option types (see index.ts).
   registry: readonly Collector<any>[],
-  base: { procRoot: string; sysRoot: string; log: Logger; now(): number; options: MetricsOptions },
+  // MetricsOptions (index.ts), keyed by collector name.
+  base: { procRoot: string; sysRoot: string; log: Logger; now(): number; options: Readonly<Record<string, CollectorToggle | undefined>> },
 ): ActiveCollector[] {
-  const all = base.options as Record<string, CollectorToggle | undefined>;
+  const all = base.options;
   return registry
     .filter((c) => all[c.name]?.enabled ?? c.defaultEnabled)
     .map((c) => ({ name: c.name, instance: c.create({ ...base, options: all[c.name] ?? {} }) }));

@@ -1,7 +1,10 @@
 // The one small interface every metric collector implements (node_exporter style): a static name, whether it
-// runs by default, and a factory that receives everything from outside through a context object, so collectors
-// keep no module-level state and tests point them at fixture trees.
+// runs by default, its own configuration section and how its options are read from it, the attributes it
+// pushes, and a factory that receives everything from outside through a context object, so collectors keep no
+// module-level state and tests point them at fixture trees. The configuration schema, the packaged sample and
+// the docs' key and metric tables are derived from these declarations.
 import type { Logger } from '../log';
+import { type BooleanKey, boolean, type Keys, type SectionKey, section } from '../schema/keys';
 
 /**
  * Monotonic milliseconds for {@link CollectContext.now}. process.hrtime rather than performance.now(): the
@@ -37,14 +40,46 @@ export interface Collector<Options = unknown> {
   readonly name: string;
   /** Whether it runs when the configuration does not mention it. */
   readonly defaultEnabled: boolean;
+  /** Its section of the configuration, `metrics.<name>` (made with collectorSection). */
+  readonly config: SectionKey;
+  /** Its options from its loaded, validated section (seconds -> ms, snake_case -> camelCase). */
+  options(section: Record<string, unknown>): Options;
+  /** What it pushes, one row of the docs' metrics table each; the contract test holds the output to it. */
+  readonly attributes: readonly AttributeDoc[];
   /** Builds an instance; cheap and synchronous, reads nothing. */
   create(ctx: CollectContext<Options>): CollectorInstance;
+}
+
+/** Attributes a collector pushes that share a unit, a source and a formula. */
+export interface AttributeDoc {
+  /** Names without push.prefix; `<MOUNT>` stands for a part made per item (A-Z, 0-9, _). */
+  names: readonly string[];
+  /** "%", "bytes/s", ... */
+  unit: string;
+  /** What it reads (Markdown). */
+  source: string;
+  /** How the value is computed (Markdown). */
+  formula: string;
 }
 
 /** Every collector's options accept this switch; the daemon's config maps `metrics.<name>.enabled` to it. */
 export interface CollectorToggle {
   /** Run this collector; default: the collector's defaultEnabled. */
   enabled?: boolean;
+}
+
+/** A collector's `metrics.<name>` section: `enabled`, defaulting to the collector's defaultEnabled, and its own keys. */
+export function collectorSection<K extends Keys = Record<never, never>>(
+  defaultEnabled: boolean,
+  description: string,
+  keys?: K,
+): SectionKey<{ enabled: BooleanKey } & K> {
+  return section(description, { enabled: boolean(defaultEnabled, 'Run this collector.'), ...(keys as K) });
+}
+
+/** The options of a collector that has only the switch. */
+export function enabledOnly(section: { enabled: boolean }): CollectorToggle {
+  return { enabled: section.enabled };
 }
 
 /** The source of a metric does not exist here (file missing, not readable, or without the needed fields). */

@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
+import { collectors } from '../../../agent/metrics/index';
 import { type Simulator, startOneGate } from '../../simulator';
 import { tempDir } from '../../support/temp-dir';
 
@@ -38,9 +39,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const NO_METRICS = Object.fromEntries(
-  ['cpu', 'filesystem', 'load', 'memory', 'network', 'swap', 'uptime'].map((n) => [n, { enabled: false }]),
-);
+const NO_METRICS = Object.fromEntries(collectors.map((c) => [c.name, { enabled: false }]));
 
 export async function startHarness(): Promise<Harness> {
   const dir = tempDir('oga-daemon-');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../agent/log';
 import { collectAll, collectors, createCollectors, NoDataError } from '../../../agent/metrics/index';
-import type { Collector } from '../../../agent/metrics/types';
+import { type Collector, collectorSection, enabledOnly } from '../../../agent/metrics/types';
 import { PROC_CASES } from './helpers';
 
 const base = { procRoot: join(PROC_CASES, 'full'), sysRoot: '/sys', log: silentLogger, now: () => 0 };
@@ -18,6 +18,9 @@ describe('createCollectors', () => {
     const probe: Collector<any> = {
       name: 'probe',
       defaultEnabled: false,
+      config: collectorSection(false, 'A probe.'),
+      options: enabledOnly,
+      attributes: [],
       create: (ctx) => {
         seen.push(ctx.options);
         return { collect: async () => ({}) };

@@ -1,6 +1,7 @@
-// Building blocks of the configuration schema. Each key is a plain object (kind, default, description)
-// so that validation, the packaged sample and the docs are all generated from the one schema, and the
-// TypeScript type of a loaded configuration is derived from it (ConfigOf) instead of being written twice.
+// Building blocks of a configuration schema. Each key is a plain object (kind, default, description) so that
+// validation, the packaged sample and the docs are all generated from the one schema, and the TypeScript type
+// of a loaded configuration is derived from it (ConfigOf) instead of being written twice. A floor of its own:
+// agent/config/schema.ts assembles the schema, and each collector (agent/metrics/) declares its own section.
 
 /** Fields every key has. */
 interface KeyBase {
