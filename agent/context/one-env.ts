@@ -48,7 +48,7 @@ export function varsOf(entries: OneEnvEntry[]): Record<string, string> {
 /**
  * The first assignment of `name`: loc-16-gen-env writes TOKENTXT, VMID and ONEGATE_ENDPOINT first, so the
  * first one is oned's value, immune to a context variable of the same name or a value that breaks out of
- * its quotes (the shadowing and injection of onegate-cli.md §4.2, deliberately not reproduced).
+ * its quotes (the shadowing and injection described in docs/onegate-protocol.md, "The Ruby CLI", deliberately not reproduced).
  */
 export function firstOneEnvValue(entries: OneEnvEntry[], name: string): string | undefined {
   return entries.find((e) => e.name === name)?.value;

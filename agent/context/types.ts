@@ -1,4 +1,4 @@
-// Shared types of context discovery (the contract in contracts.md).
+// Shared types of context discovery (docs/context.md).
 import type { Logger } from '../log';
 
 /** Where the context variables came from. */

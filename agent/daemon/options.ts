@@ -11,7 +11,7 @@ import type { Membership, PullerOptions } from '../pull/options';
 import type { PushOptions } from '../push/pusher';
 import type { ReadyOptions } from '../ready/reporter';
 
-/** Spooled attributes at most (guest-agents.md §8: bounded offline spool). */
+/** Spooled attributes at most (the offline spool is bounded, so memory and state.json stay small whatever the outage). */
 export const MAX_PENDING = 1000;
 
 const ms = (seconds: number): number => Math.round(seconds * 1000);

@@ -1,4 +1,4 @@
-// CPU usage and steal from /proc/stat deltas (guest-agents.md §4.1). Busy = user + nice + system + irq + softirq,
+// CPU usage and steal from /proc/stat deltas (docs/metrics.md). Busy = user + nice + system + irq + softirq,
 // which is what `top` adds up: iowait is idle time and steal is time the hypervisor took, reported on its own.
 // Deltas are summed over the per-CPU lines present in both samples, so a CPU that is hot-plugged in or out
 // between samples simply drops out of that interval instead of distorting the aggregate line.

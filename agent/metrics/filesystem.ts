@@ -1,4 +1,4 @@
-// Disk used % per mount through statfs (guest-agents.md §4.5): used / (used + available), like df, so blocks
+// Disk used % per mount through statfs (docs/metrics.md): used / (used + available), like df, so blocks
 // reserved for root are left out. statfs on a dead network mount blocks a libuv pool thread forever, so every
 // call has a timeout, a mount that timed out is "stuck" and skipped until its call returns (node_exporter's
 // watchdog), and no new call starts while MAX_STUCK pool threads are already pinned.

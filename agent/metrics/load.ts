@@ -1,4 +1,4 @@
-// Load averages from /proc/loadavg: "0.52 0.58 0.59 1/467 12345" (guest-agents.md §4.3).
+// Load averages from /proc/loadavg: "0.52 0.58 0.59 1/467 12345" (docs/metrics.md).
 import { parseProc } from './read-proc';
 import { type CollectContext, type CollectorInstance, type CollectorToggle, collectorSection, enabledOnly } from './types';
 

@@ -1,5 +1,5 @@
 // Memory used %: (MemTotal - available) / MemTotal, with available from MemAvailable or, on kernels older than
-// 3.14, the estimate in meminfo.ts (guest-agents.md §4.2).
+// 3.14, the estimate in meminfo.ts (docs/metrics.md).
 import { join } from 'node:path';
 import { availableKb, parseMeminfo, parseZoneinfo, type ZoneTotals } from './meminfo';
 import { readProc } from './read-proc';

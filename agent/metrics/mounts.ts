@@ -1,4 +1,4 @@
-// Mount table parsing and the choice of mounts the filesystem collector measures (guest-agents.md §4.5).
+// Mount table parsing and the choice of mounts the filesystem collector measures (docs/metrics.md).
 
 /** One mounted filesystem. */
 export interface MountEntry {

@@ -1,5 +1,5 @@
 // Receive and transmit bytes per second summed over the guest's interfaces, from /proc/net/dev deltas
-// (guest-agents.md §4.4). Loopback is never counted; bridges and veth pairs are excluded by default because
+// (docs/metrics.md). Loopback is never counted; bridges and veth pairs are excluded by default because
 // container traffic crossing them is counted again on the uplink.
 
 import { stringList, type ValueOf } from '../schema/keys';

@@ -1,4 +1,4 @@
-// The typed OneGate response documents (onegate-server.md §7), as the normalisers in documents.ts return them:
+// The typed OneGate response documents (docs/onegate-protocol.md, "Response documents"), as the normalisers in documents.ts return them:
 // list fields are always arrays, scalars stay as the server sends them.
 
 /** A USER_TEMPLATE/TEMPLATE value: a string, a vector attribute (object) or a repeated attribute (array). */

@@ -1,4 +1,4 @@
-// Typed response documents and their normalisation (onegate-server.md §7, §14.9). OneGate turns XML into JSON
+// Typed response documents and their normalisation (docs/onegate-protocol.md, "Response documents"). OneGate turns XML into JSON
 // so that a repeated element seen once is an object and an empty one is {}; the normalisers make every list
 // field an array and keep everything else as the server sent it (scalars stay strings, as oned emits them).
 import type { RootDocument, ServiceDocument, ServiceNode, VmDocument, VnetDocument, VrouterDocument } from './document-types';

@@ -1,4 +1,4 @@
-// Pure request building for every OneGate route (onegate-server.md §14.3-§14.8), separate from the I/O so
+// Pure request building for every OneGate route (docs/onegate-protocol.md, "Routes"), separate from the I/O so
 // the exact bytes are table-tested.
 import { OneGateError } from './errors';
 import { checkAttributeName, formatUpdateText, validateAttributes } from './values';

@@ -1,4 +1,4 @@
-// What the server can store (onegate-server.md §4.2, §11 "Encoding", §14.5): checked before a PUT so a bad
+// What the server can store (docs/onegate-protocol.md, "What the server can store"): checked before a PUT so a bad
 // value is refused with a clear error instead of a 500 from oned or a silently different value.
 import { OneGateError } from './errors';
 

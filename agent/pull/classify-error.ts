@@ -1,4 +1,4 @@
-// What a failed GET means for the document (onegate-server.md §6). Errors are matched on the
+// What a failed GET means for the document (docs/onegate-protocol.md, "Errors"). Errors are matched on the
 // client's stable fields (code, status, body), never on their class, so any client works.
 
 /** off: the server refuses the feature; gone: 404; not-member: the VM is in no such service/router; transient: retry later. */

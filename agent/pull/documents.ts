@@ -1,4 +1,4 @@
-// Pure accessors on pulled documents (shapes in onegate-server.md §7). Every scalar from oned is
+// Pure accessors on pulled documents (shapes in docs/onegate-protocol.md). Every scalar from oned is
 // a string, and a repeated element may arrive as one object instead of an array: read defensively.
 import { isPlainObject } from './canonical';
 

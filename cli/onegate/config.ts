@@ -1,8 +1,8 @@
-// Where `onegate` gets its endpoint, VMID and token (onegate-cli.md §4), read as text and never sourced:
+// Where `onegate` gets its endpoint, VMID and token (docs/cli.md, "Configuration"), read as text and never sourced:
 //   1. the environment: ONEGATE_ENDPOINT, VMID, TOKENTXT (what the Ruby client reads);
 //   2. /var/run/one-context/one_env when readable: its values override the environment, as the Ruby
 //      client's bash wrapper does by sourcing it (the first assignment of each name counts: agent/context's
-//      defence against the quote break-out of §4.2);
+//      defence against the quote break-out described in docs/onegate-protocol.md);
 //   3. whatever is still missing, from the agent's context discovery: ONEGATE_TOKEN, then the CONTEXT media
 //      or /context (context.sh, token.txt). Loaded only when needed: the usual guest has one_env.
 // Loaded by main.ts only when a command needs the client, so --help and usage errors read nothing.

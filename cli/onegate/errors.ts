@@ -1,4 +1,4 @@
-// The one place that turns an error into what `onegate` prints and its exit status (onegate-cli.md §3.8):
+// The one place that turns an error into what `onegate` prints and its exit status (docs/cli.md, "Output and exit statuses"):
 // 255 for handled errors (HTTP and connection failures, usage errors), 1 for option and configuration
 // errors and for answers that cannot be shown. Matches on `err.code` only, so that the client and context
 // modules need not be loaded to classify their errors.

@@ -1,5 +1,5 @@
 // The help text, generated from the command and option metadata. Its "## COMMANDS" block is byte-identical
-// to the 2025+ Ruby client's (onegate-cli.md §3.8). --help adds an "## EXTENSIONS" block listing what this
+// to the Ruby client's (`help_str`, share/onegate/onegate l.561 at release-7.4.0). --help adds an "## EXTENSIONS" block listing what this
 // CLI adds, so that the extras can be discovered where users look; usage errors print the Ruby block alone,
 // so that their stderr stays byte-identical to the Ruby client's.
 import { COMMANDS } from './commands/index';

@@ -1,4 +1,4 @@
-// Command-line parsing with Ruby OptionParser semantics (onegate-cli.md §3.2), because scripts written for
+// Command-line parsing with Ruby OptionParser semantics (share/onegate/onegate l.591 at release-7.4.0; docs/cli.md, "Options"), because scripts written for
 // the Ruby client depend on them: options anywhere (permutation), `--opt=value`, `-dVALUE`, bundled short
 // flags (`-jf`), unique-prefix abbreviations (`--ext`, `--car 3`, case-insensitive), an undefined short
 // letter completing to a long option (`-v` is --version), `--` ending options, and the last one winning.

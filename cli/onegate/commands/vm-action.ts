@@ -32,7 +32,7 @@ export const vmAction: Command = {
   verbs: ACTIONS.map((a) => a.name),
   summary: 'run an action on a VM of the same service or virtual router (reboot may be refused by the server)',
   // The Ruby help lists these as `onegate reboot [VMID]` although the syntax is `onegate vm reboot VMID`;
-  // kept verbatim for parity (onegate-cli.md §10, item 24).
+  // kept verbatim for parity (share/onegate/onegate l.573 at release-7.4.0).
   help: [
     'onegate vm ACTION VMID',
     ...ACTIONS.filter((a) => !a.legacy).map((a) => `    onegate ${a.name} [VMID]${a.hard ? ' [--hard]' : ''}`),

@@ -1,4 +1,4 @@
-// `--json`: Ruby's JSON.pretty_generate of the response (onegate-cli.md §3.7), done by re-indenting the
+// `--json`: Ruby's JSON.pretty_generate of the response (share/onegate/onegate l.642 at release-7.4.0), done by re-indenting the
 // response text token by token rather than JSON.parse + stringify, which would move integer-like keys
 // first and print 1.0 as 1. Strings are re-encoded as Ruby does (raw UTF-8, `/` unescaped, control
 // characters as lower-case \u00XX), which is what JSON.stringify produces too. Empty containers print as

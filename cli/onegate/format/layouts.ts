@@ -1,4 +1,4 @@
-// Text layouts of the show commands, byte-compatible with the Ruby client (onegate-cli.md §3.5). Pure:
+// Text layouts of the show commands, byte-compatible with the Ruby client (the `print` functions of share/onegate/onegate, l.326–440 at release-7.4.0). Pure:
 // document in, text out. Where the Ruby client crashes on a document (a node without vm_info, an extended
 // VM without NIC, a missing VMS list), these print what is there instead (docs/cli.md).
 import { SERVICE_STATES, stateName, vmStateName } from './states';

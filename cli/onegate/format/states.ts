@@ -1,4 +1,4 @@
-// State names of VMs, their LCM sub-states and services (onegate-cli.md §3.6), indexed by the numbers the
+// State names of VMs, their LCM sub-states and services (`VM_STATE`, `LCM_STATE` and `Service.state_str`: share/onegate/onegate l.154–390 at release-7.4.0), indexed by the numbers the
 // server sends. An index outside a table prints as an empty value, as in the Ruby client.
 
 /** VM STATE 0-11. */

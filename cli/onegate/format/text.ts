@@ -1,4 +1,4 @@
-// The two primitives of the Ruby client's text output (onegate-cli.md §3.5): a header line and a
+// The two primitives of the Ruby client's text output (`print_header`, `print_key_value`: share/onegate/onegate l.545–560 at release-7.4.0): a header line and a
 // key/value line. Widths count Unicode code points, as Ruby's `%-20s` does (JS padEnd counts UTF-16 units).
 
 /** Pads `text` with spaces to `width` code points; longer text is left as it is. */

@@ -4,7 +4,7 @@ import * as route from '../../../agent/onegate/requests';
 const FORM = 'application/x-www-form-urlencoded';
 
 describe('form encoding', () => {
-  it('matches the Ruby client byte for byte (onegate-cli.md §3.3)', () => {
+  it('matches the Ruby client byte for byte (URI.encode_www_form in share/onegate/onegate, l.652 at release-7.4.0)', () => {
     expect(route.formBody('A=1\\nB=two words&x=%20+y', 1)).toBe('data=A%3D1%5CnB%3Dtwo+words%26x%3D%2520%2By&type=1');
     expect(route.formBody('READY=YES', 1)).toBe('data=READY%3DYES&type=1');
     expect(route.formBody('READY', 2)).toBe('data=READY&type=2');

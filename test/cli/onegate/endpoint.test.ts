@@ -1,4 +1,4 @@
-// Endpoint forms the Ruby client gets wrong or right (onegate-cli.md §3.4): IPv6 literals (a deliberate
+// Endpoint forms the Ruby client gets wrong or right (its URI.parse of ONEGATE_ENDPOINT, share/onegate/onegate l.448): IPv6 literals (a deliberate
 // fix), upper-case schemes and trailing slashes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startOneGate } from '../../simulator/index';

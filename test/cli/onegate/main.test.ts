@@ -1,4 +1,4 @@
-// Dispatch, help, version and exit statuses of `onegate` as a whole (onegate-cli.md §3.8).
+// Dispatch, help, version and exit statuses of `onegate` as a whole (docs/cli.md, "Output and exit statuses").
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,16 +1,17 @@
 #!/bin/bash
 # Differential check of dist/onegate.cjs against the real Ruby onegate client, both talking to the real OneGate
-# server of /work/shared/reference-server (not run by CI, which has neither). Read-only requests plus usage
+# server of the reference harness (docs/simulator.md; not run by CI, which has neither). Read-only requests plus usage
 # errors; prints one line per case (same / DIFF) and the diff of each difference.
 #   ONEGATE_URL   the running reference server (default http://127.0.0.1:5030)
-#   RUBY_CLIENT   the real onegate.rb (default /tmp/onegate-real/client/onegate.rb)
+#   ONEGATE_REFERENCE_DIR  the reference harness (its onegate-token.py makes the tokens)
+#   RUBY_CLIENT   the real onegate.rb (share/onegate/onegate, or one-apps' context-linux/src/usr/bin/onegate.rb)
 #   ONEGATE_JSON_EMPTY=multiline  passed to dist/onegate.cjs, to match the empty containers of Ruby <= 3.3
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
 url=${ONEGATE_URL:-http://127.0.0.1:5030}
-ruby_cli=${RUBY_CLIENT:-/tmp/onegate-real/client/onegate.rb}
-tokens=/work/shared/reference-server/onegate-token.py
+ruby_cli=${RUBY_CLIENT:?set RUBY_CLIENT to the real onegate.rb}
+tokens=${ONEGATE_REFERENCE_DIR:?set ONEGATE_REFERENCE_DIR to the reference harness}/onegate-token.py
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 same=0 diff=0

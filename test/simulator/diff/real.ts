@@ -1,4 +1,4 @@
-// Differential check against the real OneGate server of /work/shared/reference-server (not for CI):
+// Differential check against the real OneGate server of the reference harness (docs/simulator.md; not for CI):
 //   npx tsx test/simulator/diff/real.ts http://127.0.0.1:5030 [http://127.0.0.1:2633 http://127.0.0.1:2474]
 // Resets the fakes, starts a simulator imitating 6.10 with the same fixture, sends every case to
 // both in the same order and prints the differences (status, Content-Type, body). Exit 1 on any.
