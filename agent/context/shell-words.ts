@@ -3,7 +3,7 @@
 // commands by newlines and ';'. Nothing is ever expanded or executed. Two modes:
 // - 'strict' (context.sh): anything a shell would expand or treat as an operator is a parse error, so a
 //   value is accepted only when it means the same to bash as to us;
-// - 'literal' (one_env): `$` and backticks are kept as text, as the spec asks ("expand nothing").
+// - 'literal' (one_env): `$` and backticks are kept as text, as one_env must be read: nothing expanded (docs/context.md).
 
 /** How unquoted and double-quoted `$`/backticks/operators are treated. */
 export type ShellMode = 'strict' | 'literal';

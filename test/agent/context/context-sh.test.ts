@@ -25,7 +25,7 @@ describe("parseContextSh on the sample cases (expected.json: bash's reading, or 
   }
 });
 
-describe("parseContextSh, the spec's stated expectations", () => {
+describe('parseContextSh, the documented expectations (docs/context.md)', () => {
   it('typical KVM context: multi-line key, empty values', () => {
     const v = sample('kvm-typical');
     expect(v.SSH_PUBLIC_KEY.split('\n')).toHaveLength(2);

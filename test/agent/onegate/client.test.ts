@@ -35,7 +35,7 @@ describe('requests on the wire', () => {
     expect(req!.headers.referer).toBeUndefined();
   });
 
-  it('sends each typed call as the spec requires', async () => {
+  it('sends each typed call as the server expects them (docs/onegate-protocol.md)', async () => {
     const { s, c } = await setup((req, res) => {
       if (req.method === 'POST') return reply(res, 204);
       if (req.method === 'PUT') return reply(res, 200);

@@ -28,7 +28,7 @@ describe('resolveCredentials', () => {
     });
   });
 
-  it('is not fooled by a context value that breaks out of its quotes in one_env (spec sample 3b)', async () => {
+  it('is not fooled by a context value that breaks out of its quotes in one_env (docs/onegate-protocol.md, "The Ruby CLI")', async () => {
     expect((await resolve({ ONEGATE_CONTEXT_ROOT: root('one-env-breakout') })).token).toBe('good-token');
   });
 

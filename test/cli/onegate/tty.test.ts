@@ -1,4 +1,4 @@
-// On a terminal, headers are bold and underlined (ROLE headers bold only), padded to 80 (spec §3.5).
+// On a terminal, headers are bold and underlined (ROLE headers bold only), padded to 80 (scr_bold, scr_underline, print_header: share/onegate/onegate l.530-556 at release-7.4.0).
 // util-linux `script` provides the terminal; without it the test is skipped, saying why.
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // Simulator-only settings (the :simulator: block of the config file): which server version to
-// imitate where versions differ on the wire (spec §12, must-match 11), and resource bounds.
+// imitate where versions differ on the wire (the switches of docs/simulator.md, "Configuration"), and resource bounds.
 
 /** Behaviour switches; each defaults from `version` unless set explicitly. */
 export interface Switches {
@@ -8,7 +8,7 @@ export interface Switches {
   /** ≤ 7.0.0 (Rack 3, no rewind): a raw PUT body sent as a form reads as "", 200 without change. */ noRewind: boolean;
   /** 7.0–7.2: a DNS host name in Host gets "403 Host not permitted". */ hostAuthorization: boolean;
   /** ≤ 5.10: service vm_info filtered like GET /vm, `running` a boolean. */ legacyServiceVmInfo: boolean;
-  /** 7.x bug #7954: form-typed POST action / scale bodies read as "" (off unless set: the spec makes it optional). */ formBodyBug: boolean;
+  /** 7.x bug #7954: form-typed POST action / scale bodies read as "" (off unless set: imitating it is optional). */ formBodyBug: boolean;
   /** OneFlow scaling adds or removes node VMs at once (a real OneFlow deploys them later). */ scaleCreatesVms: boolean;
   /** Largest request body read; larger ones get 413 and the connection is closed. */ maxBodyBytes: number;
 }

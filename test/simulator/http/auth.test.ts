@@ -1,4 +1,4 @@
-// Conformance: permission flags (403) before authentication (401), every 401 cause (spec §2.2, §5.3, §6.1).
+// Conformance: permission flags (403) before authentication (401), every 401 cause (onegate-server.rb at release-7.4.0: check_permissions, l.381, runs before authenticate, l.152).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startOneGate } from '../index';
 import { makeToken } from '../world/token';

@@ -1,4 +1,4 @@
-// OneGate's token check (spec §5.3): serveradmin looks up the VM and its creator; the token must
+// OneGate's token check (src/cloud/common/CloudAuth/OneGateCloudAuth.rb at release-7.4.0): serveradmin looks up the VM and its creator; the token must
 // decrypt to "<ID>:<STIME>" with the creator's TOKEN_PASSWORD. Every failure is "401 Not authorized";
 // the reason is only logged.
 import type { Logger } from '../../../agent/log';

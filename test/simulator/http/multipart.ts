@@ -1,5 +1,5 @@
-// multipart/form-data bodies, which Rack parses into params like urlencoded forms (spec §4.1: the
-// `data` and `type` fields may come from either). File parts are skipped: no route reads them.
+// multipart/form-data bodies, which Rack parses into params like urlencoded forms (update in onegate-server.rb
+// l.566 reads the `data` and `type` params, wherever Rack took them from). File parts are skipped: no route reads them.
 import { isUtf8 } from 'node:buffer';
 import { HttpError } from './error';
 

@@ -1,4 +1,4 @@
-// The order of processing of the real server (spec §2.2): catch-all, permission flag (403),
+// The order of processing of the real server (onegate-server.rb at release-7.4.0: every route calls check_permissions, then authenticate; the catch-all is l.1054): catch-all, permission flag (403),
 // authentication (401), then the route (source VM, scope, logic). Errors become plain-text bodies.
 
 import { compareVersions } from '../config/switches';

@@ -10,7 +10,7 @@ import { isFormBody, mediaTypeOf, parseForm } from './params';
 import { answer, hostPermitted } from './pipeline';
 import type { SimState } from './state';
 
-/** application/json;charset=utf-8 is set on every answer, errors included (spec §2.3). */
+/** application/json;charset=utf-8 is set on every answer, errors included (onegate-server.rb l.132 at release-7.4.0). */
 export const JSON_TYPE = 'application/json;charset=utf-8';
 
 /** Everything the request handler needs. */

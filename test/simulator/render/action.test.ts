@@ -1,4 +1,4 @@
-// Conformance: POST /vms/:id/action (spec §3.6, §6.4) and its state changes.
+// Conformance: POST /vms/:id/action (perform_action, onegate-server.rb l.228 and l.1003 at release-7.4.0) and its state changes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shippedConfig } from '../config/config';
 import { call, json } from '../http/client';

@@ -1,4 +1,4 @@
-// POST /vms/:id/action (spec §3.6): JSON {"action":{"perform","params"}}, the restricted list,
+// POST /vms/:id/action (onegate-server.rb l.228, l.1003 at release-7.4.0): JSON {"action":{"perform","params"}}, the restricted list,
 // then the oned call. Success is 204 without a body.
 
 import { compareVersions } from '../config/switches';

@@ -1,4 +1,4 @@
-// The perform -> OCA method table of the server (spec §3.6), run against the simulated oned.
+// The perform -> OCA method table of the server (perform_action, onegate-server.rb l.228 at release-7.4.0), run against the simulated oned.
 // chown/resize/saveas always fail on the real server (wrong arity, removed method) and do here too.
 import { halt } from '../http/error';
 import { rubyError, rubyToI } from '../http/ruby';

@@ -1,4 +1,4 @@
-// GET /: the two discovery URLs; :ssl_server is used verbatim, else scheme + Host (spec §3.2).
+// GET /: the two discovery URLs; :ssl_server is used verbatim, else scheme + Host (onegate-server.rb l.879 at release-7.4.0).
 import type { Handler } from '../http/state';
 
 export const root: Handler = (ctx) => {

@@ -1,4 +1,4 @@
-// Conformance over real HTTP: routes, HEAD, catch-all, content types and the GET shapes (spec §3, §7).
+// Conformance over real HTTP: routes, HEAD, catch-all, content types and the GET shapes (docs/onegate-protocol.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippedConfig } from '../config/config';
 import { call } from '../http/client';

@@ -1,4 +1,4 @@
-// Conformance: the scope rules of /vms/:id and the §6.2 error rows, over GET, PUT and POST.
+// Conformance: the scope rules of /vms/:id and their errors (docs/onegate-protocol.md, "Errors"), over GET, PUT and POST.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, form, json } from '../http/client';
 import { type Simulator, startOneGate } from '../index';

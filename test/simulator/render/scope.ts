@@ -1,4 +1,4 @@
-// Source-VM lookup and the scope rules shared by /vms/:id, /service, /vrouter and /vnet (spec §3.5).
+// Source-VM lookup and the scope rules shared by /vms/:id, /service, /vrouter and /vnet (get_requested_vm, onegate-server.rb l.203 at release-7.4.0).
 import { halt } from '../http/error';
 import { rubyError, rubyInteger, rubyToI } from '../http/ruby';
 import type { Ctx } from '../http/state';
@@ -37,7 +37,7 @@ export function requestedVm(ctx: Ctx, authVm: Vm, id: number): { vm: Vm; user: U
   return { vm: oned(() => vmInfo(w, src.user, id)), user: src.user };
 }
 
-/** The caller's Service after the membership check (spec §3.7). */
+/** The caller's Service after the membership check (check_vm_in_service, onegate-server.rb l.400). */
 export function checkVmInService(ctx: Ctx, user: User | undefined, vmId: number, sid: string | undefined): Service {
   if (sid === undefined || !/^\d+$/m.test(sid)) halt(400, 'Empty or invalid SERVICE_ID');
   const id = /^\d+$/.test(sid) ? Number(sid) : -1; // "7\nx" passes Ruby's ^\d+$ but no OneFlow URL finds it

@@ -1,4 +1,4 @@
-// GET /service (spec §7.3): OneFlow's stored document reduced to {name,id,state,roles[nodes]}.
+// GET /service (build_service_hash, onegate-server.rb l.663 at release-7.4.0): OneFlow's stored document reduced to {name,id,state,roles[nodes]}.
 
 import type { Switches } from '../config/switches';
 import { gname, uname, vmInfo } from '../world/oned';

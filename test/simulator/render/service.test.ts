@@ -1,4 +1,4 @@
-// Conformance: GET /service (+extended) and PUT /service/role/:role (spec §3.7, §3.8, §6.5, §7.3).
+// Conformance: GET /service (+extended) and PUT /service/role/:role (onegate-server.rb l.919, l.1013 at release-7.4.0).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shippedConfig } from '../config/config';
 import { call, form, json } from '../http/client';

@@ -1,4 +1,4 @@
-// GET /service and PUT /service/role/:role (spec §3.7, §3.8).
+// GET /service and PUT /service/role/:role (onegate-server.rb l.919, l.1013 at release-7.4.0).
 import { halt } from '../http/error';
 import { rubyError } from '../http/ruby';
 import { parseRubyJson, rubyClass } from '../http/ruby-json';

@@ -1,4 +1,4 @@
-// Conformance: PUT /vm and PUT /vms/:id (spec §3.4, §4, §6.3).
+// Conformance: PUT /vm and PUT /vms/:id (update and escape_attr, onegate-server.rb l.512-625 at release-7.4.0).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { shippedConfig } from '../config/config';
 import { call, form } from '../http/client';

@@ -1,4 +1,4 @@
-// PUT /vm and PUT /vms/:id (spec §4): data/type parameters or the raw body, the server's escaping,
+// PUT /vm and PUT /vms/:id (update, onegate-server.rb l.566 at release-7.4.0): data/type parameters or the raw body, the server's escaping,
 // the restricted-attribute check, then oned's merge (type 1) or the XPath erase (other types).
 import { isUtf8 } from 'node:buffer';
 import { halt } from '../http/error';

@@ -1,4 +1,4 @@
-// VM documents: the filtered GET /vm view (spec §7.1) and the raw one.vm.info hash used by
+// VM documents: the filtered GET /vm view (build_vm_hash, onegate-server.rb l.629 at release-7.4.0) and the raw one.vm.info hash used by
 // extended service views. Every oned scalar is a string.
 
 import type { Switches } from '../config/switches';

@@ -1,4 +1,4 @@
-// GET/PUT /vm and GET/PUT /vms/:id (spec §3.3-3.5).
+// GET/PUT /vm and GET/PUT /vms/:id (onegate-server.rb l.898-918, l.994, l.1043 at release-7.4.0).
 
 import { rubyToI } from '../http/ruby';
 import type { Handler } from '../http/state';

@@ -1,4 +1,4 @@
-// GET /vnet/:id body (spec §7.5): selected keys, arrays forced, template filtered by
+// GET /vnet/:id body (build_vnet_hash and process_vnet, onegate-server.rb l.748-816 at release-7.4.0): selected keys, arrays forced, template filtered by
 // :vnet_template_attributes; extended mode enriches VM leases with NIC names, alias and backend data.
 
 import { getAll, getSub, sortedPairs } from '../template/template';

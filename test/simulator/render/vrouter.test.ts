@@ -1,4 +1,4 @@
-// Conformance: GET /vrouter and GET /vnet/:id (spec §3.9, §3.10, §6.6, §7.4, §7.5).
+// Conformance: GET /vrouter and GET /vnet/:id (onegate-server.rb l.930-993 at release-7.4.0; docs/onegate-protocol.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippedConfig } from '../config/config';
 import { call } from '../http/client';

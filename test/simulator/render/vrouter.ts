@@ -1,4 +1,4 @@
-// GET /vrouter and GET /vnet/:id (spec §3.9, §3.10).
+// GET /vrouter and GET /vnet/:id (onegate-server.rb l.930, l.950, check_vnet_in_vrouter l.457 at release-7.4.0).
 import { halt } from '../http/error';
 import { rubyInteger } from '../http/ruby';
 import type { Ctx, Handler } from '../http/state';

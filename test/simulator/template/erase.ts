@@ -1,5 +1,5 @@
 // The erase path of PUT: the server deletes the nodes matching the XPath "USER_TEMPLATE/<text>"
-// and writes the rest back in replace mode, which drops every empty value (spec §4.4).
+// and writes the rest back in replace mode, which drops every empty value (update, onegate-server.rb l.603-617 at release-7.4.0).
 import { rubyError } from '../http/ruby';
 import { cloneTemplate, type Pair, type Template } from './template';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeAttr } from './escape';
 
-// The spec's table of observed rewrites (§4.2), input -> text sent to oned.
+// Rewrites observed from the real server's escape_attr (docs/onegate-protocol.md), input -> text sent to oned.
 describe('escapeAttr', () => {
   it.each([
     ['READY=YES', 'READY="YES"'],

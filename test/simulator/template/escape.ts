@@ -1,4 +1,4 @@
-// The rewrite OneGate applies to PUT text before oned parses it (spec §4.2, 6.0+), reproduced
+// The rewrite OneGate applies to PUT text before oned parses it (escape_attr, onegate-server.rb l.512 at release-7.4.0; 6.0+), reproduced
 // character by character, including its broken cases (commas, quotes and backslashes in values).
 
 /** Rewrites KEY=value text the way the server's escape routine does. */

@@ -8,7 +8,7 @@ describe('OneGate token', () => {
     ['42', '1700000000', '5QpnDSbE0Cx9QZ9VuIfpOQ=='],
     ['7', '1712345678', '6r/GdbT6bvtK1e2kIwFqBA=='],
     ['12345', '1712345678', 'hm63PlPBOOAoCgXy9rYCUpPeOfmtVFGkC+8wrzcj/Os='],
-  ])('matches the spec vector for %s:%s', (vmid, stime, token) => {
+  ])('matches the reference vector for %s:%s', (vmid, stime, token) => {
     expect(makeToken(ALICE, vmid, stime)).toBe(token);
     expect(decryptToken(ALICE, token)).toBe(`${vmid}:${stime}`);
   });

@@ -1,4 +1,4 @@
-// OneGate token scheme (spec §5): base64(AES-256-CBC(key = first 32 chars of the creator's
+// OneGate token scheme (oned's src/vm/VirtualMachineContext.cc makes it, src/cloud/common/CloudAuth/OneGateCloudAuth.rb checks it, at release-7.4.0): base64(AES-256-CBC(key = first 32 chars of the creator's
 // TOKEN_PASSWORD, IV = 16 zero bytes, PKCS#7, "<VMID>:<STIME>")). oned makes it, OneGate checks it.
 import { createCipheriv, createDecipheriv } from 'node:crypto';
 

@@ -9,7 +9,7 @@ describe('onegate service show', () => {
   });
   afterAll(() => sim.close());
 
-  it('prints the service block and each role, an empty role included (spec §3.5.2)', async () => {
+  it('prints the service block and each role, an empty role included (as Service.print in the Ruby client)', async () => {
     const r = await runCli(['service', 'show'], vmEnv(sim, 42));
     expect(r).toMatchObject({ status: 0, stderr: '' });
     expectGolden('service-show.txt', r.stdout);

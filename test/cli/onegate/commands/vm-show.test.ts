@@ -10,7 +10,7 @@ describe('onegate vm show', () => {
   });
   afterAll(() => sim.close());
 
-  it('prints the header and NAME (spec §3.5.1) after GET /vm with the token and VMID headers', async () => {
+  it('prints the header and NAME (as VirtualMachine.print in the Ruby client) after GET /vm with the token and VMID headers', async () => {
     const r = await runCli(['vm', 'show'], vmEnv(sim, 42));
     expect(r).toMatchObject({ status: 0, stderr: '' });
     expectGolden('vm-show.txt', r.stdout);

@@ -10,7 +10,7 @@ describe('onegate vm update', () => {
   afterAll(() => sim.close());
   const lastPut = () => sim.requests.filter((q) => q.method === 'PUT').at(-1)!;
 
-  it('sends --data unchanged as the form data=...&type=1; the server splits a literal \\n (spec §3.3)', async () => {
+  it('sends --data unchanged as the form data=...&type=1; the server splits a literal \\n (as URI.encode_www_form in the Ruby client)', async () => {
     const r = await runCli(['vm', 'update', '--data', 'A=1\\nB=two words&x=%20+y'], vmEnv(sim, 42));
     expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
     const req = lastPut();

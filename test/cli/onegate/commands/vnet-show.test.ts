@@ -9,7 +9,7 @@ describe('onegate vnet show', () => {
   });
   afterAll(() => sim.close());
 
-  it('prints VNET and ID (spec §3.5.3)', async () => {
+  it('prints VNET and ID (as VirtualNetwork.print in the Ruby client)', async () => {
     const r = await runCli(['vnet', 'show', '5'], vmEnv(sim, 42));
     expect(r).toMatchObject({ status: 0, stderr: '' });
     expectGolden('vnet-show.txt', r.stdout);

@@ -9,7 +9,7 @@ describe('onegate vrouter show', () => {
   });
   afterAll(() => sim.close());
 
-  it('prints VROUTER, NAME, the VM ids joined with commas and an empty line (spec §3.5.3)', async () => {
+  it('prints VROUTER, NAME, the VM ids joined with commas and an empty line (as VirtualRouter.print in the Ruby client)', async () => {
     const r = await runCli(['vrouter', 'show'], vmEnv(sim, 44));
     expect(r).toMatchObject({ status: 0, stderr: '' });
     expectGolden('vrouter-show.txt', r.stdout);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LCM_STATES, rubyToI, SERVICE_STATES, stateName, VM_STATES, vmStateName } from '../../../../cli/onegate/format/states';
 
 describe('state names', () => {
-  it('has the sizes of the spec tables (LCM extended with the backup states)', () => {
+  it('has the sizes of the Ruby client tables (LCM extended with the backup states)', () => {
     expect([VM_STATES.length, LCM_STATES.length, SERVICE_STATES.length]).toEqual([12, 72, 16]);
     expect([LCM_STATES[68], LCM_STATES[69], LCM_STATES[71]]).toEqual(['HOTPLUG_SAVEAS_STOPPED', 'BACKUP', 'RESTORE']);
     expect(SERVICE_STATES[15]).toBe('HOLD');
