@@ -23,29 +23,13 @@ export function explicitFiles(opts: DiscoverOptions): string[] {
 
 /** The source named by --context-file or --context-dir (the file wins when both are given), which replaces the search. */
 export function givenSource(opts: DiscoverOptions): Source | undefined {
-  const file = opts.contextFile;
-  if (file !== undefined) {
-    const paths = besideFiles(file);
-    return fileSource({
-      name: `--context-file ${file}`,
-      option: '--context-file',
-      priority: 0,
-      kind: 'file',
-      origin: () => file,
-      paths: () => paths,
-    });
-  }
-  const dir = opts.contextDir;
-  if (dir !== undefined) {
-    const paths = directoryFiles(dir);
-    return fileSource({
-      name: `--context-dir ${dir}`,
-      option: '--context-dir',
-      priority: 0,
-      kind: 'directory',
-      origin: () => dir,
-      paths: () => paths,
-    });
-  }
-  return undefined;
+  const given =
+    opts.contextFile !== undefined
+      ? { option: '--context-file', path: opts.contextFile, kind: 'file' as const, paths: besideFiles(opts.contextFile) }
+      : opts.contextDir !== undefined
+        ? { option: '--context-dir', path: opts.contextDir, kind: 'directory' as const, paths: directoryFiles(opts.contextDir) }
+        : undefined;
+  if (!given) return undefined;
+  const { option, path, kind, paths } = given;
+  return fileSource({ name: `${option} ${path}`, option, priority: 0, kind, origin: () => path, paths: () => paths });
 }

@@ -5,6 +5,7 @@ import { parseConfig } from '../../../agent/config/load';
 import { overridableKeys } from '../../../agent/config/overrides';
 import { renderKeyTable, renderSample } from '../../../agent/config/render';
 import { defaultConfig, schema } from '../../../agent/config/schema';
+import { expectGeneratedSection } from '../../support/generated-section';
 
 const SAMPLE = 'packaging/root/etc/onegate-agent/agent.yaml';
 const DOCS = 'docs/daemon.md';
@@ -27,13 +28,7 @@ describe('packaged sample agent.yaml', () => {
 // The key table stands in the README (the user's reference) and in docs/daemon.md (beside the details).
 describe.each(['README.md', DOCS])('%s key table', (file) => {
   it('is what the schema renders', () => {
-    const docs = readFileSync(file, 'utf8');
-    const start = docs.indexOf(BEGIN);
-    const end = docs.indexOf(END);
-    expect(start).toBeGreaterThanOrEqual(0);
-    const table = docs.slice(start + BEGIN.length, end);
-    if (process.env.UPDATE_GOLDEN) writeFileSync(file, docs.slice(0, start + BEGIN.length) + renderKeyTable() + docs.slice(end));
-    else expect(table).toBe(renderKeyTable());
+    expectGeneratedSection(file, BEGIN, END, renderKeyTable());
   });
 });
 
