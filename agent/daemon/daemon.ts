@@ -13,6 +13,7 @@ import { readBootId } from '../ready/boot-id';
 import { createSerialLock } from '../schedule/serial';
 import { createTicker, type Ticker } from '../schedule/ticker';
 import { recordFailure, recordSuccess, toFailure } from '../state/feature';
+import { lockStateDir, type StateLock, StateLockedError } from '../state/lock';
 import { loadState } from '../state/store';
 import type { AgentState } from '../state/types';
 import { gatherAttributes } from './gather';
@@ -67,6 +68,7 @@ export function createDaemon(opts: DaemonOptions): Daemon {
   let retryTimer: NodeJS.Timeout | undefined;
   let stopped = false;
   let reloading: Promise<void> = Promise.resolve();
+  let stateLock: StateLock | undefined;
 
   const save = createPersist(log);
   function persist(stoppedAt?: number): void {
@@ -259,11 +261,23 @@ export function createDaemon(opts: DaemonOptions): Daemon {
     });
   }
 
+  // A live holder ends the start-up; a directory the lock cannot be written in does not (nor would state.json).
+  function takeLock(dir: string): StateLock | undefined {
+    try {
+      return lockStateDir(dir);
+    } catch (err) {
+      if (err instanceof StateLockedError) throw err;
+      log.warn(`state: cannot lock ${dir}: ${(err as Error).message}; running without the lock`);
+      return undefined;
+    }
+  }
+
   async function begin(): Promise<void> {
     const loaded = loadConfig(opts.configFile);
     fileConfig = loaded.config;
     configFile = loaded.file;
     opts.setLevel(fileConfig.log_level as LogLevel);
+    stateLock = takeLock(fileConfig.state_dir);
     state = loadState(fileConfig.state_dir, log);
     config = fileConfig;
     log.info(
@@ -323,6 +337,7 @@ export function createDaemon(opts: DaemonOptions): Daemon {
       ]);
       units?.client.close();
       persist(Date.now());
+      stateLock?.release();
       log.info('stopped');
     },
   };

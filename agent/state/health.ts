@@ -11,6 +11,11 @@ export interface Health {
   problems: string[];
 }
 
+/** The verdict on a status file that exists but cannot be used: not running, as without one. */
+export function damagedHealth(problem: string): Health {
+  return { code: 2, state: 'not running', problems: [problem] };
+}
+
 /** Judges a status document; `alive` tells whether its pid is still the daemon. */
 export function assessHealth(doc: StatusDocument | undefined, alive: boolean, now: number): Health {
   if (!doc) return { code: 2, state: 'not running', problems: ['no status file: the daemon has not run since boot'] };

@@ -1,8 +1,9 @@
 // status.json under run_dir: what `onegate-agent status` shows, rewritten atomically after every
 // cycle and event. World-readable (0644): it names no secret, only where the credentials came from.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { replaceFileSync } from './atomic';
+import { parseStatus, StatusFileError } from './status-check';
 import type { FeatureState, ReadyStatus } from './types';
 
 /** The published status of a running (or last run) daemon. */
@@ -46,16 +47,36 @@ export function writeStatus(runDir: string, doc: StatusDocument): void {
   replaceFileSync(statusPath(runDir), `${JSON.stringify(doc, null, 1)}\n`, 0o644, 0o755, false);
 }
 
-/** Reads the status; undefined when there is none (never started, or rebooted: run_dir is on tmpfs). */
+/** A status file is a few kilobytes; anything bigger is not one (and is never read whole). */
+const MAX_STATUS_BYTES = 1 << 20;
+
+/**
+ * Reads the status; undefined when there is none (never started, or rebooted: run_dir is on tmpfs).
+ * Throws StatusFileError for a file that cannot be read or is not a status document.
+ */
 export function readStatus(runDir: string): StatusDocument | undefined {
-  let text: string;
+  const path = statusPath(runDir);
+  let fd: number;
   try {
-    text = readFileSync(statusPath(runDir), 'utf8');
+    fd = openSync(path, 'r');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw new StatusFileError(path, `cannot read it: ${code ?? (err as Error).message}`);
   }
-  const doc = JSON.parse(text) as StatusDocument;
-  if (!Number.isInteger(doc?.pid)) throw new Error(`${statusPath(runDir)}: not a status file`);
-  return doc;
+  const buffer = Buffer.alloc(MAX_STATUS_BYTES + 1);
+  let length = 0;
+  try {
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      length += n;
+      if (n === 0 || length === buffer.length) break;
+    }
+  } catch (err) {
+    throw new StatusFileError(path, `cannot read it: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  } finally {
+    closeSync(fd);
+  }
+  if (length > MAX_STATUS_BYTES) throw new StatusFileError(path, 'larger than 1 MiB');
+  return parseStatus(path, buffer.toString('utf8', 0, length));
 }

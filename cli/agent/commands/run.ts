@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { ConfigError } from '../../../agent/config/load';
 import { createDaemon } from '../../../agent/daemon/daemon';
 import { createLogger, isLogLevel, type Logger, type LogLevel } from '../../../agent/log';
+import { StateLockedError } from '../../../agent/state/lock';
 import { COMMON_OPTIONS, parseCommand } from './args';
 
 const USAGE = `Usage: onegate-agent run [--config FILE] [--context-dir DIR | --context-file FILE] [--log-level LEVEL]
@@ -17,7 +18,7 @@ virtual router and network data and runs hooks. Logs go to stderr with journald 
   --log-level LEVEL    error, warn, info or debug; overrides log_level
 
 Signals: SIGHUP reloads the configuration and context; SIGTERM or SIGINT stops (exit 0).
-Exit status: 0 stopped by a signal, 1 unusable configuration or arguments.
+Exit status: 0 stopped by a signal, 1 unusable configuration or arguments, or another daemon holds state_dir.
 `;
 
 /**
@@ -81,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await daemon.start();
   } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
+    if (!(err instanceof ConfigError || err instanceof StateLockedError)) throw err;
     process.stderr.write(`onegate-agent run: ${err.message}\n`);
     return 1;
   }

@@ -2,9 +2,10 @@
 // exit 0 healthy, 1 degraded, 2 not running.
 import { ConfigError, loadConfig } from '../../../agent/config/load';
 import { DEFAULT_CONFIG_PATH, defaultConfig } from '../../../agent/config/schema';
-import { assessHealth, type Health } from '../../../agent/state/health';
+import { assessHealth, damagedHealth, type Health } from '../../../agent/state/health';
 import { isDaemonAlive, processUsage } from '../../../agent/state/process-info';
 import { readStatus, type StatusDocument } from '../../../agent/state/status';
+import { StatusFileError } from '../../../agent/state/status-check';
 import { parseCommand } from './args';
 import { renderStatus } from './status-text';
 
@@ -35,13 +36,15 @@ export async function main(argv: string[]): Promise<number> {
   if (typeof args === 'number') return args;
   const runDir = args['run-dir'] ?? runDirOf(args.config);
   let doc: StatusDocument | undefined;
+  let damaged: string | undefined;
   try {
     doc = readStatus(runDir);
   } catch (err) {
-    process.stderr.write(`onegate-agent status: ${(err as Error).message}\n`);
+    if (!(err instanceof StatusFileError)) throw err;
+    damaged = err.message;
   }
   const alive = doc !== undefined && isDaemonAlive(doc.pid);
-  const health = assessHealth(doc, alive, Date.now());
+  const health = damaged ? damagedHealth(damaged) : assessHealth(doc, alive, Date.now());
   const usage = doc && alive ? (processUsage(doc.pid) ?? doc.process) : doc?.process;
   const shown = doc ? { ...doc, process: usage ?? doc.process } : undefined;
   process.stdout.write(args.json ? `${JSON.stringify(toJson(health, shown), null, 2)}\n` : renderStatus(health, shown, alive, Date.now()));

@@ -1,4 +1,5 @@
 // `onegate-agent status` against a spawned daemon: 0 healthy, 1 degraded, 2 not running.
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, runAgentCli, startHarness, waitFor } from '../../agent/daemon/harness';
 import { tempDir } from '../../support/temp-dir';
@@ -54,6 +55,19 @@ describe('onegate-agent status', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^status: {2}degraded\n/);
     expect(r.stdout).toMatch(/\n {2}push: off: the server refused the update \(.*403.*\)\n/);
+  });
+
+  it.each(['truncated', 'pid-string', 'escape-bytes'])('exits 2 on the damaged status file of case %s, naming it and why', async (name) => {
+    const runDir = join(__dirname, '../../fixtures/status', name);
+    const text = await runAgentCli(['status', '--run-dir', runDir]);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toMatch(
+      new RegExp(`^status: {2}not running\nproblems:\n {2}${runDir}/status.json: not a status file \\([^\n\x1b]+\\)\n$`),
+    );
+    expect(text.stderr).toBe('');
+    const json = await runAgentCli(['status', '--json', '--run-dir', runDir]);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ status: 'not running', exitCode: 2, problems: [text.stdout.split('\n')[2].trim()] });
   });
 
   it('rejects unknown options with exit 2', async () => {
