@@ -1,14 +1,21 @@
 // Fixture files (YAML, the reference harness's format) -> World. Every scalar is read as a string
 // (failsafe schema: YES, 0600 and 1.0 stay as written), then converted where a number is meant.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAILSAFE_SCHEMA, load } from 'js-yaml';
 import { storeNodeInfo } from '../render/service-view';
 import { getText, setText, templateFrom } from '../template/template';
 import type { AddressRange, Role, Service, User, Vm, VNet, VRouter, World } from './types';
 
+// Where the default world is: beside the bundle dist/onegate-sim.cjs (the npm package's onegate-sim,
+// copied there by scripts/build.mjs), else in the source tree.
+const defaultWorlds = [
+  join(__dirname, 'onegate-sim', 'default.yaml'),
+  join(__dirname, '..', '..', 'fixtures', 'simulator', 'default.yaml'),
+];
+
 /** The default fixture shipped with the simulator. */
-export const DEFAULT_FIXTURES = join(__dirname, '..', '..', 'fixtures', 'simulator', 'default.yaml');
+export const DEFAULT_FIXTURES = defaultWorlds.find((path) => existsSync(path)) ?? defaultWorlds[1];
 
 type Obj = Record<string, unknown>;
 
