@@ -3,12 +3,60 @@
 
 import { HOOK_EVENTS } from '../hooks/types';
 import { metricsKeys } from '../metrics/index';
-import { boolean, type ConfigOf, defaultOf, integer, listOf, mapOf, number, section, string, stringList, stringMap } from '../schema/keys';
+import {
+  boolean,
+  type ConfigOf,
+  defaultOf,
+  integer,
+  listOf,
+  mapOf,
+  number,
+  section,
+  string,
+  stringList,
+  stringMap,
+  withRules,
+} from '../schema/keys';
+import { checkRules, healthRules, lbRules, rootRules } from './rules';
 
 const command = section('One program to run.', {
   command: stringList([], 'Program and arguments (argv, never passed to a shell).'),
   timeout: integer(10, 'Seconds before the program is killed.', { min: 1, max: 3600 }),
 });
+
+const healthCheck = withRules(
+  section('One health check: exactly one of http, tcp or command.', {
+    name: string('', 'Name used in HEALTH_REASON, logs and status (letters, digits, ".", "-", "_"); required.'),
+    http: string('', 'URL to GET (http or https, certificate verified); a 2xx or 3xx status passes, redirects are not followed.'),
+    tcp: string('', 'host:port (or [IPv6]:port) to connect to; an accepted connection passes.'),
+    command: stringList([], 'Program and arguments (argv, never passed to a shell); exit status 0 passes.'),
+    interval: number(10, 'Seconds from the start of one run to the start of the next.', { min: 0.2, max: 86400 }),
+    timeout: number(3, 'Seconds a run may take (at most interval); a slower run fails, its connection is closed or its program killed.', {
+      min: 0.1,
+      max: 3600,
+    }),
+    failures: integer(3, 'Failed runs in a row that turn the check FAIL.', { min: 1, max: 100 }),
+    successes: integer(1, 'Passed runs in a row that turn the check OK (again).', { min: 1, max: 100 }),
+  }),
+  checkRules,
+);
+
+const lbEntry = withRules(
+  section('One backend registration.', {
+    family: string('haproxy', 'haproxy (ONEGATE_HAPROXY_LB<i>_* attributes) or lvs (ONEGATE_LB<i>_*).', { values: ['haproxy', 'lvs'] }),
+    index: integer(0, "The <i> of the VRouter's LB<i> (ONEAPP_VNF_HAPROXY_LB<i>_* or ONEAPP_VNF_LB<i>_*).", { min: 0, max: 999 }),
+    ip: string('', "The load balancer's address, exactly as configured on the VRouter; required."),
+    port: integer(0, "The load balancer's port, as configured on the VRouter; required.", { min: 0, max: 65535 }),
+    server_host: string('', "This backend's address; empty: the VM's first NIC address from the context (ETH<n>_IP)."),
+    server_port: integer(0, "This backend's port; 0: the same as port.", { min: 0, max: 65535 }),
+    weight: integer(1, 'Weight of this backend (keepalived weight; HAProxy does not use it).', { min: 0, max: 65535 }),
+    id: string('', 'Published as _ID: the VRouter (or OneFlow service) ID the registration is for; empty: any.'),
+    when: string('auto', 'healthy: published only while HEALTH is OK; always; auto: healthy when health.checks exist, else always.', {
+      values: ['auto', 'healthy', 'always'],
+    }),
+  }),
+  lbRules,
+);
 
 export const schema = {
   interval: integer(60, 'Seconds between collection and push cycles.', { min: 1, max: 86400, context: 'ONEGATE_AGENT_INTERVAL' }),
@@ -95,6 +143,27 @@ export const schema = {
       HOOK_EVENTS,
     ),
   }),
+  health: withRules(
+    section('Health checks, published as HEALTH (OK, FAIL, UNKNOWN) and HEALTH_REASON; see docs/lifecycle.md.', {
+      gate_ready: boolean(true, 'With checks: READY=YES waits, after READY_SCRIPT, until every check has passed.'),
+      checks: listOf('Checks, each on its own schedule; HEALTH is FAIL while any check is FAIL.', healthCheck, [
+        { name: 'web', http: 'http://127.0.0.1:8080/healthz', interval: 10, timeout: 3, failures: 3, successes: 1 },
+        { name: 'db', tcp: '127.0.0.1:5432' },
+      ]),
+    }),
+    healthRules,
+  ),
+  lb: listOf(
+    'Backend registrations for the one-apps VRouter load balancers, published when due and withdrawn when unhealthy or stopping.',
+    lbEntry,
+    [{ family: 'haproxy', index: 0, ip: '10.0.0.100', port: 80, server_port: 8080 }],
+  ),
+  stop: section('What happens when the system shuts down, powers off or reboots (not on a service restart).', {
+    drain_timeout: number(30, 'Seconds the hooks.d/stop/ programs may run, all together, before READY and HEALTH are erased.', {
+      min: 0,
+      max: 3600,
+    }),
+  }),
   backoff: section('Retry of failed requests: full-jitter exponential backoff.', {
     base: number(1, 'Seconds of the first retry delay (upper bound; the delay is random below it).', { min: 0.01, max: 3600 }),
     factor: number(2, 'Growth of the delay per failed attempt.', { min: 1, max: 10 }),
@@ -103,7 +172,7 @@ export const schema = {
 };
 
 /** The root of the schema, as a section. */
-export const rootSection = section('onegate-agent configuration.', schema);
+export const rootSection = withRules(section('onegate-agent configuration.', schema), rootRules);
 
 /** A loaded, validated configuration. */
 export type AgentConfig = ConfigOf<typeof schema>;

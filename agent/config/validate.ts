@@ -48,12 +48,17 @@ export function validate(
 
 function validateSection(key: SectionKey, value: unknown, path: (string | number)[], problems: ConfigProblem[]): unknown {
   if (!isObject(value)) return fail(key, value, path, problems, 'a mapping of keys').value;
+  const before = problems.length;
   const out: Record<string, unknown> = {};
   for (const [name, sub] of Object.entries(key.keys)) out[name] = validate(sub, value[name], [...path, name], problems).value;
   for (const [name, v] of Object.entries(value)) {
     if (Object.hasOwn(key.keys, name)) continue;
     if (key.open) out[name] = v;
     else problems.push({ path: [...path, name], expected: `one of the keys ${Object.keys(key.keys).join(', ')}`, got: 'an unknown key' });
+  }
+  // Rules across keys only judge a section whose keys are each valid, so one mistake gives one message.
+  if (key.check && problems.length === before) {
+    for (const p of key.check(out as never)) problems.push({ ...p, path: [...path, ...p.path] });
   }
   return out;
 }

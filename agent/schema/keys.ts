@@ -56,6 +56,17 @@ export interface SectionKey<K extends Keys = Keys> extends KeyBase {
   kind: 'section';
   keys: K;
   open?: boolean;
+  /** Rules across keys (exactly one of, required, unique), run on the section's valid value with defaults filled in. */
+  check?: (value: never) => RuleProblem[];
+}
+
+/** A rule a section's value breaks; `path` is relative to the section (empty: the section itself). */
+export interface RuleProblem {
+  path: (string | number)[];
+  /** What was expected, e.g. "exactly one of http, tcp or command". */
+  expected: string;
+  /** Short rendering of what was found. */
+  got: string;
 }
 /** A mapping of names (free, or from a fixed list) to values of the same shape. */
 export interface MapKey<V extends AnyKey = AnyKey> extends KeyBase {
@@ -128,6 +139,10 @@ export function mapOf<V extends AnyKey>(
   names?: readonly string[],
 ): MapKey<V> {
   return { kind: 'map', description, value, ...(example ? { example } : {}), ...(names ? { names } : {}) };
+}
+/** `key` with a rule across its keys. */
+export function withRules<K extends Keys>(key: SectionKey<K>, check: (value: ConfigOf<K>) => RuleProblem[]): SectionKey<K> {
+  return { ...key, check };
 }
 export function listOf<V extends SectionKey>(description: string, item: V, example?: unknown[]): ListKey<V> {
   return { kind: 'list', description, item, ...(example ? { example } : {}) };
