@@ -54,7 +54,11 @@ export async function discoverDetailed(opts: DiscoverOptions): Promise<{ context
 
 /** Discovery that insists on all three credentials; CONTEXT_MISSING names what is missing. */
 export async function resolveCredentials(opts: DiscoverOptions = {}): Promise<Credentials> {
-  const ctx = await discoverContext(opts);
+  return credentialsOf(await discoverContext(opts));
+}
+
+/** The credentials of a discovered context; throws CONTEXT_MISSING naming the first one absent. */
+export function credentialsOf(ctx: ResolvedContext): Credentials {
   if (!ctx.endpoint) throw missing('ONEGATE_ENDPOINT', '--endpoint');
   if (!ctx.vmid) throw missing('VMID', '--vmid');
   if (!ctx.token) throw missing('token', '--token-file');

@@ -2,7 +2,7 @@
 // event depends on changed, run that event's hooks with the old and the new document.
 import { readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { HookEvent, RunHook } from '../hooks/types';
+import type { HookEvent, HookInvocation } from '../hooks/types';
 import type { Logger } from '../log';
 import { replaceFileSync } from '../state/atomic';
 import type { Change } from './diff';
@@ -30,7 +30,7 @@ export interface ApplyContext {
   /** Logger. */
   log: Logger;
   /** Runs the hooks of one event. */
-  runHook: RunHook;
+  runHook: (invocation: HookInvocation) => Promise<unknown>;
   /** ONEGATE_VMID for the hooks. */
   vmid(): string;
 }
@@ -84,7 +84,7 @@ export async function primeState(state: DocState): Promise<void> {
   if (!state.seen && state.content === undefined) state.content = await readIfExists(state.path);
 }
 
-async function runHookSafely(ctx: ApplyContext, inv: Parameters<RunHook>[0]): Promise<void> {
+async function runHookSafely(ctx: ApplyContext, inv: HookInvocation): Promise<void> {
   try {
     await ctx.runHook(inv);
   } catch (err) {

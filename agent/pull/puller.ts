@@ -2,7 +2,7 @@
 // as configured), one request at a time. Each document goes through applyDocument (write, diff,
 // hooks). The daemon schedules pullOnce; nothing here keeps a timer.
 import { readdir } from 'node:fs/promises';
-import type { HookEvent, RunHook } from '../hooks/types';
+import type { HookEvent, HookInvocation } from '../hooks/types';
 import type { Logger } from '../log';
 import { ensureDirSync } from '../state/atomic';
 import { type ApplyContext, applyDocument, type DocState, newDocState, primeState } from './apply-document';
@@ -58,7 +58,7 @@ export interface PullerDeps {
   /** Logger. */
   log: Logger;
   /** Runs the hooks of an event (createHookRunner). */
-  runHook: RunHook;
+  runHook: (invocation: HookInvocation) => Promise<unknown>;
   /** More USER_TEMPLATE names that never fire user_template (the daemon's pushed attributes). */
   isOwnAttribute?: (name: string) => boolean;
 }

@@ -64,6 +64,11 @@ export interface Pusher {
   owns(name: string): boolean;
 }
 
+/** True for a name the agent pushes: sent before or pending (so the puller ignores its own writes). */
+export function ownsAttribute(state: PushState, name: string): boolean {
+  return Object.hasOwn(state.sent, name) || Object.hasOwn(state.pending, name);
+}
+
 export function createPusher(deps: PusherDeps): Pusher {
   const { client, options, state, log } = deps;
   const now = deps.now ?? Date.now;
@@ -149,8 +154,6 @@ export function createPusher(deps: PusherDeps): Pusher {
       delete state.disabled;
       delete state.retryAt;
     },
-    owns(name) {
-      return Object.hasOwn(state.sent, name) || Object.hasOwn(state.pending, name);
-    },
+    owns: (name) => ownsAttribute(state, name),
   };
 }

@@ -1,15 +1,15 @@
 // `onegate-agent once [--dry-run]`: one collection and push cycle in the foreground, printing what is
-// (or would be) sent. Everything is sent, not only changes, and the daemon's state is left alone.
+// (or would be) sent. Everything is sent, not only changes, and the daemon's state is left alone: the
+// daemon's wiring (agent/daemon/wire.ts) builds the collectors and the client, with no unit started.
 
 import { ConfigError, loadConfig } from '../../../agent/config/load';
 import { applyContextOverrides } from '../../../agent/config/overrides';
 import type { AgentConfig } from '../../../agent/config/schema';
-import { discoverContext, resolveCredentials } from '../../../agent/context/discover';
-import { gatherAttributes } from '../../../agent/daemon/gather';
-import { clientOptionsOf, discoverOptionsOf, metricsOptionsOf } from '../../../agent/daemon/options';
+import { credentialsOf, discoverContext } from '../../../agent/context/discover';
+import type { ResolvedContext } from '../../../agent/context/types';
+import { discoverOptionsOf } from '../../../agent/daemon/options';
+import { wire } from '../../../agent/daemon/wire';
 import { createLogger } from '../../../agent/log';
-import { collectAll, collectors, createCollectors, monotonicMs } from '../../../agent/metrics';
-import { OneGateClient } from '../../../agent/onegate/client';
 import { sleep } from '../../../agent/onegate/retry';
 import { COMMON_OPTIONS, parseCommand } from './args';
 
@@ -44,45 +44,43 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
   const log = createLogger({ level: config.log_level as 'info', journald: false });
-  const discover = discoverOptionsOf(config, { contextDir: args['context-dir'], contextFile: args['context-file'] });
-  const context = await discoverContext(discover).catch((err: Error) => {
+  const flags = { contextDir: args['context-dir'], contextFile: args['context-file'] };
+  let contextError: Error | undefined;
+  const context: ResolvedContext | undefined = await discoverContext(discoverOptionsOf(config, flags)).catch((err: Error) => {
     log.warn(`context: ${err.message}; no context overrides`);
+    contextError = err;
     return undefined;
   });
   const effective = applyContextOverrides(config, context?.vars ?? {});
   for (const line of effective.rejected) log.warn(line);
   config = effective.config;
-  const active = createCollectors(collectors, {
-    procRoot: '/proc',
-    sysRoot: '/sys',
-    log,
-    now: monotonicMs,
-    options: metricsOptionsOf(config),
-  });
-  await collectAll(active, log);
-  await sleep(SAMPLE_MS);
-  const gathered = await gatherAttributes(config, active, log);
-  for (const p of gathered.problems) log.warn(`skipped: ${p}`);
-  const lines = Object.entries(gathered.attributes)
-    .map(([k, v]) => `${k}=${v}\n`)
-    .join('');
-  if (args['dry-run']) {
+  let credentials: ReturnType<typeof credentialsOf> | undefined;
+  try {
+    credentials = context ? credentialsOf(context) : undefined;
+  } catch (err) {
+    contextError = err as Error;
+  }
+  const wiring = wire({ units: [], log, flags });
+  wiring.apply(config, context, credentials, 'context');
+  try {
+    await sleep(SAMPLE_MS);
+    const gathered = await wiring.gather();
+    for (const p of gathered.problems) log.warn(`skipped: ${p}`);
+    const lines = Object.entries(gathered.attributes)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join('');
+    if (args['dry-run']) {
+      process.stdout.write(lines);
+      return 0;
+    }
+    if (!config.push.enabled) return fail('push.enabled is false in the configuration; nothing sent (use --dry-run to see the values)');
+    if (!wiring.api) return contextError ? fail(contextError.message) : 1; // else the wiring logged why (onegate: ...)
+    await wiring.api.updateVm(gathered.attributes);
     process.stdout.write(lines);
     return 0;
-  }
-  if (!config.push.enabled) return fail('push.enabled is false in the configuration; nothing sent (use --dry-run to see the values)');
-  try {
-    const credentials = await resolveCredentials(discover);
-    const client = new OneGateClient({
-      credentials,
-      ...clientOptionsOf(config),
-      refreshCredentials: () => resolveCredentials(discover),
-    });
-    await client.updateVm(gathered.attributes);
-    client.close();
   } catch (err) {
     return fail((err as Error).message);
+  } finally {
+    wiring.close();
   }
-  process.stdout.write(lines);
-  return 0;
 }

@@ -1,0 +1,82 @@
+// The push unit on a fake clock through the real wiring, over real HTTP: ticks at the VM's phase, the
+// retry timer after a failure, the heartbeat of a daemon without credentials or with push off.
+import { describe, expect, it } from 'vitest';
+import { push } from '../../../../agent/daemon/units/push';
+import { phaseOf } from '../../../../agent/schedule/ticker';
+import { putsOf, startUnits } from './setup';
+
+const INTERVAL = 60_000;
+// The first tick: the first time on VM 42's grid at or after the start.
+const firstTick = (now: number) => now + ((((phaseOf('42', INTERVAL) - now) % INTERVAL) + INTERVAL) % INTERVAL);
+
+describe('push unit', () => {
+  it("pushes at the VM's phase, then once per interval, changed attributes only", async () => {
+    const t = await startUnits([push]);
+    t.apply();
+    const tick = firstTick(t.clock.now());
+    expect(t.wiring.status()).toEqual({ nextRun: tick });
+    await t.runUntil(tick - 1);
+    expect(putsOf(t.sim)).toEqual([]);
+    await t.runUntil(tick);
+    expect(putsOf(t.sim)).toEqual([{ ROLE: 'db' }]);
+    expect(t.state.push).toMatchObject({ sent: { ROLE: 'db' }, pending: {}, cycle: 1 });
+    expect(t.wiring.status()).toEqual({ nextRun: tick + INTERVAL });
+    await t.runUntil(tick + INTERVAL);
+    expect(putsOf(t.sim)).toHaveLength(1); // unchanged: nothing sent
+    expect(t.state.push.cycle).toBe(2);
+    expect(t.calls.persist).toBeGreaterThanOrEqual(2);
+  });
+
+  it('retries a failed push at its backoff time, before the next cycle', async () => {
+    const t = await startUnits([push]);
+    t.apply();
+    t.sim.setFault({ route: '/vm', method: 'PUT', kind: 'status', status: 500, times: 1 });
+    const tick = firstTick(t.clock.now());
+    await t.runUntil(tick);
+    expect(t.state.push.pending).toEqual({ ROLE: 'db' });
+    expect(t.state.push.lastError?.code).toBe('ONEGATE_SERVER_ERROR');
+    const retryAt = t.state.push.retryAt as number;
+    expect(retryAt).toBeGreaterThan(tick);
+    expect(retryAt).toBeLessThanOrEqual(tick + 1000); // backoff.base 1 s: the first delay is below it
+    expect(t.clock.timers).toEqual([retryAt, tick + INTERVAL]);
+    await t.runUntil(retryAt);
+    expect(putsOf(t.sim)).toEqual([{ ROLE: 'db' }, { ROLE: 'db' }]);
+    expect(t.state.push.pending).toEqual({});
+    expect(t.state.push.lastError).toBeUndefined();
+    expect(t.clock.timers).toEqual([tick + INTERVAL]);
+  });
+
+  it('without credentials a tick rediscovers the context and sends nothing', async () => {
+    const t = await startUnits([push]);
+    t.apply(undefined, { credentials: false });
+    await t.runUntil(firstTick(t.clock.now()));
+    expect(t.calls.rediscover).toBe(1);
+    expect(t.sim.requests).toEqual([]);
+  });
+
+  it('with push.enabled false a tick only refreshes the status', async () => {
+    const t = await startUnits([push], (c) => {
+      c.push.enabled = false;
+    });
+    t.apply();
+    const before = t.calls.persist;
+    await t.runUntil(firstTick(t.clock.now()));
+    expect(t.calls.persist).toBe(before + 1);
+    expect(t.sim.requests).toEqual([]);
+  });
+
+  it('a new interval replans the ticker; stop leaves no timer', async () => {
+    const t = await startUnits([push]);
+    t.apply();
+    expect(t.clock.timers).toHaveLength(1);
+    t.apply((c) => {
+      c.interval = 30;
+    });
+    const thirty = 30_000;
+    const now = t.clock.now();
+    expect(t.wiring.status().nextRun).toBe(now + ((((phaseOf('42', thirty) - now) % thirty) + thirty) % thirty));
+    expect(t.clock.timers).toHaveLength(1);
+    t.wiring.halt();
+    expect(t.clock.timers).toEqual([]);
+  });
+});
