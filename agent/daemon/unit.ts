@@ -6,7 +6,7 @@ import type { AgentConfig } from '../config/schema';
 import type { ResolvedContext } from '../context/types';
 import type { HookInvocation } from '../hooks/types';
 import type { Logger } from '../log';
-import type { PullClient } from '../pull/puller';
+import type { PullClient } from '../pull/table';
 import type { Clock } from '../schedule/clock';
 import type { AgentState, FeatureState } from '../state/types';
 import type { Gathered } from './gather';

@@ -35,9 +35,15 @@ function objectOr(value: unknown): Obj {
   return isObject(value) ? value : {};
 }
 
-function unwrap(json: unknown, wrapper: string, route: string): Obj {
+/** The object under a document's wrapper key (VM, SERVICE, VROUTER, VNET), or undefined when there is none. */
+export function innerOf(json: unknown, wrapper: string): Obj | undefined {
   const inner = isObject(json) ? json[wrapper] : undefined;
-  if (!isObject(inner)) {
+  return isObject(inner) ? inner : undefined;
+}
+
+function unwrap(json: unknown, wrapper: string, route: string): Obj {
+  const inner = innerOf(json, wrapper);
+  if (!inner) {
     throw new OneGateError('ONEGATE_BAD_RESPONSE', `${route}: expected a JSON object {"${wrapper}":{...}}`);
   }
   return inner;

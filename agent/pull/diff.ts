@@ -3,8 +3,9 @@
 // USER_TEMPLATE every cycle) never fire "vm", and ignored attributes never fire "user_template".
 // `undefined` stands for "no document" on either side: a first fetch or a removal is a change.
 import type { HookEvent } from '../hooks/types';
+import { innerOf } from '../onegate/documents';
 import { canonicalJson, isPlainObject } from './canonical';
-import { field, roleMembersOf, unwrap, userTemplateOf } from './documents';
+import { field, roleMembersOf, userTemplateOf } from './documents';
 
 /** One event to fire, with its event-specific environment. */
 export interface Change {
@@ -17,7 +18,7 @@ export interface Change {
 /** Events of vm.json: "vm" (anything but USER_TEMPLATE) and "user_template" (minus ignored names). */
 export function diffVm(old: unknown, next: unknown, ignore: (name: string) => boolean): Change[] {
   const changes: Change[] = [];
-  const vm = unwrap(next, 'VM') ?? unwrap(old, 'VM');
+  const vm = innerOf(next, 'VM') ?? innerOf(old, 'VM');
   if (differ(vmView(old), vmView(next))) {
     changes.push({ event: 'vm', env: { ONEGATE_VM_STATE: field(vm, 'STATE'), ONEGATE_VM_LCM_STATE: field(vm, 'LCM_STATE') } });
   }
@@ -31,7 +32,7 @@ export function diffVm(old: unknown, next: unknown, ignore: (name: string) => bo
 }
 
 function vmView(doc: unknown): unknown {
-  const vm = unwrap(doc, 'VM');
+  const vm = innerOf(doc, 'VM');
   if (!vm) return undefined;
   const { USER_TEMPLATE: _ignored, ...rest } = vm;
   return rest;
@@ -52,7 +53,7 @@ function changedKeys(
 /** Events of service.json: "service" (state, roles, cardinalities, members) and one "service_role" per role whose VMs changed. */
 export function diffService(old: unknown, next: unknown): Change[] {
   const changes: Change[] = [];
-  const service = unwrap(next, 'SERVICE') ?? unwrap(old, 'SERVICE');
+  const service = innerOf(next, 'SERVICE') ?? innerOf(old, 'SERVICE');
   const serviceEnv = { ONEGATE_SERVICE_ID: field(service, 'id'), ONEGATE_SERVICE_STATE: field(service, 'state') };
   if (differ(serviceView(old), serviceView(next))) changes.push({ event: 'service', env: serviceEnv });
   const before = roleMembersOf(old);
@@ -79,7 +80,7 @@ export function diffService(old: unknown, next: unknown): Change[] {
 
 // vm_info is left out: extended mode carries peers' MONITORING, which changes every few seconds.
 function serviceView(doc: unknown): unknown {
-  const service = unwrap(doc, 'SERVICE');
+  const service = innerOf(doc, 'SERVICE');
   if (!service) return undefined;
   const roles = roleMembersOf(doc);
   const roleList = Array.isArray(service.roles) ? service.roles.filter(isPlainObject) : [];

@@ -1,16 +1,11 @@
 // Pure accessors on pulled documents (shapes in docs/onegate-protocol.md). Every scalar from oned is
 // a string, and a repeated element may arrive as one object instead of an array: read defensively.
+import { asArray, innerOf } from '../onegate/documents';
 import { isPlainObject } from './canonical';
-
-/** The object under the document's wrapper key (VM, SERVICE, VROUTER, VNET), if any. */
-export function unwrap(doc: unknown, key: string): Record<string, unknown> | undefined {
-  const inner = isPlainObject(doc) ? doc[key] : undefined;
-  return isPlainObject(inner) ? inner : undefined;
-}
 
 /** The VM's USER_TEMPLATE, or an empty object. */
 export function userTemplateOf(vmDoc: unknown): Record<string, unknown> {
-  const ut = unwrap(vmDoc, 'VM')?.USER_TEMPLATE;
+  const ut = innerOf(vmDoc, 'VM')?.USER_TEMPLATE;
   return isPlainObject(ut) ? ut : {};
 }
 
@@ -22,7 +17,7 @@ export function serviceIdOf(vmDoc: unknown): string | undefined {
 
 /** The network IDs of the virtual router's NICs, unique, ascending. */
 export function vnetIdsOf(vrouterDoc: unknown): number[] {
-  const template = unwrap(vrouterDoc, 'VROUTER')?.TEMPLATE;
+  const template = innerOf(vrouterDoc, 'VROUTER')?.TEMPLATE;
   const ids = new Set<number>();
   for (const nic of asArray(isPlainObject(template) ? template.NIC : undefined)) {
     const id = isPlainObject(nic) ? nic.NETWORK_ID : undefined;
@@ -34,7 +29,7 @@ export function vnetIdsOf(vrouterDoc: unknown): number[] {
 /** Role name -> the VM IDs of its nodes (ascending, as strings). */
 export function roleMembersOf(serviceDoc: unknown): Map<string, string[]> {
   const members = new Map<string, string[]>();
-  for (const role of asArray(unwrap(serviceDoc, 'SERVICE')?.roles)) {
+  for (const role of asArray(innerOf(serviceDoc, 'SERVICE')?.roles)) {
     if (!isPlainObject(role) || typeof role.name !== 'string') continue;
     const ids = asArray(role.nodes)
       .map((n) => (isPlainObject(n) ? n.deploy_id : undefined))
@@ -46,12 +41,6 @@ export function roleMembersOf(serviceDoc: unknown): Map<string, string[]> {
     );
   }
   return members;
-}
-
-/** A value that may be one element or a list, as a list. */
-export function asArray(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
 }
 
 /** A scalar field as a string, or "" when absent. */

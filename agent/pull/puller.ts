@@ -1,24 +1,16 @@
-// One pull cycle: GET /vm, then /service, /vrouter and /vnet/:id where the VM belongs to them (or
-// as configured), one request at a time. Each document goes through applyDocument (write, diff,
-// hooks). The daemon schedules pullOnce; nothing here keeps a timer.
+// One pull cycle: the documents of the table (table.ts) in order, one request at a time, each through
+// applyDocument (write, diff, hooks). The daemon schedules pullOnce; nothing here keeps a timer.
 import { readdir } from 'node:fs/promises';
 import type { HookEvent, HookInvocation } from '../hooks/types';
 import type { Logger } from '../log';
+import { innerOf } from '../onegate/documents';
 import { ensureDirSync } from '../state/atomic';
 import { type ApplyContext, applyDocument, type DocState, newDocState, primeState } from './apply-document';
 import { matchAny } from './canonical';
 import { classifyPullError, type PullFailure } from './classify-error';
-import { type Change, diffService, diffVm, diffWhole } from './diff';
-import { field, serviceIdOf, unwrap, vnetIdsOf } from './documents';
+import { field } from './documents';
 import { type PullerOptions, parseVnets } from './options';
-
-/** The client calls the puller makes (OneGateClient satisfies it). */
-export interface PullClient {
-  getVm(): Promise<unknown>;
-  getService(opts?: { extended?: boolean }): Promise<unknown>;
-  getVrouter(opts?: { extended?: boolean }): Promise<unknown>;
-  getVnet(id: number, opts?: { extended?: boolean }): Promise<unknown>;
-}
+import { DOCUMENTS, type DocumentRow, type Kind, type PullClient, type PullView, rowOf, type Selected } from './table';
 
 /** changed/unchanged: fetched; removed: its file was deleted; absent: nothing to pull; off: turned off now. */
 export type DocumentStatus = 'changed' | 'unchanged' | 'removed' | 'absent' | 'off' | 'error';
@@ -71,55 +63,58 @@ export interface Puller {
   reset(): void;
 }
 
-type Kind = 'vm' | 'service' | 'vrouter' | 'vnet';
-
 /** Creates a puller; throws when options.vnets has an entry that is neither "auto" nor an ID. */
 export function createPuller(deps: PullerDeps): Puller {
   const { client, options, runDir, log } = deps;
   const ignored = matchAny(options.ignoreAttributes);
-  const vnets = parseVnets(options.vnets);
   const ignore = (name: string): boolean => ignored(name) || (deps.isOwnAttribute?.(name) ?? false);
   const states = new Map<string, DocState>();
   const disabled = new Set<Kind>();
-  let notMember: { service?: string; vrouter?: boolean } = {};
+  // Kind -> the member key (e.g. the SERVICE_ID) under which the server said the VM is not a member.
+  const notMember = new Map<Kind, string>();
   const stateOf = (name: string): DocState => states.get(name) ?? states.set(name, newDocState(runDir, name)).get(name)!;
-  const ctx: ApplyContext = { runDir, log, runHook: deps.runHook, vmid: () => field(unwrap(stateOf('vm').doc, 'VM'), 'ID') };
+  const statesOf = (kind: Kind): DocState[] => [...states.values()].filter((s) => rowOf(s.name)?.kind === kind);
+  const ctx: ApplyContext = { runDir, log, runHook: deps.runHook, vmid: () => field(innerOf(stateOf('vm').doc, 'VM'), 'ID') };
+  const view: PullView = {
+    options,
+    vnets: parseVnets(options.vnets),
+    get vm() {
+      return stateOf('vm').doc;
+    },
+    get vrouter() {
+      return stateOf('vrouter').doc;
+    },
+    refused: (kind, key) => notMember.get(kind) === key,
+  };
 
-  async function pull(
-    report: PullReport,
-    kind: Kind,
-    name: string,
-    fetch: () => Promise<unknown>,
-    diff: (o: unknown, n: unknown) => Change[],
-    auto: boolean,
-  ): Promise<DocumentReport> {
-    const state = stateOf(name);
-    const entry: DocumentReport = { name, path: state.path, status: 'unchanged', events: [] };
+  async function pull(report: PullReport, row: DocumentRow, selected: Selected): Promise<DocumentReport> {
+    const state = stateOf(selected.name);
+    const entry: DocumentReport = { name: selected.name, path: state.path, status: 'unchanged', events: [] };
     report.documents.push(entry);
     report.requests++;
     let next: unknown;
     try {
-      next = await fetch();
+      next = await selected.fetch(client);
     } catch (err) {
       const failure = classifyPullError(err);
       if (failure.kind === 'off') {
-        disabled.add(kind);
-        log.warn(`pull: ${name} turned off: the server answered ${failure.message}`);
-        await removeQuietly(kind);
+        disabled.add(row.kind);
+        log.warn(`pull: ${selected.name} turned off: the server answered ${failure.message}`);
+        await removeQuietly(row.kind);
         return Object.assign(entry, { status: 'off', error: { code: failure.code, message: failure.message } });
       }
-      const vanished = failure.kind === 'gone' || (failure.kind === 'not-member' && auto);
+      const vanished = failure.kind === 'gone' || (failure.kind === 'not-member' && row.auto(options));
       if (!vanished) return fail(state, entry, failure);
-      if (failure.kind === 'not-member') recordNotMember(kind);
-      log.debug(`pull: ${name}: ${failure.message}`);
+      if (failure.kind === 'not-member' && row.memberKey) notMember.set(row.kind, row.memberKey(view));
+      log.debug(`pull: ${selected.name}: ${failure.message}`);
       next = undefined;
     }
-    if (state.lastError !== undefined) log.info(`pull: ${name} recovered`);
+    if (state.lastError !== undefined) log.info(`pull: ${selected.name} recovered`);
     state.lastError = undefined;
     try {
       await primeState(state);
       const before = state.content;
-      entry.events = await applyDocument(ctx, state, next, diff);
+      entry.events = await applyDocument(ctx, state, next, row.diff(selected.name, ignore));
       if (next === undefined) entry.status = before === undefined ? 'absent' : 'removed';
       else entry.status = entry.events.length > 0 || state.content !== before ? 'changed' : 'unchanged';
       return entry;
@@ -140,21 +135,15 @@ export function createPuller(deps: PullerDeps): Puller {
     return Object.assign(entry, { status: 'error', error: { code: failure.code, message: failure.message } });
   }
 
-  function recordNotMember(kind: Kind): void {
-    if (kind === 'service') notMember.service = serviceIdOf(stateOf('vm').doc) ?? '';
-    if (kind === 'vrouter') notMember.vrouter = true;
-  }
-
   // A document the VM no longer has (left the service, feature off): its file goes, and its hooks
   // fire with ONEGATE_REMOVED=YES when they had seen it.
-  async function drop(report: PullReport, name: string, diff: (o: unknown, n: unknown) => Change[]): Promise<void> {
-    const state = stateOf(name);
-    const entry: DocumentReport = { name, path: state.path, status: 'removed', events: [] };
+  async function drop(report: PullReport, row: DocumentRow, state: DocState): Promise<void> {
+    const entry: DocumentReport = { name: state.name, path: state.path, status: 'removed', events: [] };
     try {
       await primeState(state);
       if (state.content === undefined && state.seen) return;
       const hadFile = state.content !== undefined;
-      entry.events = await applyDocument(ctx, state, undefined, diff);
+      entry.events = await applyDocument(ctx, state, undefined, row.diff(state.name, ignore));
       if (hadFile) report.documents.push(entry);
     } catch (err) {
       report.documents.push(fail(state, entry, fileFailure(state, err)));
@@ -162,101 +151,52 @@ export function createPuller(deps: PullerDeps): Puller {
   }
 
   async function removeQuietly(kind: Kind): Promise<void> {
-    for (const state of states.values()) {
-      if (kindOf(state.name) === kind)
-        await applyDocument(ctx, state, undefined, () => []).catch((err: unknown) => log.warn(fileFailure(state, err).message));
-    }
+    for (const state of statesOf(kind))
+      await applyDocument(ctx, state, undefined, () => []).catch((err: unknown) => log.warn(fileFailure(state, err).message));
   }
 
-  const vnetDiff = (id: number) => (o: unknown, n: unknown) => diffWhole('vnet', { ONEGATE_VNET_ID: String(id) }, o, n);
-  const vrouterDiff = (o: unknown, n: unknown) =>
-    diffWhole('vrouter', { ONEGATE_VROUTER_ID: field(unwrap(n ?? o, 'VROUTER'), 'ID') }, o, n);
-
-  async function pullOnce(): Promise<PullReport> {
-    const report: PullReport = { documents: [], disabled: [], requests: 0 };
-    if (states.size === 0) await adoptLeftovers();
-    if (!disabled.has('vm')) {
-      const vm = await pull(
-        report,
-        'vm',
-        'vm',
-        () => client.getVm(),
-        (o, n) => diffVm(o, n, ignore),
-        false,
-      );
-      // The server is down or refuses our credentials: the other requests would only fail the same way.
-      if (vm.status === 'error' && classifyPullError(vm.error).kind === 'transient') return finish(report);
+  // Pulls what the row selects and removes the files of its kind it no longer selects; false: skip the rest.
+  async function pullRow(report: PullReport, row: DocumentRow): Promise<boolean> {
+    const selected = row.select(view);
+    if (selected === undefined) return true;
+    for (const s of selected) {
+      if (disabled.has(row.kind)) break;
+      const entry = await pull(report, row, s);
+      if (row.gate && entry.status === 'error' && classifyPullError(entry.error).kind === 'transient') return false;
     }
-    const vmKnown = stateOf('vm').doc !== undefined;
-    const sid = serviceIdOf(stateOf('vm').doc);
-    const wantService = options.service === 'always' || (options.service === 'auto' && sid !== undefined && notMember.service !== sid);
-    if (disabled.has('service')) {
-      /* turned off: nothing to do */
-    } else if (wantService) {
-      await pull(
-        report,
-        'service',
-        'service',
-        () => client.getService(options.serviceExtended ? { extended: true } : {}),
-        diffService,
-        options.service === 'auto',
-      );
-    } else if (vmKnown || options.service === 'never') await drop(report, 'service', diffService);
-    if (!disabled.has('vrouter')) {
-      if (options.vrouter === 'always' || (options.vrouter === 'auto' && !notMember.vrouter)) {
-        await pull(report, 'vrouter', 'vrouter', () => client.getVrouter(), vrouterDiff, options.vrouter === 'auto');
-      } else await drop(report, 'vrouter', vrouterDiff);
-    }
-    if (!disabled.has('vnet')) await pullVnets(report);
-    return finish(report);
+    const wanted = new Set(selected.map((s) => s.name));
+    for (const state of statesOf(row.kind)) if (!wanted.has(state.name)) await drop(report, row, state);
+    return true;
   }
 
-  async function pullVnets(report: PullReport): Promise<void> {
-    const ids = [...new Set([...(vnets.auto ? vnetIdsOf(stateOf('vrouter').doc) : []), ...vnets.ids])].sort((a, b) => a - b);
-    for (const id of ids) {
-      if (disabled.has('vnet')) break;
-      await pull(
-        report,
-        'vnet',
-        `vnet-${id}`,
-        () => client.getVnet(id, options.vnetExtended ? { extended: true } : {}),
-        vnetDiff(id),
-        false,
-      );
-    }
-    for (const name of [...states.keys()].filter((n) => kindOf(n) === 'vnet' && !ids.includes(Number(n.slice(5))))) {
-      await drop(report, name, vnetDiff(Number(name.slice(5))));
-    }
-  }
-
-  // vnet files an earlier run left behind are removed when their network is no longer pulled.
+  // Every single document has its state from the start (its first decision, pulled or removed, is its
+  // first); files of a many-document kind that an earlier run left are removed once no longer pulled.
   async function adoptLeftovers(): Promise<void> {
-    stateOf('vm');
+    for (const row of DOCUMENTS) if (!row.many) stateOf(row.kind);
     try {
       ensureDirSync(runDir);
       for (const file of await readdir(runDir)) {
-        const m = /^(vnet-\d+)\.json$/.exec(file);
-        if (m) stateOf(m[1]);
+        const name = /^([a-z]+-\d+)\.json$/.exec(file)?.[1];
+        if (name && rowOf(name)?.many) stateOf(name);
       }
     } catch (err) {
       log.warn(`pull: ${runDir}: ${(err as Error).message}`);
     }
   }
 
-  function finish(report: PullReport): PullReport {
-    report.disabled = [...disabled].sort();
-    return report;
-  }
-
   return {
-    pullOnce,
+    async pullOnce() {
+      const report: PullReport = { documents: [], disabled: [], requests: 0 };
+      if (states.size === 0) await adoptLeftovers();
+      for (const row of DOCUMENTS) {
+        if (!disabled.has(row.kind) && !(await pullRow(report, row))) break;
+      }
+      report.disabled = [...disabled].sort();
+      return report;
+    },
     reset() {
       disabled.clear();
-      notMember = {};
+      notMember.clear();
     },
   };
-}
-
-function kindOf(name: string): Kind {
-  return name.startsWith('vnet-') ? 'vnet' : (name as Kind);
 }

@@ -2,13 +2,12 @@
 // requests fill the gaps between the fleet's pushes instead of doubling them), written under run_dir; a
 // changed document goes to every unit's onDocument (the hooks). The puller keeps its snapshots as long as
 // the client (the configuration) stays, so a token rotation fires no hook again.
-import { hostname } from 'node:os';
-import { createPuller, type Puller } from '../../pull/puller';
+import { createPuller } from '../../pull/puller';
 import { ownsAttribute } from '../../push/pusher';
-import { createTicker, type Ticker } from '../../schedule/ticker';
 import { recordFailure, recordSuccess } from '../../state/feature';
 import { pullerOptionsOf, pullIntervalOf } from '../options';
 import type { RunningUnit, Unit, UnitContext } from '../unit';
+import { onClient, phasedTicker } from './shared';
 
 export const pull: Unit = {
   name: 'pull',
@@ -18,47 +17,26 @@ export const pull: Unit = {
 };
 
 function startPull(ctx: UnitContext): RunningUnit {
-  let ticker: Ticker | undefined;
-  let plan = '';
-  let puller: Puller | undefined;
-  let generation = -1;
+  const pullers = onClient(ctx, (api) =>
+    createPuller({
+      client: api,
+      options: pullerOptionsOf(ctx.config),
+      runDir: ctx.config.run_dir,
+      log: ctx.log,
+      runHook: ctx.documentChanged,
+      isOwnAttribute: (name) => name === 'READY' || ownsAttribute(ctx.state.push, name),
+    }),
+  );
+  const ticker = phasedTicker(ctx, { intervalMs: (c) => pullIntervalOf(c) * 1000, phaseOffset: 0.5, onTick: cycle });
   let stopped = false;
 
   function sync(): void {
-    if (!ctx.api) puller = undefined;
-    else {
-      if (generation !== ctx.generation || !puller) {
-        puller = createPuller({
-          client: ctx.api,
-          options: pullerOptionsOf(ctx.config),
-          runDir: ctx.config.run_dir,
-          log: ctx.log,
-          runHook: ctx.documentChanged,
-          isOwnAttribute: (name) => name === 'READY' || ownsAttribute(ctx.state.push, name),
-        });
-        generation = ctx.generation;
-      }
-      puller.reset();
-    }
-    const key = ctx.context?.vmid ?? hostname();
-    const seconds = pullIntervalOf(ctx.config);
-    const next = `${seconds}/${ctx.config.jitter}/${key}`;
-    if (next === plan) return;
-    ticker?.stop();
-    ticker = createTicker({
-      intervalMs: seconds * 1000,
-      phaseKey: key,
-      phaseOffset: 0.5,
-      jitter: ctx.config.jitter,
-      onTick: cycle,
-      clock: ctx.clock,
-      log: ctx.log,
-    });
-    ticker.start();
-    plan = next;
+    pullers.current()?.reset();
+    ticker.sync();
   }
 
   async function cycle(): Promise<void> {
+    const puller = pullers.current();
     if (stopped || !puller) return;
     const { state } = ctx;
     try {
@@ -86,9 +64,9 @@ function startPull(ctx: UnitContext): RunningUnit {
     cycle,
     stop() {
       stopped = true;
-      ticker?.stop();
+      ticker.stop();
     },
-    idle: async () => ticker?.idle(),
-    status: () => ({ nextPull: ticker?.next }),
+    idle: () => ticker.idle(),
+    status: () => ({ nextPull: ticker.next }),
   };
 }

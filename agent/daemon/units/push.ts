@@ -2,11 +2,10 @@
 // after a failed push it retries at the backoff time when that comes before the next cycle. Its ticker is
 // also the daemon's heartbeat: without credentials a tick rediscovers the context, and with push.enabled
 // false it still refreshes status.json, or `status` would call the daemon stuck.
-import { hostname } from 'node:os';
 import { createPusher, type Pusher } from '../../push/pusher';
-import { createTicker, type Ticker } from '../../schedule/ticker';
 import { pushOptionsOf } from '../options';
 import type { RunningUnit, Unit, UnitContext } from '../unit';
+import { onClient, phasedTicker } from './shared';
 
 export const push: Unit = {
   name: 'push',
@@ -15,52 +14,23 @@ export const push: Unit = {
 };
 
 function startPush(ctx: UnitContext): RunningUnit {
-  let ticker: Ticker | undefined;
-  let plan = '';
-  let pusher: Pusher | undefined;
-  let generation = -1;
+  const pushers = onClient(ctx, (api) =>
+    createPusher({ client: api, options: pushOptionsOf(ctx.config), state: ctx.state.push, log: ctx.log, now: ctx.clock.now }),
+  );
+  const ticker = phasedTicker(ctx, { intervalMs: (c) => c.interval * 1000, onTick: cycle });
   let retryTimer: unknown;
   let stopped = false;
 
   function sync(): void {
-    if (!ctx.api) pusher = undefined;
-    else {
-      if (generation !== ctx.generation || !pusher) {
-        pusher = createPusher({
-          client: ctx.api,
-          options: pushOptionsOf(ctx.config),
-          state: ctx.state.push,
-          log: ctx.log,
-          now: ctx.clock.now,
-        });
-        generation = ctx.generation;
-      }
-      pusher.reset(); // what a 403 turned off is tried again
-    }
-    // Without a VMID yet the host name keys the phase, so agents waiting for their context still spread out.
-    const key = ctx.context?.vmid ?? hostname();
-    const next = `${ctx.config.interval}/${ctx.config.jitter}/${key}`;
-    if (next === plan) return;
-    ticker?.stop();
-    ticker = createTicker({
-      intervalMs: ctx.config.interval * 1000,
-      phaseKey: key,
-      jitter: ctx.config.jitter,
-      onTick: cycle,
-      clock: ctx.clock,
-      log: ctx.log,
-    });
-    ticker.start();
-    plan = next;
+    pushers.current()?.reset(); // what a 403 turned off is tried again
+    ticker.sync();
   }
 
   async function cycle(): Promise<void> {
     if (stopped) return;
-    if (!pusher) {
-      await ctx.rediscover();
-      if (!pusher || stopped) return;
-    }
-    const p = pusher;
+    if (!pushers.current()) await ctx.rediscover();
+    const pusher = pushers.current();
+    if (!pusher || stopped) return;
     if (!ctx.config.push.enabled) {
       ctx.persist();
       return;
@@ -68,24 +38,24 @@ function startPush(ctx: UnitContext): RunningUnit {
     try {
       const gathered = await ctx.gather();
       for (const problem of gathered.problems) ctx.log.debug(`push: skipped: ${problem}`);
-      await p.cycle(gathered.attributes);
+      await pusher.cycle(gathered.attributes);
     } catch (err) {
       ctx.log.error(`push: cycle failed: ${(err as Error).message}`);
     }
-    armRetry(p);
+    armRetry(pusher);
     ctx.persist();
   }
 
-  function armRetry(p: Pusher): void {
+  function armRetry(pusher: Pusher): void {
     ctx.clock.clearTimeout(retryTimer);
     retryTimer = undefined;
     const at = ctx.state.push.retryAt;
     if (stopped || at === undefined || Object.keys(ctx.state.push.pending).length === 0) return;
-    if (ticker?.next !== undefined && at >= ticker.next) return;
+    if (ticker.next !== undefined && at >= ticker.next) return;
     retryTimer = ctx.clock.setTimeout(
       () => {
-        void p.flush().then(() => {
-          armRetry(p);
+        void pusher.flush().then(() => {
+          armRetry(pusher);
           ctx.persist();
         });
       },
@@ -99,10 +69,10 @@ function startPush(ctx: UnitContext): RunningUnit {
     cycle,
     stop() {
       stopped = true;
-      ticker?.stop();
+      ticker.stop();
       ctx.clock.clearTimeout(retryTimer);
     },
-    idle: async () => ticker?.idle(),
-    status: () => ({ nextRun: ticker?.next }),
+    idle: () => ticker.idle(),
+    status: () => ({ nextRun: ticker.next }),
   };
 }

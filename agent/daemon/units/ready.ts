@@ -1,9 +1,10 @@
 // The READY unit: reports READY=YES in the background whenever the context asks for it (REPORT_READY=YES),
 // again after a recontextualization or a reboot. Always started: the reporter itself records "off" when the
 // context or ready.enabled says no, so `status` tells why nothing is reported.
-import { createReadyReporter, type ReadyReporter } from '../../ready/reporter';
+import { createReadyReporter } from '../../ready/reporter';
 import { readyOptionsOf } from '../options';
 import type { RunningUnit, Unit, UnitContext } from '../unit';
+import { onClient } from './shared';
 
 export const ready: Unit = {
   name: 'ready',
@@ -12,33 +13,28 @@ export const ready: Unit = {
 };
 
 function startReady(ctx: UnitContext): RunningUnit {
-  let reporter: ReadyReporter | undefined;
-  let generation = -1;
-
-  function sync(): void {
-    if (!ctx.api || !ctx.context) {
-      reporter?.stop();
-      reporter = undefined;
-      return;
-    }
-    if (generation !== ctx.generation || !reporter) {
-      reporter?.stop();
-      reporter = createReadyReporter({
-        client: ctx.api,
+  const reporters = onClient(
+    ctx,
+    (api) =>
+      createReadyReporter({
+        client: api,
         options: readyOptionsOf(ctx.config),
         state: ctx.state.ready,
         log: ctx.log,
         changed: ctx.persist,
         now: ctx.clock.now,
-      });
-      generation = ctx.generation;
-    }
-    reporter.update(ctx.context, ctx.bootId);
+      }),
+    (old) => old.stop(),
+  );
+
+  function sync(): void {
+    const reporter = reporters.current();
+    if (reporter && ctx.context) reporter.update(ctx.context, ctx.bootId);
   }
 
   sync();
   return {
     refresh: sync,
-    stop: () => reporter?.stop(),
+    stop: () => reporters.current()?.stop(),
   };
 }
