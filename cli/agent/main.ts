@@ -1,11 +1,9 @@
 // Entry of `onegate-agent`: a thin dispatcher. Each subcommand is loaded lazily so that
-// `onegate-agent status` never pays for the daemon's code, and `run` never for the context printer.
+// `onegate-agent status` never pays for the daemon's code, and `run` never for the context printer. Every
+// subcommand returns its result to output.ts, which writes it.
 import { VERSION } from '../../agent/version';
-
-interface AgentCommand {
-  /** Runs the subcommand with the arguments after its name; resolves to the exit status. */
-  main(argv: string[]): Promise<number>;
-}
+import type { AgentCommand, AgentResult } from './commands/types';
+import { writeResult } from './output';
 
 const commands: Record<string, { summary: string; load: () => AgentCommand }> = {
   run: { summary: 'run the daemon (ready, push, pull, hooks)', load: () => require('./commands/run') },
@@ -22,22 +20,20 @@ function usage(): string {
   );
 }
 
+/** What `onegate-agent ARGV` does, before anything is written. */
+async function dispatch(name: string | undefined, rest: string[]): Promise<AgentResult> {
+  if (name === '--version' || name === '-V') return { code: 0, output: { layout: 'text', data: `onegate-agent ${VERSION}\n` } };
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help')
+    return { code: name === undefined ? 1 : 0, output: { layout: 'text', data: usage() } };
+  const command = commands[name];
+  if (!command) return { code: 1, errors: [`unknown command "${name}"`], usage: usage() };
+  return command.load().run(rest);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === '--version' || name === '-V') {
-    process.stdout.write(`onegate-agent ${VERSION}\n`);
-    return 0;
-  }
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage());
-    return name === undefined ? 1 : 0;
-  }
-  const command = commands[name];
-  if (!command) {
-    process.stderr.write(`onegate-agent: unknown command "${name}"\n${usage()}`);
-    return 1;
-  }
-  return command.load().main(rest);
+  const result = await dispatch(name, rest);
+  return writeResult(name !== undefined && commands[name] ? name : '', result);
 }
 
 if (require.main === module) {
@@ -46,8 +42,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`onegate-agent: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exitCode = 1;
+      process.exitCode = writeResult('', { code: 1, errors: [err instanceof Error ? err.message : String(err)] });
     },
   );
 }

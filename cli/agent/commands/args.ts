@@ -1,5 +1,6 @@
 // Argument parsing shared by run, once and status (node:util parseArgs: no dependency on the daemon path).
 import { parseArgs } from 'node:util';
+import type { AgentResult } from './types';
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
@@ -11,9 +12,8 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** How a command parses: its name for messages, usage text, and the exit status of bad arguments. */
+/** How a command parses: its usage text and the exit status of bad arguments. */
 export interface CommandSpec<O extends OptionSpec> {
-  name: string;
   usage: string;
   options: O;
   badExit: number;
@@ -26,22 +26,21 @@ function parse<O extends OptionSpec>(argv: string[], options: O) {
 }
 
 /**
- * Parses `argv`; prints usage and returns the exit status instead of values for --help (0) and for bad
- * arguments (badExit, after a one-line error naming the argument).
+ * Parses `argv`; returns a result instead of values for --help (the usage, exit 0) and for bad arguments
+ * (one line naming the argument and the usage on stderr, exit badExit).
  */
-export function parseCommand<O extends OptionSpec>(argv: string[], spec: CommandSpec<O>): ReturnType<typeof parse<O>> | number {
+export function parseCommand<O extends OptionSpec>(
+  argv: string[],
+  spec: CommandSpec<O>,
+): { values: ReturnType<typeof parse<O>> } | { result: AgentResult } {
   let values: ReturnType<typeof parse<O>>;
   try {
     values = parse(argv, spec.options);
     spec.check?.(values);
   } catch (err) {
     const message = (err as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
-    process.stderr.write(`onegate-agent ${spec.name}: ${message}\n${spec.usage}`);
-    return spec.badExit;
+    return { result: { code: spec.badExit, errors: [message], usage: spec.usage } };
   }
-  if ((values as { help?: boolean }).help) {
-    process.stdout.write(spec.usage);
-    return 0;
-  }
-  return values;
+  if ((values as { help?: boolean }).help) return { result: { code: 0, output: { layout: 'text', data: spec.usage } } };
+  return { values };
 }

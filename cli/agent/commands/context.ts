@@ -2,9 +2,10 @@
 // Exit 0 when endpoint, VMID and token were all found, 1 when one is missing, 2 on bad input.
 import { discoverContext } from '../../../agent/context/discover';
 import { ContextError } from '../../../agent/context/errors';
-import { contextJson, contextText } from '../../../agent/context/format';
-import type { DiscoverOptions } from '../../../agent/context/types';
+import { contextJson } from '../../../agent/context/format';
+import type { DiscoverOptions, ResolvedContext } from '../../../agent/context/types';
 import { createLogger } from '../../../agent/log';
+import type { AgentOutput, AgentResult } from './types';
 
 const VALUE_OPTIONS = ['context-dir', 'context-file', 'endpoint', 'vmid', 'token-file'] as const;
 const FLAGS = ['json', 'show-token', 'debug', 'help'] as const;
@@ -20,18 +21,14 @@ variable. The token is shown as <redacted> unless --show-token is given.
 Exit status: 0 all of endpoint, VMID and token found; 1 one of them missing; 2 bad input.
 `;
 
-export async function main(argv: string[]): Promise<number> {
+export async function run(argv: string[]): Promise<AgentResult> {
   let parsed: Parsed;
   try {
     parsed = parseArgs(argv);
   } catch (err) {
-    process.stderr.write(`onegate-agent context: ${(err as Error).message}\n`);
-    return 2;
+    return { code: 2, errors: [(err as Error).message] };
   }
-  if (parsed.flags.has('help')) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (parsed.flags.has('help')) return { code: 0, output: { layout: 'text', data: USAGE } };
   const { values, flags } = parsed;
   const options: DiscoverOptions = {
     contextDir: values['context-dir'],
@@ -42,19 +39,19 @@ export async function main(argv: string[]): Promise<number> {
     root: process.env.ONEGATE_CONTEXT_ROOT || '/',
     log: createLogger({ level: flags.has('debug') ? 'debug' : 'warn', journald: false }),
   };
+  let context: ResolvedContext;
   try {
-    const ctx = await discoverContext(options);
-    const showToken = flags.has('show-token');
-    process.stdout.write(flags.has('json') ? `${JSON.stringify(contextJson(ctx, showToken), null, 2)}\n` : contextText(ctx, showToken));
-    const missing = (['endpoint', 'vmid', 'token'] as const).filter((k) => ctx[k] === undefined);
-    if (missing.length === 0) return 0;
-    process.stderr.write(`onegate-agent context: not found: ${missing.join(', ')}\n`);
-    return 1;
+    context = await discoverContext(options);
   } catch (err) {
     if (!(err instanceof ContextError)) throw err;
-    process.stderr.write(`onegate-agent context: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
-    return 2;
+    return { code: 2, errors: [err.message.replace(/\s*\n\s*/g, ' ')] };
   }
+  const showToken = flags.has('show-token');
+  const output: AgentOutput = flags.has('json')
+    ? { layout: 'json', data: contextJson(context, showToken) }
+    : { layout: 'context', data: { context, showToken } };
+  const missing = (['endpoint', 'vmid', 'token'] as const).filter((k) => context[k] === undefined);
+  return missing.length === 0 ? { code: 0, output } : { code: 1, output, errors: [`not found: ${missing.join(', ')}`] };
 }
 
 /** --name VALUE and --name=VALUE; a repeated option takes the last value. */

@@ -12,6 +12,7 @@ import { wire } from '../../../agent/daemon/wire';
 import { createLogger } from '../../../agent/log';
 import { sleep } from '../../../agent/onegate/retry';
 import { COMMON_OPTIONS, parseCommand } from './args';
+import type { AgentResult } from './types';
 
 const USAGE = `Usage: onegate-agent once [--dry-run] [--config FILE] [--context-dir DIR | --context-file FILE]
 
@@ -24,18 +25,11 @@ Exit status: 0 sent (or printed), 1 failure (configuration, context or server).
 /** Seconds between the priming sample and the measured one, so CPU and network rates have a base. */
 const SAMPLE_MS = 1000;
 
-export async function main(argv: string[]): Promise<number> {
-  const args = parseCommand(argv, {
-    name: 'once',
-    usage: USAGE,
-    badExit: 1,
-    options: { ...COMMON_OPTIONS, 'dry-run': { type: 'boolean' } },
-  });
-  if (typeof args === 'number') return args;
-  const fail = (message: string): number => {
-    process.stderr.write(`onegate-agent once: ${message}\n`);
-    return 1;
-  };
+export async function run(argv: string[]): Promise<AgentResult> {
+  const parsed = parseCommand(argv, { usage: USAGE, badExit: 1, options: { ...COMMON_OPTIONS, 'dry-run': { type: 'boolean' } } });
+  if ('result' in parsed) return parsed.result;
+  const args = parsed.values;
+  const fail = (message: string): AgentResult => ({ code: 1, errors: [message] });
   let config: AgentConfig;
   try {
     config = loadConfig(args.config).config;
@@ -66,18 +60,12 @@ export async function main(argv: string[]): Promise<number> {
     await sleep(SAMPLE_MS);
     const gathered = await wiring.gather();
     for (const p of gathered.problems) log.warn(`skipped: ${p}`);
-    const lines = Object.entries(gathered.attributes)
-      .map(([k, v]) => `${k}=${v}\n`)
-      .join('');
-    if (args['dry-run']) {
-      process.stdout.write(lines);
-      return 0;
-    }
+    const printed: AgentResult = { code: 0, output: { layout: 'attributes', data: gathered.attributes } };
+    if (args['dry-run']) return printed;
     if (!config.push.enabled) return fail('push.enabled is false in the configuration; nothing sent (use --dry-run to see the values)');
-    if (!wiring.api) return contextError ? fail(contextError.message) : 1; // else the wiring logged why (onegate: ...)
+    if (!wiring.api) return contextError ? fail(contextError.message) : { code: 1 }; // else the wiring logged why (onegate: ...)
     await wiring.api.updateVm(gathered.attributes);
-    process.stdout.write(lines);
-    return 0;
+    return printed;
   } catch (err) {
     return fail((err as Error).message);
   } finally {

@@ -6,6 +6,7 @@ import { createDaemon } from '../../../agent/daemon/daemon';
 import { createLogger, isLogLevel, type Logger, type LogLevel } from '../../../agent/log';
 import { StateLockedError } from '../../../agent/state/lock';
 import { COMMON_OPTIONS, parseCommand } from './args';
+import type { AgentResult } from './types';
 
 const USAGE = `Usage: onegate-agent run [--config FILE] [--context-dir DIR | --context-file FILE] [--log-level LEVEL]
 
@@ -29,10 +30,9 @@ Exit status: 0 stopped by a signal, 1 unusable configuration or arguments, or an
  */
 const DAEMON_V8_FLAGS = ['--no-opt', '--no-maglev'];
 
-export async function main(argv: string[]): Promise<number> {
+export async function run(argv: string[]): Promise<AgentResult> {
   for (const flag of DAEMON_V8_FLAGS) setFlagsFromString(flag);
-  const args = parseCommand(argv, {
-    name: 'run',
+  const parsed = parseCommand(argv, {
     usage: USAGE,
     badExit: 1,
     options: { ...COMMON_OPTIONS, 'log-level': { type: 'string' } },
@@ -41,7 +41,8 @@ export async function main(argv: string[]): Promise<number> {
         throw new Error(`--log-level: expected error, warn, info or debug, got "${v['log-level']}"`);
     },
   });
-  if (typeof args === 'number') return args;
+  if ('result' in parsed) return parsed.result;
+  const args = parsed.values;
   const forced = args['log-level'] as LogLevel | undefined;
   let inner = createLogger({ level: forced ?? 'info' });
   const log: Logger = {
@@ -83,8 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     await daemon.start();
   } catch (err) {
     if (!(err instanceof ConfigError || err instanceof StateLockedError)) throw err;
-    process.stderr.write(`onegate-agent run: ${err.message}\n`);
-    return 1;
+    return { code: 1, errors: [err.message] };
   }
-  return done;
+  return { code: await done };
 }

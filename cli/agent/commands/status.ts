@@ -7,7 +7,7 @@ import { isDaemonAlive, processUsage } from '../../../agent/state/process-info';
 import { readStatus, type StatusDocument } from '../../../agent/state/status';
 import { StatusFileError } from '../../../agent/state/status-check';
 import { parseCommand } from './args';
-import { renderStatus } from './status-text';
+import type { AgentOutput, AgentResult } from './types';
 
 const USAGE = `Usage: onegate-agent status [--json] [--config FILE] [--run-dir DIR]
 
@@ -21,9 +21,8 @@ per feature, READY state, where the credentials came from, the next run, its own
 Exit status: 0 healthy, 1 degraded (a feature failing or turned off), 2 not running.
 `;
 
-export async function main(argv: string[]): Promise<number> {
-  const args = parseCommand(argv, {
-    name: 'status',
+export async function run(argv: string[]): Promise<AgentResult> {
+  const parsed = parseCommand(argv, {
     usage: USAGE,
     badExit: 2,
     options: {
@@ -33,8 +32,10 @@ export async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (typeof args === 'number') return args;
-  const runDir = args['run-dir'] ?? runDirOf(args.config);
+  if ('result' in parsed) return parsed.result;
+  const args = parsed.values;
+  const errors: string[] = [];
+  const runDir = args['run-dir'] ?? runDirOf(args.config, errors);
   let doc: StatusDocument | undefined;
   let damaged: string | undefined;
   try {
@@ -43,20 +44,24 @@ export async function main(argv: string[]): Promise<number> {
     if (!(err instanceof StatusFileError)) throw err;
     damaged = err.message;
   }
+  const now = Date.now();
   const alive = doc !== undefined && isDaemonAlive(doc.pid);
-  const health = damaged ? damagedHealth(damaged) : assessHealth(doc, alive, Date.now());
+  const health = damaged ? damagedHealth(damaged) : assessHealth(doc, alive, now);
   const usage = doc && alive ? (processUsage(doc.pid) ?? doc.process) : doc?.process;
   const shown = doc ? { ...doc, process: usage ?? doc.process } : undefined;
-  process.stdout.write(args.json ? `${JSON.stringify(toJson(health, shown), null, 2)}\n` : renderStatus(health, shown, alive, Date.now()));
-  return health.code;
+  const output: AgentOutput = args.json
+    ? { layout: 'json', data: toJson(health, shown) }
+    : { layout: 'status', data: { health, doc: shown, alive, now } };
+  return { code: health.code, output, errors };
 }
 
-function runDirOf(file: string | undefined): string {
+// A bad configuration file does not stop status: it says so and looks in the default run_dir.
+function runDirOf(file: string | undefined, errors: string[]): string {
   try {
     return loadConfig(file).config.run_dir;
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`onegate-agent status: ${err.message.split('\n')[0]}; using the default run_dir\n`);
+    errors.push(`${err.message.split('\n')[0]}; using the default run_dir`);
     return defaultConfig().run_dir;
   }
 }

@@ -1,7 +1,7 @@
 // Text rendering of `onegate-agent status`: a short summary, then one line per feature.
-import type { Health } from '../../../agent/state/health';
-import type { StatusDocument } from '../../../agent/state/status';
-import type { FeatureState } from '../../../agent/state/types';
+import type { Health } from '../../agent/state/health';
+import type { StatusDocument } from '../../agent/state/status';
+import type { FeatureState } from '../../agent/state/types';
 
 function ago(iso: string | undefined, now: number): string {
   if (!iso) return 'never';
