@@ -1,8 +1,8 @@
 // Self-signed certificates made with openssl for the HTTPS tests; undefined (tests skip) without openssl.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand } from '../../../../agent/process/run-command';
+import { tempDir } from '../../../support/temp-dir';
 
 /** A key, its certificate and the certificate's path (usable as caFile). */
 export interface TestCert {
@@ -13,7 +13,7 @@ export interface TestCert {
 
 /** Makes a self-signed certificate for the given subjectAltName, e.g. "IP:127.0.0.1,DNS:localhost". */
 export async function makeCert(san: string): Promise<TestCert | undefined> {
-  const dir = mkdtempSync(join(tmpdir(), 'onegate-tls-'));
+  const dir = tempDir('onegate-tls-');
   const keyFile = join(dir, 'key.pem');
   const certFile = join(dir, 'cert.pem');
   const result = await runCommand({
