@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { createLogger, type Logger, silentLogger } from '../../agent/log';
 import type { Credentials } from '../../agent/onegate/types';
 import { loadConfig } from './config/config';
+import { checkVersion } from './config/switches';
 import { startControl } from './control/api';
 import { tokenOf, writeContexts } from './control/contexts';
 import { type Fault, validateFault } from './control/faults';
@@ -23,6 +24,8 @@ export type { RecordedRequest } from './control/recorder';
 export interface StartOptions {
   /** Fixture file path or parsed object; default test/fixtures/simulator/default.yaml. */ fixtures?: string | object;
   /** onegate-server.conf path or parsed object; default the shipped 7.4 file. */ config?: string | object;
+  /** Imitated server version ("6.10", "7.4", ...); wins over the config's :simulator: :version: and ONEGATE_SIM_VERSION. */
+  serverVersion?: string;
   /** Listen address; default 127.0.0.1 (the config's bind address is used only by main.ts). */ host?: string;
   /** Listen port; default 0 (any free port). */ port?: number;
   /** Start the control listener (true = port 0 on the same host). */ control?: boolean | { port?: number; host?: string };
@@ -36,6 +39,7 @@ export interface StartOptions {
 export interface Simulator extends SimOps {
   /** Base URL, e.g. http://127.0.0.1:PORT. */ url: string;
   /** Control API base URL when started with `control`. */ controlUrl?: string;
+  /** The imitated server version. */ serverVersion: string;
   /** Every request received, oldest first. */ requests: RecordedRequest[];
   /** The token oned would give a VM (throws when it has none). */ tokenFor(vmid: number | string): string;
   /** Endpoint, VMID and token of a VM. */ credentials(vmid: number | string): Credentials;
@@ -46,7 +50,7 @@ export interface Simulator extends SimOps {
 
 /** Starts a simulator. */
 export async function startOneGate(opts: StartOptions = {}): Promise<Simulator> {
-  const config = loadConfig(opts.config);
+  const config = loadConfig(opts.config, opts.serverVersion && checkVersion(opts.serverVersion, 'serverVersion'));
   const world = loadFixtures(opts.fixtures ?? DEFAULT_FIXTURES);
   const log =
     opts.log ??
@@ -94,6 +98,7 @@ export async function startOneGate(opts: StartOptions = {}): Promise<Simulator> 
     ...ops,
     url,
     controlUrl: control?.url,
+    serverVersion: config.sim.version,
     requests: recorder.requests,
     tokenFor,
     credentials: (vmid) => ({ endpoint: url, vmid: String(vmid), token: tokenFor(vmid) }),

@@ -18,10 +18,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const config = loadConfig(opts.config);
+    const config = loadConfig(opts.config, opts.serverVersion);
     const listen = opts.listen ?? { host: config.host, port: config.port };
     const sim = await startOneGate({
       config: opts.config,
+      serverVersion: opts.serverVersion,
       fixtures: opts.fixtures,
       host: listen.host,
       port: listen.port,
@@ -30,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
       quiet: opts.quiet,
     });
     process.stderr.write(
-      `simulator: OneGate on ${sim.url}${sim.controlUrl ? `, control on ${sim.controlUrl}` : ''}${opts.contexts ? `, contexts in ${opts.contexts}` : ''}\n`,
+      `simulator: OneGate on ${sim.url}${sim.controlUrl ? `, control on ${sim.controlUrl}` : ''}${opts.contexts ? `, contexts in ${opts.contexts}` : ''}; imitating OneGate ${sim.serverVersion}\n`,
     );
     await new Promise<void>((resolve) => {
       const stop = (signal: string): void => {

@@ -14,11 +14,13 @@ describe('parseArgs', () => {
         '--contexts',
         'ctx',
         '--quiet',
+        '--server-version=7.4',
       ]),
     ).toEqual({
       listen: { host: '127.0.0.1', port: 5030 },
       control: { host: '::1', port: 5031 },
       config: 'c.conf',
+      serverVersion: '7.4',
       fixtures: 'f.yaml',
       contexts: 'ctx',
       quiet: true,
@@ -32,6 +34,7 @@ describe('parseArgs', () => {
     [['--listen', '5030'], '--listen: "5030" is not HOST:PORT'],
     [['--control', 'h:99999'], '--control: "h:99999" is not HOST:PORT'],
     [['--bogus'], 'unknown option "--bogus" (see --help)'],
+    [['--server-version', 'latest'], '--server-version: "latest" is not a version like 6.10 or 7.4'],
   ])('%j: %s', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message);
   });

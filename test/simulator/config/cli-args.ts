@@ -1,10 +1,12 @@
 // Command-line options of main.ts, parsed without side effects so they can be tested.
+import { checkVersion } from './switches';
 
 /** Parsed options. */
 export interface CliOptions {
   listen?: { host: string; port: number };
   control?: { host: string; port: number };
   config?: string;
+  serverVersion?: string;
   fixtures?: string;
   contexts?: string;
   quiet: boolean;
@@ -15,6 +17,7 @@ export const USAGE = `Usage: npm run simulator -- [options]
   --listen HOST:PORT    OneGate listener (default: the config's :server, else 127.0.0.1:5030)
   --control HOST:PORT   control API listener (JSON over HTTP); off when absent
   --config FILE         onegate-server.conf (YAML, :symbol: keys); default: the shipped 7.4 file
+  --server-version V    imitated OneGate version: 6.10 (default) or 7.4 (also 7.0.0, 7.2, 5.10, ...)
   --fixtures FILE       fixture YAML; default: test/fixtures/simulator/default.yaml
   --contexts DIR        write DIR/<vmid>/context.sh and token.txt for every VM
   --quiet               no log line per request
@@ -36,6 +39,7 @@ export function parseArgs(argv: string[]): CliOptions {
     if (flag === '--listen') out.listen = hostPort(value(), flag);
     else if (flag === '--control') out.control = hostPort(value(), flag);
     else if (flag === '--config') out.config = value();
+    else if (flag === '--server-version') out.serverVersion = checkVersion(value(), flag);
     else if (flag === '--fixtures') out.fixtures = value();
     else if (flag === '--contexts') out.contexts = value();
     else if (flag === '--quiet') out.quiet = true;

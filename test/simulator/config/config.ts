@@ -57,13 +57,15 @@ export interface SimConfig {
   /** :restricted_actions (lower case); nil means [reboot]. */ restrictedActions: string[];
   /** :vnet_template_attributes, in output order. */ vnetTemplateAttributes: string[];
   /** :log/:level, else :debug_level, else 2 (0 error .. 3 debug). */ logLevel: number;
+  /** :server: {:host_authorization: {:permitted_hosts: [...]}} (7.4 passes :server: to Sinatra); absent: none set. */
+  permittedHosts?: string[];
   /** Simulator-only switches (:simulator:). */ sim: Switches;
 }
 
 type Obj = Record<string, unknown>;
 
-/** Reads a config file (path), a YAML/object value, or the shipped defaults when undefined. */
-export function loadConfig(source?: string | object): SimConfig {
+/** Reads a config file (path), a YAML/object value, or the shipped defaults when undefined; `version` overrides :simulator: :version:. */
+export function loadConfig(source?: string | object, version?: string): SimConfig {
   const where = typeof source === 'string' ? source : 'config object';
   const raw =
     source === undefined
@@ -84,7 +86,12 @@ export function loadConfig(source?: string | object): SimConfig {
     restrictedActions: strings(conf.restricted_actions, where, 'restricted_actions') ?? BUILTIN.restrictedActions,
     vnetTemplateAttributes: strings(conf.vnet_template_attributes, where, 'vnet_template_attributes') ?? BUILTIN.vnetTemplateAttributes,
     logLevel: Number((log ? log.level : conf.debug_level) ?? 2),
-    sim: simulatorSwitches((conf.simulator ?? {}) as Obj, where),
+    permittedHosts: strings(
+      ((server.host_authorization ?? {}) as Obj).permitted_hosts,
+      where,
+      'server: :host_authorization: :permitted_hosts',
+    ),
+    sim: simulatorSwitches((conf.simulator ?? {}) as Obj, where, version),
   };
 }
 

@@ -77,7 +77,7 @@ export function createOps(sim: SimState): SimOps {
     TEMPLATE: templateToHash(vm.template),
     actions: vm.actions,
     updates: vm.updates,
-    raw: rawVmHash(w, vm),
+    raw: rawVmHash(w, vm, sim.config.sim),
   });
   const ops: SimOps = {
     vm: (id) => view(vmOf(id)),

@@ -1,7 +1,7 @@
 // Differential check against the real OneGate server of the reference harness (docs/simulator.md; not for CI):
-//   npx tsx test/simulator/diff/real.ts http://127.0.0.1:5030 [http://127.0.0.1:2633 http://127.0.0.1:2474]
-// Resets the fakes, starts a simulator imitating 6.10 with the same fixture, sends every case to
-// both in the same order and prints the differences (status, Content-Type, body). Exit 1 on any.
+//   npx tsx test/simulator/diff/real.ts [--server-version 7.4] http://127.0.0.1:5030 [http://127.0.0.1:2633 http://127.0.0.1:2474]
+// Resets the fakes, starts a simulator imitating that version (default 6.10) with the same fixture, sends
+// every case to both in the same order and prints the differences (status, Content-Type, body). Exit 1 on any.
 import { request } from 'node:http';
 import { shippedConfig } from '../config/config';
 import { startOneGate } from '../index';
@@ -43,9 +43,38 @@ const title = (b: string): string | undefined => /<title>([^<]*)<\/title>/.exec(
 const samePage = (a: Got, b: Got): boolean =>
   a.status === 500 && b.status === 500 && a.type === b.type && title(a.body) !== undefined && title(a.body) === title(b.body);
 
-async function main(real: string, oned = 'http://127.0.0.1:2633', flow = 'http://127.0.0.1:2474'): Promise<number> {
+// Where two bodies differ: JSON paths with both values (at most 8), else the text around the first difference.
+function bodyDiff(real: string, sim: string): string[] {
+  let x: unknown, y: unknown;
+  try {
+    [x, y] = [JSON.parse(real), JSON.parse(sim)];
+  } catch {
+    let at = 0;
+    while (at < real.length && real[at] === sim[at]) at++;
+    const from = Math.max(0, at - 80);
+    return [`real …${JSON.stringify(real.slice(from, at + 160))}`, `sim  …${JSON.stringify(sim.slice(from, at + 160))}`];
+  }
+  const out: string[] = [];
+  const walk = (p: string, u: unknown, v: unknown): void => {
+    if (out.length >= 8) return;
+    if (u && v && typeof u === 'object' && typeof v === 'object' && Array.isArray(u) === Array.isArray(v)) {
+      const ku = Object.keys(u),
+        kv = Object.keys(v);
+      if (!Array.isArray(u) && ku.join() !== kv.join() && ku.length === kv.length && ku.every((k) => kv.includes(k)))
+        out.push(`${p}: key order real ${ku.join(',')} / sim ${kv.join(',')}`);
+      for (const k of new Set([...ku, ...kv])) walk(`${p}.${k}`, (u as Record<string, unknown>)[k], (v as Record<string, unknown>)[k]);
+    } else if (JSON.stringify(u) !== JSON.stringify(v))
+      out.push(`${p}: real ${JSON.stringify(u)?.slice(0, 160)} / sim ${JSON.stringify(v)?.slice(0, 160)}`);
+  };
+  walk('$', x, y);
+  return out;
+}
+
+async function main(version: string, real: string, oned = 'http://127.0.0.1:2633', flow = 'http://127.0.0.1:2474'): Promise<number> {
   for (const url of [`${oned}/debug/reset`, `${flow}/debug/reset`]) await fetch(url, { method: 'POST' });
-  const sim = await startOneGate({ config: { ...shippedConfig(), ':simulator': { ':version': '6.10', ':scale_creates_vms': false } } });
+  const sim = await startOneGate({
+    config: { ...shippedConfig(), ':simulator': { ':version': version, ':scale_creates_vms': false } },
+  });
   let diffs = 0;
   for (const c of DIFF_CASES) {
     const [a, b] = [await send(real, c, (vm) => sim.tokenFor(vm)), await send(sim.url, c, (vm) => sim.tokenFor(vm))];
@@ -54,13 +83,8 @@ async function main(real: string, oned = 'http://127.0.0.1:2633', flow = 'http:/
     if (!same && !page) diffs++;
     process.stdout.write(`${same ? 'SAME' : page ? 'PAGE' : 'DIFF'} ${c.method} ${c.path} as=${c.as ?? '-'} ${c.note ?? ''}\n`);
     if (!same && !page) {
-      const [x, y] = [norm(a.body), norm(b.body)];
-      let at = 0;
-      while (at < x.length && x[at] === y[at]) at++;
-      const from = Math.max(0, at - 120);
-      process.stdout.write(
-        `  real: ${a.status} ${a.type} …${x.slice(from, at + 200)}\n  sim:  ${b.status} ${b.type} …${y.slice(from, at + 200)}\n`,
-      );
+      process.stdout.write(`  real: ${a.status} ${a.type}\n  sim:  ${b.status} ${b.type}\n`);
+      for (const line of bodyDiff(a.body, b.body)) process.stdout.write(`  ${line}\n`);
     }
   }
   await sim.close();
@@ -68,6 +92,8 @@ async function main(real: string, oned = 'http://127.0.0.1:2633', flow = 'http:/
   return diffs === 0 ? 0 : 1;
 }
 
-void main(process.argv[2] ?? 'http://127.0.0.1:5030', process.argv[3], process.argv[4]).then((code) => {
+const args = process.argv.slice(2);
+const version = args[0] === '--server-version' ? (args.splice(0, 2)[1] ?? '6.10') : '6.10';
+void main(version, args[0] ?? 'http://127.0.0.1:5030', args[1], args[2]).then((code) => {
   process.exitCode = code;
 });

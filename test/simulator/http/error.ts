@@ -1,4 +1,12 @@
-// How a route ends with an error: the status and the server's exact plain-text body.
+// How a route ends: the answer it gives, or an error with the status and the server's exact body.
+
+/** What the server sends for one request. */
+export interface Answer {
+  /** HTTP status. */ status: number;
+  /** Response body, sent verbatim. */ body: string;
+  /** Content-Type other than the JSON type every route sets. */ contentType?: string;
+  /** Sinatra's development error page: sent from outside rack-protection, so without X-Content-Type-Options. */ page?: boolean;
+}
 
 /** An HTTP answer other than success; `body` is the plain-text error the real server sends. */
 export class HttpError extends Error {
@@ -6,13 +14,10 @@ export class HttpError extends Error {
   status: number;
   /** Response body, sent verbatim. */
   body: string;
-  /** Content-Type override (rack-protection answers text/plain). */
-  contentType?: string;
-  constructor(status: number, body: string, contentType?: string) {
+  constructor(status: number, body: string) {
     super(`${status} ${body}`);
     this.status = status;
     this.body = body;
-    this.contentType = contentType;
   }
 }
 

@@ -1,14 +1,17 @@
 // JSON.parse as the server's json gem reports failures, and Ruby's class names for error texts.
 import { rubyError } from './ruby';
 
-/** Parses JSON; throws the json gem's message ("unexpected token at 'x'"); `oldGem` (6.x servers) words empty input as a token error. */
-export function parseRubyJson(text: string, oldGem = false): unknown {
-  if (text.trim() === '') throw rubyError('JSON::ParserError', oldGem ? `unexpected token at '${text}'` : 'unexpected end of input');
+/**
+ * Parses JSON; throws the message of the json gem the reference servers run (2.6): "unexpected token at 'x'",
+ * and "unexpected token at ''" for blank or truncated input. Newer gems word these differently.
+ */
+export function parseRubyJson(text: string): unknown {
+  if (text.trim() === '') throw rubyError('JSON::ParserError', "unexpected token at ''");
   try {
     return JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message;
-    if (/end of JSON input/i.test(msg)) throw rubyError('JSON::ParserError', 'unexpected end of input');
+    if (/end of JSON input/i.test(msg)) throw rubyError('JSON::ParserError', "unexpected token at ''");
     const at = /position (\d+)/.exec(msg);
     throw rubyError('JSON::ParserError', `unexpected token at '${text.slice(at ? Number(at[1]) : firstBad(text))}'`);
   }

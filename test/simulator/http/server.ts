@@ -4,10 +4,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Fault, takeFaults } from '../control/faults';
 import type { Recorder } from '../control/recorder';
 import { matchRoute } from '../render/routes';
-import { HttpError } from './error';
+import { type Answer, HttpError } from './error';
+import { hostPermitted, SINATRA_DEVELOPMENT_HOSTS } from './host-authorization';
 import { parseMultipart } from './multipart';
 import { isFormBody, mediaTypeOf, parseForm } from './params';
-import { answer, hostPermitted } from './pipeline';
+import { answer } from './pipeline';
 import type { SimState } from './state';
 
 /** application/json;charset=utf-8 is set on every answer, errors included (onegate-server.rb l.132 at release-7.4.0). */
@@ -48,7 +49,7 @@ export async function handleRequest(deps: ServerDeps, req: IncomingMessage, res:
   };
   const body = await readBody(req, deps.sim.config.sim.maxBodyBytes);
   if (body === null) {
-    send(res, 413, 'Request body too large', false, JSON_TYPE, true);
+    send(res, { status: 413, body: 'Request body too large' }, false, true);
     return finish(413);
   }
   rec.body = body.toString('utf8');
@@ -64,7 +65,7 @@ export async function handleRequest(deps: ServerDeps, req: IncomingMessage, res:
     return;
   } // the socket stays open until the client or close() ends it
   if (fatal?.kind === 'status') {
-    send(res, fatal.status ?? 500, fatal.body ?? 'Internal server error', req.method === 'HEAD');
+    send(res, { status: fatal.status ?? 500, body: fatal.body ?? 'Internal server error' }, req.method === 'HEAD');
     return finish(fatal.status ?? 500);
   }
   const out = respond(
@@ -75,8 +76,15 @@ export async function handleRequest(deps: ServerDeps, req: IncomingMessage, res:
     match,
     faults.some((f) => f.kind === 'form-body-bug'),
   );
-  send(res, out.status, out.body, req.method === 'HEAD', out.contentType);
+  send(res, out, req.method === 'HEAD');
   finish(out.status);
+}
+
+// The host list rack-protection gets: Sinatra's development default (host_authorization), else the
+// config's :server: setting where the version passes it on (server_settings), else none.
+function permittedHosts(sim: SimState): readonly string[] {
+  if (sim.config.sim.hostAuthorization) return SINATRA_DEVELOPMENT_HOSTS;
+  return (sim.config.sim.serverSettings && sim.config.permittedHosts) || [];
 }
 
 function respond(
@@ -86,10 +94,9 @@ function respond(
   body: Buffer,
   match: ReturnType<typeof matchRoute>,
   formBug: boolean,
-): { status: number; body: string; contentType?: string } {
+): Answer {
   const host = req.headers.host ?? '';
-  if (sim.config.sim.hostAuthorization && !hostPermitted(host))
-    return { status: 403, body: 'Host not permitted', contentType: 'text/plain' };
+  if (!hostPermitted(req.headers, permittedHosts(sim))) return { status: 403, body: 'Host not permitted', contentType: 'text/plain' };
   const method = req.method ?? 'GET';
   const mediaType = mediaTypeOf(req.headers['content-type']);
   const params: Record<string, string> = {};
@@ -103,10 +110,10 @@ function respond(
     if (e instanceof HttpError) return { status: e.status, body: e.body };
     throw e;
   }
-  // Rack 3 consumes a form-typed body and the action and scale routes read it back as "" (#7954);
-  // the PUT update routes rewind it (7.0.1+; see the no_rewind switch for 7.0.0).
+  // Rack 3 consumes a form-typed body and the action and scale routes read it back as "" (form_body_lost);
+  // the PUT update routes rewind it (7.0.1+; update_body_lost for 7.0.0).
   const rewinds = match?.route.name === 'PUT /vm' || match?.route.name === 'PUT /vms/:id';
-  const consumed = formParsed && mediaType !== '' && (formBug || sim.config.sim.formBodyBug) && !rewinds;
+  const consumed = formParsed && mediaType !== '' && (formBug || sim.config.sim.formBodyLost) && !rewinds;
   return answer(
     sim,
     {
@@ -126,17 +133,17 @@ function respond(
 }
 
 /** Writes an answer; 204 has neither body nor Content-Type (Sinatra drops them). */
-export function send(res: ServerResponse, status: number, body: string, headOnly: boolean, contentType = JSON_TYPE, close = false): void {
+export function send(res: ServerResponse, out: Answer, headOnly: boolean, close = false): void {
   if (res.headersSent || res.destroyed) return;
-  // rack-protection adds nosniff to every application answer; the error pages and Host refusals come from outside it.
-  const headers: Record<string, string | number> = contentType === JSON_TYPE ? { 'X-Content-Type-Options': 'nosniff' } : {};
-  if (status !== 204) {
-    headers['Content-Type'] = contentType;
-    headers['Content-Length'] = Buffer.byteLength(body);
+  // rack-protection adds nosniff to every answer that passes through it; the development error pages do not.
+  const headers: Record<string, string | number> = out.page ? {} : { 'X-Content-Type-Options': 'nosniff' };
+  if (out.status !== 204) {
+    headers['Content-Type'] = out.contentType ?? JSON_TYPE;
+    headers['Content-Length'] = Buffer.byteLength(out.body);
   }
   if (close) headers.Connection = 'close';
-  res.writeHead(status, headers);
-  res.end(status === 204 || headOnly ? undefined : body);
+  res.writeHead(out.status, headers);
+  res.end(out.status === 204 || headOnly ? undefined : out.body);
 }
 
 // The body, or null once it exceeds `limit` (the rest is not read and the connection is closed).

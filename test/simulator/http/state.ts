@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from '../../../agent/log';
 import type { SimConfig } from '../config/config';
 import type { Vm, World } from '../world/types';
+import type { Answer } from './error';
 
 /** Shared simulator state. */
 export interface SimState {
@@ -28,4 +29,4 @@ export interface Ctx {
 }
 
 /** A route: given the authenticated VM, returns the status and body. */
-export type Handler = (ctx: Ctx, authVm: Vm) => { status: number; body: string };
+export type Handler = (ctx: Ctx, authVm: Vm) => Answer;

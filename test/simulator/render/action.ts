@@ -1,7 +1,6 @@
 // POST /vms/:id/action (onegate-server.rb l.228, l.1003 at release-7.4.0): JSON {"action":{"perform","params"}}, the restricted list,
 // then the oned call. Success is 204 without a body.
 
-import { compareVersions } from '../config/switches';
 import { halt } from '../http/error';
 import { rubyError, rubyToI } from '../http/ruby';
 import { parseRubyJson, rubyClass } from '../http/ruby-json';
@@ -11,7 +10,7 @@ import { requestedVm } from './scope';
 
 export const vmsAction: Handler = (ctx, authVm) => {
   const { vm, user } = requestedVm(ctx, authVm, rubyToI(ctx.params.id));
-  const action = readAction(ctx.body.toString('utf8'), compareVersions(ctx.sim.config.sim.version, '7') < 0);
+  const action = readAction(ctx.body.toString('utf8'));
   const perform = performOf(action);
   if (perform !== null && perform !== undefined) {
     if (typeof perform !== 'string') throw rubyError('NoMethodError', `undefined method 'downcase' for ${rubyClass(perform)}`);
@@ -21,10 +20,10 @@ export const vmsAction: Handler = (ctx, authVm) => {
   return { status: 204, body: '' };
 };
 
-function readAction(body: string, oldGem: boolean): unknown {
+function readAction(body: string): unknown {
   let doc: unknown;
   try {
-    doc = parseRubyJson(body, oldGem);
+    doc = parseRubyJson(body);
   } catch (e) {
     halt(400, (e as Error).message);
   }

@@ -26,6 +26,7 @@ function vmInfoOf(world: World, role: Role, id: number, extended: boolean, user:
     return rawVmHash(
       world,
       oned(() => vmInfo(world, user, id)),
+      sw,
     ); // a failed lookup is 404, not "is empty"
   const vm = world.vms.get(id);
   if (sw.legacyServiceVmInfo) return vm ? vmView(vm, sw) : null;

@@ -1,12 +1,17 @@
 // Conformance: GET /service (+extended) and PUT /service/role/:role (onegate-server.rb l.919, l.1013 at release-7.4.0).
+import { readFileSync } from 'node:fs';
+import { FAILSAFE_SCHEMA, load } from 'js-yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Logger } from '../../../agent/log';
 import { shippedConfig } from '../config/config';
 import { call, form, json } from '../http/client';
 import { type Simulator, startOneGate } from '../index';
+import { DEFAULT_FIXTURES } from '../world/fixtures';
 
+// 6.10's texts; the 7.x differences are pinned in versions.test.ts.
 let sim: Simulator;
 beforeEach(async () => {
-  sim = await startOneGate();
+  sim = await startOneGate({ serverVersion: '6.10' });
 });
 afterEach(async () => {
   await sim.close();
@@ -109,21 +114,49 @@ describe('PUT /service/role/:role', () => {
     expect(await scale(role, body).then((r) => [r.status, r.body])).toEqual([400, text]);
   });
 
-  it('answers 500 for a body that is not JSON', async () => {
-    expect(await scale('web', 'nope').then((r) => [r.status, r.body])).toEqual([500, "unexpected token at 'nope'"]);
+  it('answers 500 for a body that is not JSON: the exception message on 7.4, a development page on 6.10', async () => {
+    const page = await scale('web', 'nope');
+    expect([page.status, page.headers['content-type']]).toEqual([500, 'text/html']);
+    expect(page.body).toContain('<title>JSON::ParserError at &#x2F;service&#x2F;role&#x2F;web</title>');
+    const s74 = await startOneGate({ serverVersion: '7.4' });
+    const r = await call(s74, 'PUT', '/service/role/web', { as: 42, body: 'nope', headers: { 'Content-Type': 'application/json' } });
+    expect([r.status, r.body]).toEqual([500, "unexpected token at 'nope'"]);
+    await s74.close();
   });
 
-  it('reproduces #7954 (form-typed body read as empty) behind the switch or a fault', async () => {
+  it('loses a form-typed body on 7.x (#7954), and with the form-body-bug fault on any version', async () => {
     const body = '{"cardinality":3}';
     const formType = { 'Content-Type': 'application/x-www-form-urlencoded' };
     expect((await scale('web', body, 42, formType)).status).toBe(200);
-    sim.setFault({ kind: 'form-body-bug', route: '/service/role/:role' });
-    expect(await scale('web', body, 42, formType).then((r) => [r.status, r.body])).toEqual([500, "unexpected token at ''"]);
+    sim.setFault({ kind: 'form-body-bug', route: '/service/role/:role', times: 1 });
+    expect(await scale('web', '{"cardinality":4}', 42, formType).then((r) => [r.status, r.headers['content-type']])).toEqual([
+      500,
+      'text/html',
+    ]);
     expect((await scale('web', '{"cardinality":4}')).status).toBe(200);
+    const s74 = await startOneGate({ serverVersion: '7.4' });
+    const lost = await call(s74, 'PUT', '/service/role/web', { as: 42, body, headers: formType });
+    expect([lost.status, lost.body]).toEqual([500, "unexpected token at ''"]);
+    expect((await call(s74, 'PUT', '/service/role/web', { as: 42, ...json({ cardinality: 3 }) })).status).toBe(200);
+    await s74.close();
   });
 
   it('checks membership first', async () => {
     expect((await call(sim, 'PUT', '/service/role/web', { as: 7, ...json({ cardinality: 3 }) })).body).toBe('Empty or invalid SERVICE_ID');
     expect((await call(sim, 'PUT', '/service/role/web', { as: 61, ...form('x') })).body).toBe('Service 7 does not contain VM 61.');
+  });
+
+  it('7.x: shows a virtual-router role like any role and refuses to scale it', async () => {
+    const world = load(readFileSync(DEFAULT_FIXTURES, 'utf8'), { schema: FAILSAFE_SCHEMA }) as { services: { roles: object[] }[] };
+    world.services[0].roles.push({ name: 'gw', type: 'vr', cardinality: '2', nodes: ['50', '51'] });
+    const lines: string[] = [];
+    const log: Logger = { error: (m) => lines.push(m), warn: () => {}, info: () => {}, debug: () => {} };
+    const s74 = await startOneGate({ serverVersion: '7.4', fixtures: world, log });
+    const roles = JSON.parse((await call(s74, 'GET', '/service', { as: 42 })).body).SERVICE.roles;
+    expect(roles[2]).toMatchObject({ name: 'gw', cardinality: 2, nodes: [{ deploy_id: 50 }, { deploy_id: 51 }] });
+    const r = await call(s74, 'PUT', '/service/role/gw', { as: 42, ...json({ cardinality: 3 }) });
+    expect([r.status, r.body]).toEqual([400, 'Error performing action on service 7 role gw']);
+    expect(lines.join('\n')).toContain("Can't scale service 7: Virtual Router role gw does not support cardinality update");
+    await s74.close();
   });
 });

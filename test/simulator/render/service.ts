@@ -32,7 +32,6 @@ export const serviceScale: Handler = (ctx, authVm) => {
 
 // JSON.parse(body)["cardinality"]: not rescued, so a bad body is a 500 with the parser's message.
 function readCardinality(body: string): unknown {
-  if (body === '') throw rubyError('JSON::ParserError', "unexpected token at ''"); // the text #7954 reports for the consumed body
   const doc = parseRubyJson(body); // its JSON::ParserError propagates: 500
   if (Array.isArray(doc) || typeof doc === 'number') throw rubyError('TypeError', 'no implicit conversion of String into Integer');
   if (typeof doc === 'string') return doc.includes('cardinality') ? 'cardinality' : null;

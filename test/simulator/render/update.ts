@@ -47,7 +47,7 @@ function merge(ctx: Ctx, vm: Vm, user: User | undefined, text: string): void {
   vm.updates.push({ at: Date.now(), mode: 'merge', text });
 }
 
-// ≤ 7.0.0 on Rack 3: a form-typed body was consumed by the parameter parser and read back empty.
+// 7.0.0 (update_body_lost): a form-typed body was consumed by Rack 3's parameter parser and read back empty.
 function rawBody(ctx: Ctx): string {
-  return ctx.formParsed && ctx.sim.config.sim.noRewind ? '' : ctx.body.toString('utf8');
+  return ctx.formParsed && ctx.sim.config.sim.updateBodyLost ? '' : ctx.body.toString('utf8');
 }

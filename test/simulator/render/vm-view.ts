@@ -56,7 +56,7 @@ export function permissionsHash(perms: string): Record<string, string> {
 }
 
 /** The whole one.vm.info document as the Ruby OCA's to_hash gives it (unfiltered, not normalised). */
-export function rawVmHash(world: World, vm: Vm): Record<string, unknown> {
+export function rawVmHash(world: World, vm: Vm, sw: Pick<Switches, 'oned7Documents'>): Record<string, unknown> {
   const history = vm.host
     ? {
         HISTORY: {
@@ -70,6 +70,7 @@ export function rawVmHash(world: World, vm: Vm): Record<string, unknown> {
           VM_MAD: 'kvm',
           TM_MAD: 'ssh',
           DS_ID: '0',
+          ...(sw.oned7Documents ? { PLAN_ID: '-2', ACTION_ID: '-1' } : {}),
           PSTIME: String(vm.stime),
           PETIME: String(vm.stime),
           RSTIME: String(vm.stime),
@@ -102,7 +103,7 @@ export function rawVmHash(world: World, vm: Vm): Record<string, unknown> {
       STIME: String(vm.stime),
       ETIME: String(vm.etime),
       DEPLOY_ID: alive ? `one-${vm.id}` : {},
-      MONITORING: templateToHash(vm.monitoring),
+      MONITORING: sw.oned7Documents ? withoutGuestIp(templateToHash(vm.monitoring)) : templateToHash(vm.monitoring),
       SCHED_ACTIONS: {},
       TEMPLATE: templateToHash(vm.template),
       USER_TEMPLATE: templateToHash(vm.userTemplate),
@@ -111,3 +112,7 @@ export function rawVmHash(world: World, vm: Vm): Record<string, unknown> {
     },
   };
 }
+
+// No oned 7 driver reports GUEST_IP or GUEST_IP_ADDRESSES (only 6.x's vCenter driver did).
+const withoutGuestIp = (monitoring: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(monitoring).filter(([k]) => !k.startsWith('GUEST_IP')));

@@ -31,7 +31,7 @@ export const vnetShow: Handler = (ctx, authVm) => {
   const net = getVnet(ctx, user, id);
   checkAccess(ctx, user, vr, net);
   try {
-    const view = vnetView(vnetHash(ctx.sim.world, net, user), ctx.sim.config.vnetTemplateAttributes);
+    const view = vnetView(vnetHash(ctx.sim.world, net, user, ctx.sim.config.sim), ctx.sim.config.vnetTemplateAttributes);
     if (ctx.params.extended?.toLowerCase() === 'true') extendLeases(ctx.sim.world, view, user);
     return { status: 200, body: JSON.stringify({ VNET: view }) };
   } catch {
@@ -52,7 +52,7 @@ function checkAccess(ctx: Ctx, user: User | undefined, vr: VRouter, req: VNet): 
     const nicNet = getVnet(ctx, user, Number(nic.NETWORK_ID));
     valid.add(nicNet.id);
     if (nicNet.parent !== null) valid.add(nicNet.parent);
-    const hash = vnetHash(ctx.sim.world, nicNet, user).VNET as { AR_POOL: { AR?: unknown } };
+    const hash = vnetHash(ctx.sim.world, nicNet, user, ctx.sim.config.sim).VNET as { AR_POOL: { AR?: unknown } };
     for (const ar of [hash.AR_POOL.AR ?? []].flat() as { LEASES: { LEASE?: unknown } }[]) {
       for (const lease of [ar.LEASES.LEASE ?? []].flat() as Record<string, string>[])
         if (lease.VNET !== undefined) valid.add(Number(lease.VNET));

@@ -135,8 +135,11 @@ function buildService(s: Obj, at: string, world: World): Service {
           const rat = `${at}.roles[${i}]`;
           if (!isObj(r)) throw new Error(`${rat}: must be a map`);
           const nodes = list(r.nodes, rat + '.nodes').map((x, j) => int(x, `${rat}.nodes[${j}]`));
+          const type = r.type ?? 'vm';
+          if (type !== 'vm' && type !== 'vr') throw new Error(`${rat}.type: "${String(type)}" is not vm or vr`);
           return {
             name: str(r.name, rat + '.name'),
+            type,
             cardinality: int(r.cardinality ?? String(nodes.length), rat + '.cardinality'),
             state: int(r.state ?? '2', rat + '.state'),
             vmTemplate: int(r.vm_template ?? '0', rat + '.vm_template'),

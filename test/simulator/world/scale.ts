@@ -14,6 +14,7 @@ export function scaleRole(world: World, sv: Service, roleName: string, cardinali
   if (sv.state !== 2) return `Service cannot be scaled in state: ${sv.state}`;
   const role = sv.roles?.find((r) => r.name === roleName);
   if (!role) return `Role ${roleName} not found`;
+  if (role.type === 'vr') return `Can't scale service ${sv.id}: Virtual Router role ${roleName} does not support cardinality update`;
   if (role.minVms !== undefined && card < role.minVms) return `Can't scale service ${sv.id}: Minimum cardinality is ${role.minVms}`;
   if (role.maxVms !== undefined && card > role.maxVms) return `Can't scale service ${sv.id}: Maximum cardinality is ${role.maxVms}`;
   if (card === role.cardinality) return `Cardinality of ${roleName} is already at ${card}`;

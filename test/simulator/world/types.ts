@@ -82,6 +82,7 @@ export interface VNet {
 /** A OneFlow role. */
 export interface Role {
   name: string;
+  /** OneFlow 7 role type: "vm", or "vr" for a virtual router (its VMs are the nodes; no cardinality change). */ type: 'vm' | 'vr';
   cardinality: number;
   state: number;
   vmTemplate: number;

@@ -4,7 +4,9 @@ import { vnetHash } from './vnet';
 
 const world = loadFixtures();
 const ar = (id: number, viewer?: number): Record<string, any> => {
-  const pool = (vnetHash(world, world.vnets.get(id)!, viewer === undefined ? undefined : world.users.get(viewer)).VNET as any).AR_POOL;
+  const pool = (
+    vnetHash(world, world.vnets.get(id)!, viewer === undefined ? undefined : world.users.get(viewer), { oned7Documents: false }).VNET as any
+  ).AR_POOL;
   return pool.AR;
 };
 
@@ -33,7 +35,7 @@ describe('vnetHash', () => {
   it('leaves out the leases of DONE VMs', () => {
     const w = loadFixtures();
     w.vms.get(7)!.state = 6;
-    expect((vnetHash(w, w.vnets.get(5)!, undefined).VNET as any).AR_POOL.AR).toMatchObject({
+    expect((vnetHash(w, w.vnets.get(5)!, undefined, { oned7Documents: false }).VNET as any).AR_POOL.AR).toMatchObject({
       USED_LEASES: '1',
       LEASES: { LEASE: { VM: '61' } },
     });

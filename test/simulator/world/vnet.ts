@@ -64,6 +64,13 @@ export function arLeases(world: World, net: VNet, ar: AddressRange): Record<stri
   return leases.sort((a, b) => Number(macInt(a.MAC ?? '') - macInt(b.MAC ?? ''))).map(sortedObject);
 }
 
+// oned 7 keeps the AR's round-robin position; modelled as one past the highest allocated index.
+function nextIndex(ar: Record<string, string>, leases: Record<string, string>[]): string {
+  const size = Number(ar.SIZE ?? '1');
+  const taken = leases.filter((l) => l.MAC && ar.MAC).map((l) => Number(macInt(l.MAC) - macInt(ar.MAC)));
+  return taken.length === 0 || size <= 0 ? '0' : String((taken.reduce((a, b) => Math.max(a, b)) + 1) % size);
+}
+
 function visible(world: World, viewer: User | undefined, lease: Record<string, string>): boolean {
   if (!viewer || viewer.id === 0 || viewer.gid === 0) return true;
   const obj =
@@ -76,14 +83,14 @@ function visible(world: World, viewer: User | undefined, lease: Record<string, s
 }
 
 /** The VNET hash as the OCA's to_hash gives it (only the keys OneGate reads, with oned's empty shapes). */
-export function vnetHash(world: World, net: VNet, viewer: User | undefined): Record<string, unknown> {
+export function vnetHash(world: World, net: VNet, viewer: User | undefined, shape: { oned7Documents: boolean }): Record<string, unknown> {
   let used = 0;
   const ars = net.ars.map((ar) => {
     const leases = arLeases(world, net, ar);
     used += leases.length;
     const a = ar.attrs;
     const size = BigInt(Number(a.SIZE ?? '1'));
-    const out: Record<string, unknown> = { ...sortedObject(a) };
+    const out: Record<string, unknown> = sortedObject(shape.oned7Documents ? { ...a, NEXT_INDEX: nextIndex(a, leases) } : a);
     if (a.MAC) out.MAC_END = macStr(macInt(a.MAC) + size - 1n);
     if (['IP4', 'IP4_6', 'IP4_6_STATIC'].includes(a.TYPE ?? 'IP4') && a.IP) out.IP_END = ipStr(ipInt(a.IP) + Number(size) - 1);
     if ((a.TYPE === 'IP6' || a.TYPE === 'IP4_6') && a.MAC) {
