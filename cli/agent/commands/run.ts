@@ -77,6 +77,8 @@ export async function run(argv: string[]): Promise<AgentResult> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // Windows has no SIGTERM: the service wrapper stops the agent with CTRL_BREAK, which Node reports as SIGBREAK.
+  process.on('SIGBREAK', () => stop('SIGBREAK'));
   process.on('SIGHUP', () => {
     void daemon.reload();
   });
