@@ -125,7 +125,9 @@ export function createReadyReporter(deps: ReadyDeps): ReadyReporter {
     for (;;) {
       state.status = 'running';
       state.attempts++;
-      const failure = await attempt(check, vars, signal);
+      // Whatever goes wrong in an attempt is a failure to report and retry, never a loop that dies
+      // with READY left "running".
+      const failure = await attempt(check, vars, signal).catch((err: unknown) => toFailure(err, 'READY_FAILED'));
       if (signal.aborted) return;
       if (!failure) {
         waiting = undefined;
@@ -153,6 +155,15 @@ export function createReadyReporter(deps: ReadyDeps): ReadyReporter {
         return;
       }
     }
+  }
+
+  // The loop itself broke (a bug, not a failed attempt): say so in the log and the status, never silently.
+  function stuck(failure: Failure): void {
+    state.status = 'failing';
+    delete state.retryAt;
+    recordFailure(state, failure, now(), 0);
+    log.error(`ready: stopped: ${failure.message}; READY is not reported until the next reload or context change`);
+    changed();
   }
 
   function stop(): void {
@@ -183,9 +194,11 @@ export function createReadyReporter(deps: ReadyDeps): ReadyReporter {
       loop = (async () => {
         await previous;
         await run(context.vars, fingerprint, bootId, current.signal);
-      })().finally(() => {
-        if (controller === current) controller = undefined;
-      });
+      })()
+        .catch((err: unknown) => stuck(toFailure(err, 'READY_FAILED')))
+        .finally(() => {
+          if (controller === current) controller = undefined;
+        });
       changed();
     },
     stop,
