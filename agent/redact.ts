@@ -1,6 +1,6 @@
 // The one way a message quotes input (context, configuration, attribute lines, arguments, state): never the
 // value of a secret-carrying variable, never the password of a URL, never a byte that a terminal or the
-// journal would act on, never more than a few dozen characters. Every module that names bad input in an
+// journal would act on, never more than a few dozen characters. A module that names bad input in an
 // error or a log line goes through here (docs/daemon.md, "Messages and secrets").
 
 /** What a hidden value is shown as. */
@@ -22,7 +22,7 @@ export function isSecretName(name: string): boolean {
 
 /**
  * `text` as a double-quoted string safe for one log line: control and invisible characters escaped as
- * \uXXXX, a URL's password and the value of a `--secret-name=value` argument replaced, clipped to `max`
+ * \uXXXX, a URL's password and the value of a `--secret-name=value` or `SECRET_NAME=value` argument replaced, clipped to `max`
  * characters with "…".
  */
 export function quoteInput(text: string, max = 40): string {
@@ -35,7 +35,8 @@ export function redactArgument(arg: string, max = 80): string {
 }
 
 function mask(text: string): string {
-  const option = /^(--?[^=]+=)/.exec(text);
+  // `--db-password=x` as an option, `DB_PASSWORD=x` as an assignment.
+  const option = /^(--?[^=]+=|[A-Za-z_][A-Za-z0-9_]*=)/.exec(text);
   if (option && isSecretName(option[1])) return `${option[1]}${REDACTED}`;
   return text.replace(URL_PASSWORD, '$1***@');
 }
