@@ -1,6 +1,7 @@
 // How the body of a response is delimited (RFC 9112 §6.3), decided from its head alone.
+
+import { printable } from '../../printable';
 import type { ResponseHead } from './head-reader';
-import { printable } from './printable';
 import { MalformedResponseError, ResponseTooLargeError } from './response-errors';
 
 /** No body, a Content-Length body, a chunked body, or a body that ends with the connection. */

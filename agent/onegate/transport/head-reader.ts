@@ -2,9 +2,10 @@
 // as llhttp does: a byte that cannot stand where it is fails at once, so a server that answers in another
 // protocol, ends lines with a bare LF or puts NUL, CR or DEL in a field (RFC 9110 §5.5) never waits for the
 // timeout. Bytes are kept in one bounded buffer; the lines are split only once the blank line is in.
+
+import { printable } from '../../printable';
 import { GrowingBuffer } from './growing-buffer';
 import { byteName, CR, HTAB, isFieldByte, isTokenByte, LF, SP } from './http-bytes';
-import { printable } from './printable';
 import { MalformedResponseError } from './response-errors';
 import { MIN_STATUS_LINE, readStatusLine, statusLineFault } from './status-line';
 
