@@ -15,10 +15,10 @@ export type CliErrorCode =
 export class CliError extends Error {
   /** Stable code. */
   readonly code: CliErrorCode;
-  /** Print the help text before the message ("help" alone for an unknown resource). */
-  readonly help?: 'before' | 'only';
+  /** Print the help text before the message, after it (an unknown command), or alone (no command). */
+  readonly help?: HelpPlacement;
 
-  constructor(code: CliErrorCode, message: string, help?: 'before' | 'only') {
+  constructor(code: CliErrorCode, message: string, help?: HelpPlacement) {
     super(message);
     this.name = 'CliError';
     this.code = code;
@@ -26,12 +26,15 @@ export class CliError extends Error {
   }
 }
 
+/** Where the help text goes relative to the message; 'only' prints nothing else. */
+export type HelpPlacement = 'before' | 'after' | 'only';
+
 /** What to print for an error, and the exit status. */
 export interface ErrorReport {
   /** Text for stderr, newline-terminated, without the help text. */
   text: string;
-  /** Print the help text first; 'only' prints nothing else. */
-  help?: 'before' | 'only';
+  /** Where to print the help text. */
+  help?: HelpPlacement;
   /** Exit status. */
   status: number;
 }
@@ -76,7 +79,7 @@ export function reportError(err: unknown, endpoint?: string): ErrorReport {
   if (err instanceof CliError) {
     const usage = code === 'CLI_USAGE';
     return {
-      text: err.help === 'only' ? '' : usage ? `${err.message}\n` : `onegate: ${err.message}\n`,
+      text: err.help === 'only' ? '' : usage && err.help !== 'after' ? `${err.message}\n` : `onegate: ${err.message}\n`,
       help: err.help,
       status: usage ? 255 : 1,
     };
