@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
-# npm run package [-- --arch x64|arm64|all] [--formats sea,deb,rpm,tar] [--no-lint]
+# npm run package [-- --arch x64|arm64|all] [--formats sea,deb,rpm,tar,apk] [--no-lint]
 # Builds into dist/: the single executables onegate-agent-linux-{x64,arm64}, .deb (amd64, arm64),
-# .rpm (x86_64, aarch64) and .tar.xz per architecture, then runs lintian and rpmlint on the packages
-# and writes dist/SIZES.txt. Downloads only from the npm registry (the pinned Node runtime).
+# .rpm (x86_64, aarch64) and .tar.xz per architecture and one noarch .apk (Alpine, every architecture),
+# then runs lintian and rpmlint on the packages and writes dist/SIZES.txt. Downloads only from the npm registry (the pinned Node runtime).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-arches="x64 arm64"; formats="sea,deb,rpm,tar"; lint=1
+arches="x64 arm64"; formats="sea,deb,rpm,tar,apk"; lint=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --arch) [ "$2" = all ] && arches="x64 arm64" || arches="$2"; shift 2 ;;
     --formats) formats="$2"; shift 2 ;;
     --no-lint) lint=0; shift ;;
-    *) die "unknown option $1 (use --arch x64|arm64|all, --formats sea,deb,rpm,tar, --no-lint)" ;;
+    *) die "unknown option $1 (use --arch x64|arm64|all, --formats sea,deb,rpm,tar,apk, --no-lint)" ;;
   esac
 done
 for a in $arches; do deb_arch "$a" >/dev/null; done
@@ -38,6 +38,7 @@ for a in $arches; do
   if want tar; then bash "$pkgdir/tarball/build-tarball.sh" "$a" "$work/stage-$a" dist; fi
   rm -rf "$work/stage-$a"
 done
+if want apk; then bash "$pkgdir/apk/build-apk.sh" dist; fi
 if [ "$lint" = 1 ]; then
   for a in $arches; do
     if want deb; then bash "$pkgdir/lint.sh" deb "dist/onegate-agent_$VERSION-${RELEASE}_$(deb_arch "$a").deb"; fi
@@ -46,8 +47,8 @@ if [ "$lint" = 1 ]; then
 fi
 {
   echo "# onegate-agent $VERSION-$RELEASE, Node $NODE_VERSION; bytes and sha256"
-  for f in dist/onegate-agent-linux-* dist/onegate-agent_*.deb dist/onegate-agent-*.rpm dist/onegate-agent-*.tar.xz; do
-    [ -f "$f" ] && printf '%12s  %s  %s\n' "$(stat -c %s "$f")" "$(sha256sum < "$f" | cut -c1-64)" "${f#dist/}"
+  for f in dist/onegate-agent-linux-* dist/onegate-agent_*.deb dist/onegate-agent-*.rpm dist/onegate-agent-*.tar.xz dist/onegate-agent-*.apk; do
+    if [ -f "$f" ]; then printf '%12s  %s  %s\n' "$(stat -c %s "$f")" "$(sha256sum < "$f" | cut -c1-64)" "${f#dist/}"; fi
   done
 } > dist/SIZES.txt
 cat dist/SIZES.txt >&2

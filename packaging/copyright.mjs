@@ -1,14 +1,16 @@
-// Writes the machine-readable copyright file (Debian DEP-5), also shipped in the rpm and the tarball:
-// the project's own licence, then the Node.js runtime inside the executable and every npm package the
-// bundle carries, each with its full licence text.
-//   node packaging/copyright.mjs NODE_LICENSE_FILE > copyright
+// Writes the machine-readable copyright file (Debian DEP-5), also shipped in the rpm, the apk and the
+// tarballs: the project's own licence, then the Node.js runtime inside the executable (when one is
+// embedded) and every npm package the bundles carry, each with its full licence text. PROGRAM_FILES names
+// the installed files that hold the bundles (usr/bin/onegate-agent, or usr/lib/onegate-agent/* for the
+// system-Node packages, which embed no runtime and therefore get no NODE_LICENSE_FILE).
+//   node packaging/copyright.mjs PROGRAM_FILES [NODE_LICENSE_FILE] > copyright
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const repo = new URL('..', import.meta.url).pathname;
-const nodeLicense = process.argv[2];
-if (!nodeLicense) {
-  process.stderr.write('usage: copyright.mjs NODE_LICENSE_FILE\n');
+const [programFiles, nodeLicense] = process.argv.slice(2);
+if (!programFiles) {
+  process.stderr.write('usage: copyright.mjs PROGRAM_FILES [NODE_LICENSE_FILE]\n');
   process.exit(2);
 }
 const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
@@ -36,20 +38,24 @@ const out = [
   'Copyright: onegate-agent developers',
   `License: ${pkg.license}`,
   ' On Debian systems the full text is in /usr/share/common-licenses/Apache-2.0.',
-  '',
-  'Files: usr/bin/onegate-agent',
-  'Copyright: Node.js contributors and the authors of the components listed in the licence below',
-  'Comment: the executable embeds the official Node.js runtime; its LICENSE follows.',
-  'License: Node.js',
-  indent(readFileSync(nodeLicense, 'utf8')),
 ];
+if (nodeLicense) {
+  out.push(
+    '',
+    `Files: ${programFiles}`,
+    'Copyright: Node.js contributors and the authors of the components listed in the licence below',
+    'Comment: the executable embeds the official Node.js runtime; its LICENSE follows.',
+    'License: Node.js',
+    indent(readFileSync(nodeLicense, 'utf8')),
+  );
+}
 // Production dependencies are bundled into the executable's script (dev ones never are).
 for (const [path, info] of Object.entries(lock.packages)) {
   if (!path || info.dev) continue;
   const name = path.replace(/^.*node_modules\//, '');
   out.push(
     '',
-    `Files: usr/bin/onegate-agent (bundled npm package ${name} ${info.version})`,
+    `Files: ${programFiles} (bundled npm package ${name} ${info.version})`,
     `Copyright: the authors of ${name}`,
     `License: ${info.license}`,
     indent(licenseText(join(repo, path))),

@@ -15,8 +15,6 @@ export interface StatusInputs {
   startedAt: number;
   nextRun?: number;
   nextPull?: number;
-  health?: StatusDocument['health'];
-  readyWaitsFor?: string;
   stoppedAt?: number;
 }
 
@@ -48,8 +46,7 @@ export function buildStatus(i: StatusInputs, now: number): Omit<StatusDocument, 
     nextPull: iso(i.nextPull),
     push: { ...pushFeature, enabled: i.config.push.enabled, pending: Object.keys(push.pending).sort(), retryAt: iso(retryAt) },
     pull: { ...pull, enabled: i.config.pull.enabled },
-    ready: { ...readyFeature, retryAt: iso(readyRetry), ...(i.readyWaitsFor ? { waitsFor: i.readyWaitsFor } : {}) },
-    ...(i.health ? { health: i.health } : {}),
+    ready: { ...readyFeature, retryAt: iso(readyRetry) },
     context: { ...context },
   };
 }

@@ -39,8 +39,6 @@ export interface HealthMonitor {
   /** Ends running probes and timers; resolves when no run is left. */
   stop(): Promise<void>;
   snapshot(): HealthSnapshot;
-  /** Resolves when no run is in flight (each is bounded by its timeout). */
-  idle(): Promise<void>;
 }
 
 export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
@@ -97,8 +95,5 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
       await Promise.all([...running]);
     },
     snapshot,
-    idle: async () => {
-      await Promise.all([...running]);
-    },
   };
 }

@@ -1,25 +1,22 @@
 // Finds the programs to run for one event: the configured ones, then the executable files of
-// hooks.d/<event>/ in byte order of their names (as run-parts does under LC_ALL=C). On Windows, where no
-// file has an executable bit, the extension says what is a program and how it runs (platform/programs.ts).
+// hooks.d/<event>/ in byte order of their names (as run-parts does under LC_ALL=C).
 import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../log';
-import { hostFacts, isWindows, type OsFacts } from '../platform/facts';
-import { programArgv } from '../platform/programs';
 import type { HookEvent, HooksOptions } from './types';
 
 // Package-manager leftovers and editor backups are never hooks.
 const IGNORED = /(^\.)|(~$)|(\.(dpkg-(old|new|dist|tmp)|rpmnew|rpmsave|rpmorig|disabled|swp)$)/;
 
 /** The argv of every hook for `event`, in the order they run. */
-export async function findHooks(event: HookEvent, options: HooksOptions, log: Logger, facts: OsFacts = hostFacts()): Promise<string[][]> {
-  const configured = (options.commands[event] ?? []).map((c) => (typeof c === 'string' ? (programArgv(c, facts) ?? [c]) : [...c]));
+export async function findHooks(event: HookEvent, options: HooksOptions, log: Logger): Promise<string[][]> {
+  const configured = (options.commands[event] ?? []).map((c) => (typeof c === 'string' ? [c] : [...c]));
   if (!options.directory) return configured;
-  return [...configured, ...(await scanDirectory(join(options.directory, event), log, facts))];
+  return [...configured, ...(await scanDirectory(join(options.directory, event), log))];
 }
 
-async function scanDirectory(dir: string, log: Logger, facts: OsFacts): Promise<string[][]> {
+async function scanDirectory(dir: string, log: Logger): Promise<string[][]> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -32,18 +29,16 @@ async function scanDirectory(dir: string, log: Logger, facts: OsFacts): Promise<
   for (const name of names.sort(byBytes)) {
     if (IGNORED.test(name)) continue;
     const path = join(dir, name);
-    const argv = programArgv(path, facts);
-    if (argv && (await isExecutableFile(path, facts))) found.push(argv);
+    if (await isExecutableFile(path)) found.push([path]);
     else log.debug(`hooks: skipping ${path}: not an executable file`);
   }
   return found;
 }
 
-async function isExecutableFile(path: string, facts: OsFacts): Promise<boolean> {
+async function isExecutableFile(path: string): Promise<boolean> {
   try {
     if (!(await stat(path)).isFile()) return false;
-    // Windows has no execute bit to check: the extension was the test.
-    if (!isWindows(facts)) await access(path, constants.X_OK);
+    await access(path, constants.X_OK);
     return true;
   } catch {
     return false;

@@ -10,7 +10,8 @@ describe('packaging/copyright.mjs', () => {
   const dir = tempDir('copyright-');
   const nodeLicense = join(dir, 'LICENSE');
   writeFileSync(nodeLicense, 'Node.js is licensed for use as follows:\n\n"""\nCopyright Node.js contributors.\n"""\n');
-  const text = execFileSync(process.execPath, ['packaging/copyright.mjs', nodeLicense], { encoding: 'utf8' });
+  const copyright = (...args: string[]) => execFileSync(process.execPath, ['packaging/copyright.mjs', ...args], { encoding: 'utf8' });
+  const text = copyright('usr/bin/onegate-agent', nodeLicense);
   const paragraphs = text.trimEnd().split(/\n\n/);
 
   it('starts with the DEP-5 header', () => {
@@ -35,5 +36,12 @@ describe('packaging/copyright.mjs', () => {
       expect(text).toContain(`bundled npm package ${path.replace(/^.*node_modules\//, '')} ${info.version})`);
     }
     expect(text).not.toContain('bundled npm package vitest');
+  });
+
+  it('names the given program files and leaves the Node section out when no runtime is embedded (apk)', () => {
+    const systemNode = copyright('usr/lib/onegate-agent/*');
+    expect(systemNode).not.toContain('Node.js contributors');
+    expect(systemNode).toMatch(/^Files: usr\/lib\/onegate-agent\/\* \(bundled npm package js-yaml /m);
+    expect(systemNode).not.toContain('usr/bin/onegate-agent');
   });
 });

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/index';
-import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { expectGolden, runCli, startWorld, vmEnv } from '../helpers';
 
-describe.each(SERVER_VERSIONS)('onegate service show (OneGate %s)', (version) => {
+describe('onegate service show', () => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startWorld('spec-service', version);
+    sim = await startWorld('spec-service');
   });
   afterAll(() => sim.close());
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/index';
-import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { runCli, startWorld, vmEnv } from '../helpers';
 
 const ACTIONS = [
@@ -18,10 +17,10 @@ const ACTIONS = [
   'shutdown',
 ];
 
-describe.each(SERVER_VERSIONS)('onegate vm ACTION VMID (OneGate %s)', (version) => {
+describe('onegate vm ACTION VMID', () => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startWorld(undefined, version);
+    sim = await startWorld();
   });
   afterAll(() => sim.close());
 

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/index';
-import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { runCli, startWorld, vmEnv } from '../helpers';
 
-describe.each(SERVER_VERSIONS)('onegate vm get KEY [VMID] (extension) (OneGate %s)', (version) => {
+describe('onegate vm get KEY [VMID] (extension)', () => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startWorld(undefined, version);
+    sim = await startWorld();
   });
   afterAll(() => sim.close());
 

@@ -1,13 +1,12 @@
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/index';
-import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { expectGolden, runCli, startWorld, vmEnv } from '../helpers';
 
-describe.each(SERVER_VERSIONS)('onegate vm show (OneGate %s)', (version) => {
+describe('onegate vm show', () => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startWorld('spec-vrouter', version);
+    sim = await startWorld('spec-vrouter');
   });
   afterAll(() => sim.close());
 

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/index';
-import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { runCli, startWorld, vmEnv } from '../helpers';
 
-describe.each(SERVER_VERSIONS)('onegate vm update (OneGate %s)', (version) => {
+describe('onegate vm update', () => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startWorld(undefined, version);
+    sim = await startWorld();
   });
   afterAll(() => sim.close());
   const lastPut = () => sim.requests.filter((q) => q.method === 'PUT').at(-1)!;
