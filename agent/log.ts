@@ -1,5 +1,6 @@
 // Logging to stderr with sd-daemon priority prefixes ("<3>"), which journald maps to levels
 // (SyslogLevelPrefix=yes is the default). Node cannot write to /dev/log or send sd_notify natively.
+import { printable } from './printable';
 
 /** Severity names, most to least severe. */
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
@@ -38,7 +39,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     (at: LogLevel) =>
     (message: string): void => {
       if (RANK[at] > RANK[level]) return;
-      const oneLine = message.replace(/\r?\n/g, ' | ');
+      // Messages quote servers, files and commands: no control character reaches the journal or a terminal.
+      const oneLine = printable(message.replace(/\r?\n/g, ' | '), Number.POSITIVE_INFINITY);
       write(journald ? `<${PRIORITY[at]}>${oneLine}\n` : `${at}: ${oneLine}\n`);
     };
   return { error: emit('error'), warn: emit('warn'), info: emit('info'), debug: emit('debug') };

@@ -4,7 +4,7 @@
 // Two builds of this file (scripts/build.mjs): dist/multicall.cjs bundles both programs (for `node`),
 // dist/sea-main.cjs leaves them out and is the single executable's main script, which carries each
 // program as a separate SEA asset and compiles only the one it runs (packaging/sea/build-sea.sh).
-import { basename, dirname } from 'node:path';
+import { basename, dirname, win32 } from 'node:path';
 import { getAsset, getRawAsset, isSea } from 'node:sea';
 import { debuglog } from 'node:util';
 import { Script } from 'node:vm';
@@ -29,9 +29,16 @@ interface MainModule {
   main?: (argv: string[]) => number | Promise<number>;
 }
 
-/** Maps a file name ("onegate-agent", "/usr/bin/onegate", "onegate-agent-linux-arm64") to a program. */
+/**
+ * Maps a file name ("onegate-agent", "/usr/bin/onegate", "onegate-agent-linux-arm64",
+ * "C:\\Program Files\\onegate-agent\\ONEGATE.EXE") to a program. win32's basename splits at both "/" and
+ * "\\"; Windows names ignore case.
+ */
 export function programFromName(name: string): ProgramName | undefined {
-  const base = basename(name).replace(/\.(c?js|ts|exe)$/, '');
+  const base = win32
+    .basename(name)
+    .toLowerCase()
+    .replace(/\.(c?js|ts|exe)$/, '');
   if (/^onegate-agent([-_.].*)?$/.test(base)) return 'onegate-agent';
   if (/^onegate([-_.].*)?$/.test(base)) return 'onegate';
   return undefined;

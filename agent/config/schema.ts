@@ -3,6 +3,8 @@
 
 import { HOOK_EVENTS } from '../hooks/types';
 import { metricsKeys } from '../metrics/index';
+import { hostFacts } from '../platform/facts';
+import { agentPaths } from '../platform/paths';
 import {
   boolean,
   type ConfigOf,
@@ -18,6 +20,10 @@ import {
   withRules,
 } from '../schema/keys';
 import { checkRules, healthRules, lbRules, rootRules } from './rules';
+
+// The defaults of the paths are this OS's (agent/platform/paths.ts); the packaged sample and the docs are
+// generated on Linux and show the Linux ones.
+const PATHS = agentPaths(hostFacts());
 
 const command = section('One program to run.', {
   command: stringList([], 'Program and arguments (argv, never passed to a shell).'),
@@ -69,8 +75,8 @@ export const schema = {
     values: ['error', 'warn', 'info', 'debug'],
     context: 'ONEGATE_AGENT_LOG_LEVEL',
   }),
-  state_dir: string('/var/lib/onegate-agent', 'Directory of the persistent state (pending attributes, ready state); survives restarts.'),
-  run_dir: string('/run/onegate-agent', 'Directory of the status file and the pulled documents; may be on tmpfs.'),
+  state_dir: string(PATHS.stateDir, 'Directory of the persistent state (pending attributes, ready state); survives restarts.'),
+  run_dir: string(PATHS.runDir, 'Directory of the status file and the pulled documents; may be on tmpfs.'),
   context: section('Where the VM context comes from.', {
     dir: string('', 'Directory holding context.sh and token.txt; empty: discover (CONTEXT media, one_env, environment).'),
     file: string('', 'A context.sh file to read instead of discovering one.'),
@@ -109,7 +115,7 @@ export const schema = {
     commands: listOf('Programs whose standard output is KEY=VALUE lines, run every cycle.', command, [
       { command: ['/usr/local/bin/queue-depth'], timeout: 10 },
     ]),
-    directory: string('/etc/onegate-agent/attributes.d', 'Directory of *.attrs files (KEY=VALUE lines) written by other programs.'),
+    directory: string(PATHS.attributesDir, 'Directory of *.attrs files (KEY=VALUE lines) written by other programs.'),
   }),
   pull: section('Data pull (GET /vm, /service, /vrouter, /vnet/:id) written as JSON under run_dir.', {
     enabled: boolean(true, 'Pull documents periodically (GET /vm always, the others as below).', { context: 'ONEGATE_AGENT_PULL' }),
@@ -134,7 +140,7 @@ export const schema = {
   }),
   hooks: section('Programs run when a pulled document changes (see docs/pull.md for the hook interface).', {
     timeout: integer(30, 'Seconds a hook may run before it is killed.', { min: 1, max: 86400 }),
-    directory: string('/etc/onegate-agent/hooks.d', 'Directory with one sub-directory per event holding executable hooks; empty: none.'),
+    directory: string(PATHS.hooksDir, 'Directory with one sub-directory per event holding executable hooks; empty: none.'),
     max_output: integer(4096, 'Bytes of each of stdout and stderr kept and logged per hook.', { min: 0, max: 1048576 }),
     commands: mapOf(
       'Event (vm, user_template, service, service_role, vrouter, vnet) to the programs run for it, before hooks.d.',
@@ -183,4 +189,4 @@ export function defaultConfig(): AgentConfig {
 }
 
 /** Where `run`, `once` and `status` look by default. */
-export const DEFAULT_CONFIG_PATH = '/etc/onegate-agent/agent.yaml';
+export const DEFAULT_CONFIG_PATH = PATHS.configFile;

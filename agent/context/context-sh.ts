@@ -23,17 +23,16 @@ export function parseContextSh(text: string, source: string): Record<string, str
   return vars;
 }
 
+// A stray word is described by its position and the assignment before it, never quoted: after
+// `ONEGATE_TOKEN= ` it is the token itself.
 function assignmentsOf(words: ShellWord[]): ShellWord[] {
   const rest = words[0].name === undefined && words[0].text === 'export' && words.length > 1 ? words.slice(1) : words;
-  for (const word of rest) {
-    if (word.name === undefined) {
-      throw new ShellSyntaxError(word.line, `expected NAME='value', found ${describe(word.text)}`);
-    }
-  }
+  rest.forEach((word, i) => {
+    if (word.name !== undefined) return;
+    const before = rest[i - 1]?.name;
+    const what =
+      before === undefined ? 'found a word that is not an assignment' : `found a second word after ${before}= (quote a value with blanks)`;
+    throw new ShellSyntaxError(word.line, word.column, `expected NAME='value', ${what}`);
+  });
   return rest;
-}
-
-function describe(text: string): string {
-  const shown = text.length > 30 ? `${text.slice(0, 30)}…` : text;
-  return JSON.stringify(shown);
 }

@@ -1,10 +1,7 @@
-// What `onegate-agent context` prints, as pure functions of a ResolvedContext. The token (and the context
-// variables that hold it) are shown as <redacted> unless asked for.
+// What `onegate-agent context` prints, as pure functions of a ResolvedContext. The token (and every context
+// variable whose name says it holds a secret: ONEGATE_TOKEN, PASSWORD, ...) is shown as <redacted> unless asked for.
+import { isSecretName, quoteInput, REDACTED } from '../redact';
 import type { ResolvedContext } from './types';
-
-export const REDACTED = '<redacted>';
-/** Context variables whose value is the OneGate token itself. */
-export const TOKEN_VARIABLES = new Set(['ONEGATE_TOKEN', 'TOKENTXT']);
 
 /** The `--json` document: { endpoint, vmid, token, source, sources, vars }; null for a value not found. */
 export function contextJson(ctx: ResolvedContext, showToken: boolean): object {
@@ -36,13 +33,14 @@ export function contextText(ctx: ResolvedContext, showToken: boolean): string {
 function visibleVars(vars: Record<string, string>, showToken: boolean): Record<string, string> {
   if (showToken) return vars;
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(vars)) out[name] = TOKEN_VARIABLES.has(name) && value !== '' ? REDACTED : value;
+  for (const [name, value] of Object.entries(vars)) out[name] = isSecretName(name) && value !== '' ? REDACTED : value;
   return out;
 }
 
-/** A value printed as is when that is unambiguous, else as a JSON string (newlines as \n, and so on). */
+/** A value printed as is when that is unambiguous, else as an escaped JSON string (newlines as \n, and so on). */
 export function showValue(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  const plain = value !== '' && !/[\x00-\x1f\x7f\u2028\u2029\u200b]/.test(value) && value.trim() === value && !value.startsWith('"');
-  return plain ? value : JSON.stringify(value);
+  const whole = quoteInput(value, Number.POSITIVE_INFINITY);
+  const plain =
+    value !== '' && whole === JSON.stringify(value) && !/[\x00-\x1f]/.test(value) && value.trim() === value && !value.startsWith('"');
+  return plain ? value : whole;
 }

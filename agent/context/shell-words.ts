@@ -16,33 +16,40 @@ export interface ShellWord {
   name?: string;
   /** 1-based line where the word starts. */
   line: number;
+  /** 1-based column (UTF-16 unit) where the word starts. */
+  column: number;
 }
 
-/** A parse failure at a line; the caller adds the source name. */
+/**
+ * A parse failure at a position; the caller adds the source name. The message names the position and at
+ * most the variable and one syntax character, never the text of a word: that may be the token
+ * (`ONEGATE_TOKEN= abc…` splits the token off as a word of its own) or another secret.
+ */
 export class ShellSyntaxError extends Error {
   /** 1-based line of the problem. */
   line: number;
-  constructor(line: number, message: string) {
-    super(`line ${line}: ${message}`);
+  constructor(line: number, column: number, message: string) {
+    super(`line ${line}, column ${column}: ${message}`);
     this.line = line;
   }
 }
 
 const NAME_CHAR = /[A-Za-z0-9_]/;
 // Characters a shell gives a meaning to outside quotes inside an assignment value.
-const STRICT_SPECIAL = new Set(['$', '`', '&', '|', '<', '>', '(', ')', '~', '\0']);
+const STRICT_SPECIAL = new Set(['$', '`', '&', '|', '<', '>', '(', ')', '~']);
 const DQ_ESCAPABLE = new Set(['$', '`', '"', '\\']);
 
 /** Splits text into commands (lists of words); comments and blank lines produce nothing. */
 export function splitCommands(text: string, mode: ShellMode): ShellWord[][] {
   const t = new Tokenizer(text, mode);
+  t.rejectNul();
   const commands: ShellWord[][] = [];
   let words: ShellWord[] = [];
   for (;;) {
     t.skipBlanks();
     const c = t.peek();
     if (c === undefined || t.atNewline() || c === ';' || (mode === 'literal' && (c === '&' || c === '|'))) {
-      if (c === ';' && words.length === 0 && mode === 'strict') throw new ShellSyntaxError(t.line, 'unexpected ";"');
+      if (c === ';' && words.length === 0 && mode === 'strict') throw t.error('unexpected ";"');
       if (words.length > 0) commands.push(words);
       words = [];
       if (c === undefined) return commands;
@@ -58,12 +65,29 @@ export function splitCommands(text: string, mode: ShellMode): ShellWord[][] {
 class Tokenizer {
   private pos = 0;
   line = 1;
+  // Offset where the current line starts, for columns.
+  private lineStart = 0;
+  // The variable whose value is being read, for messages.
+  private name: string | undefined;
   private readonly text: string;
   private readonly mode: ShellMode;
 
   constructor(text: string, mode: ShellMode) {
     this.text = text;
     this.mode = mode;
+  }
+
+  /** A NUL byte anywhere is an error: no shell variable or environment entry can hold one. */
+  rejectNul(): void {
+    const at = this.text.indexOf('\0');
+    if (at < 0) return;
+    this.advance(at);
+    throw this.error('NUL byte (a context value cannot hold one; is this a binary file?)');
+  }
+
+  /** A syntax error at the current position, naming the variable being read if any. */
+  error(message: string, line = this.line, column = this.pos - this.lineStart + 1): ShellSyntaxError {
+    return new ShellSyntaxError(line, column, this.name === undefined ? message : `in the value of ${this.name}: ${message}`);
   }
 
   peek(): string | undefined {
@@ -96,8 +120,12 @@ class Tokenizer {
 
   readWord(): ShellWord {
     const line = this.line;
+    const column = this.pos - this.lineStart + 1;
     const name = this.readName();
-    return { text: this.readText(), name, line };
+    this.name = name;
+    const text = this.readText();
+    this.name = undefined;
+    return { text, name, line, column };
   }
 
   /** Consumes NAME= when the word starts with one; a name may start with a digit, as oned allows. */
@@ -128,21 +156,20 @@ class Tokenizer {
   }
 
   private readSingleQuoted(): string {
-    const start = this.line;
     const end = this.text.indexOf("'", this.pos + 1);
-    if (end < 0) throw new ShellSyntaxError(start, "unterminated quoted value (no closing ')");
+    if (end < 0) throw this.error("unterminated quoted value (no closing ')");
     const value = this.text.slice(this.pos + 1, end);
     this.advance(end + 1 - this.pos);
     return value;
   }
 
   private readDoubleQuoted(): string {
-    const start = this.line;
+    const unterminated = this.error('unterminated quoted value (no closing ")');
     let out = '';
     this.advance(1);
     for (;;) {
       const c = this.text[this.pos];
-      if (c === undefined) throw new ShellSyntaxError(start, 'unterminated quoted value (no closing ")');
+      if (c === undefined) throw unterminated;
       if (c === '"') {
         this.advance(1);
         return out;
@@ -174,14 +201,16 @@ class Tokenizer {
   }
 
   private unexpected(c: string, where: string): ShellSyntaxError {
-    const shown = c === '\0' ? 'NUL byte' : `"${c}"`;
-    return new ShellSyntaxError(this.line, `${shown} ${where} (a shell would not read this literally)`);
+    return this.error(`"${c}" ${where} (a shell would not read this literally)`);
   }
 
   private advance(n: number): void {
     const end = this.pos + n;
     const chunk = n === 1 ? this.text[this.pos] : this.text.slice(this.pos, end);
-    for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) this.line++;
+    for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) {
+      this.line++;
+      this.lineStart = this.pos + i + 1;
+    }
     this.pos = end;
   }
 }

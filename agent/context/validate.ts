@@ -1,5 +1,6 @@
 // Checks applied to the endpoint and VMID that discovery settles on; a bad value is an error naming its
-// source, never silently ignored.
+// source, never silently ignored. The `onegate` CLI applies the same VMID check to its environment.
+import { quoteInput } from '../redact';
 import { ContextError } from './errors';
 
 /** Returns the endpoint trimmed, or throws CONTEXT_INVALID when it is not an http(s) URL. */
@@ -12,7 +13,7 @@ export function checkEndpoint(value: string, source: string): string {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
-    throw new ContextError('CONTEXT_INVALID', source, `endpoint ${JSON.stringify(value)} is not an http(s) URL`);
+    throw new ContextError('CONTEXT_INVALID', source, `endpoint ${quoteInput(value)} is not an http(s) URL`);
   }
   return trimmed;
 }
@@ -21,7 +22,7 @@ export function checkEndpoint(value: string, source: string): string {
 export function checkVmid(value: string, source: string): string {
   const trimmed = value.trim();
   if (!/^[0-9]{1,10}$/.test(trimmed)) {
-    throw new ContextError('CONTEXT_INVALID', source, `VMID ${JSON.stringify(value)} is not a number`);
+    throw new ContextError('CONTEXT_INVALID', source, `VMID ${quoteInput(value)} is not a number`);
   }
   return trimmed;
 }

@@ -4,6 +4,8 @@ import type { AttributesOptions } from '../attributes';
 import type { FormatOptions } from '../attributes/format';
 import type { AgentConfig } from '../config/schema';
 import type { DiscoverOptions } from '../context/types';
+import { parseHostPort } from '../health/target';
+import type { HealthCheck } from '../health/types';
 import type { HooksOptions } from '../hooks/types';
 import { type MetricsOptions, metricsOptionsFrom } from '../metrics';
 import type { ClientOptions } from '../onegate/client';
@@ -100,4 +102,24 @@ export function clientOptionsOf(c: AgentConfig): Pick<ClientOptions, 'timeoutMs'
     ...(c.onegate.ca_file ? { caFile: c.onegate.ca_file } : {}),
     insecure: c.onegate.insecure,
   };
+}
+
+/** The configured checks; validation already made each one of http, tcp or command with a good target. */
+export function healthChecksOf(c: AgentConfig): HealthCheck[] {
+  return c.health.checks.map((check) => {
+    const target = parseHostPort(check.tcp);
+    const probe: HealthCheck['probe'] = check.http
+      ? { kind: 'http', url: check.http }
+      : target
+        ? { kind: 'tcp', ...target }
+        : { kind: 'command', argv: check.command };
+    return {
+      name: check.name,
+      probe,
+      intervalMs: ms(check.interval),
+      timeoutMs: ms(Math.min(check.timeout, check.interval)),
+      failures: check.failures,
+      successes: check.successes,
+    };
+  });
 }

@@ -15,6 +15,8 @@ export interface StatusInputs {
   startedAt: number;
   nextRun?: number;
   nextPull?: number;
+  health?: StatusDocument['health'];
+  readyWaitsFor?: string;
   stoppedAt?: number;
 }
 
@@ -46,7 +48,8 @@ export function buildStatus(i: StatusInputs, now: number): Omit<StatusDocument, 
     nextPull: iso(i.nextPull),
     push: { ...pushFeature, enabled: i.config.push.enabled, pending: Object.keys(push.pending).sort(), retryAt: iso(retryAt) },
     pull: { ...pull, enabled: i.config.pull.enabled },
-    ready: { ...readyFeature, retryAt: iso(readyRetry) },
+    ready: { ...readyFeature, retryAt: iso(readyRetry), ...(i.readyWaitsFor ? { waitsFor: i.readyWaitsFor } : {}) },
+    ...(i.health ? { health: i.health } : {}),
     context: { ...context },
   };
 }

@@ -4,16 +4,20 @@
 // fake clock and a fake api.
 import type { AgentConfig } from '../config/schema';
 import type { ResolvedContext } from '../context/types';
+import type { OverallHealth } from '../health/verdict';
 import type { HookInvocation } from '../hooks/types';
 import type { Logger } from '../log';
 import type { PullClient } from '../pull/table';
 import type { Clock } from '../schedule/clock';
+import type { HealthView } from '../state/status';
 import type { AgentState, FeatureState } from '../state/types';
 import type { Gathered } from './gather';
 
 /** The OneGate calls of the units, each through the one-request lock (push, pull and READY share it). */
 export interface DaemonApi extends PullClient {
   updateVm(attributes: Record<string, string>): Promise<void>;
+  /** Erases one attribute this agent set; one that is already gone counts as erased. */
+  eraseVmAttribute(key: string): Promise<void>;
 }
 
 /** Why units are refreshed: a new context (found by the watcher or a push cycle), or a SIGHUP. */
@@ -25,7 +29,13 @@ export interface UnitStatus {
   nextRun?: number;
   /** Epoch ms of the next pull. */
   nextPull?: number;
+  /** The health checks and what was published (the health unit). */
+  health?: HealthView;
+  /** What READY=YES still waits for (the ready unit, with health.gate_ready). */
+  readyWaitsFor?: string;
 }
+
+export type { HealthView };
 
 /** Records a failure of a feature and logs "LABEL: message[hint]" at error level, rate-limited. */
 export type ReportFailure = (feature: FeatureState, label: string, err: unknown, hint?: string) => void;
@@ -62,6 +72,8 @@ export interface UnitContext {
   contextChanged(context: ResolvedContext): void;
   /** A pulled document changed: every running unit's onDocument sees it, in list order (hooks run). */
   documentChanged(change: HookInvocation): Promise<void>;
+  /** The VM's health changed (the health unit): every running unit's onHealth sees it. */
+  healthChanged(overall: OverallHealth): void;
 }
 
 /** A started unit. */
@@ -78,6 +90,8 @@ export interface RunningUnit {
   status?(): UnitStatus;
   /** Acts on a changed pulled document (the hooks unit runs the hooks of its event). */
   onDocument?(change: HookInvocation): Promise<void>;
+  /** Acts on a new health verdict (the ready unit's gate). */
+  onHealth?(overall: OverallHealth): void;
 }
 
 /** A unit: one file under agent/daemon/units/, listed once in units/index.ts. */

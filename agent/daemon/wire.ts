@@ -9,6 +9,7 @@ import type { HookInvocation } from '../hooks/types';
 import type { Logger } from '../log';
 import { type ActiveCollector, collectAll, collectors, createCollectors, monotonicMs } from '../metrics';
 import { OneGateClient } from '../onegate/client';
+import { isOneGateError } from '../onegate/errors';
 import type { Credentials } from '../onegate/types';
 import { type Clock, systemClock } from '../schedule/clock';
 import { createSerialLock } from '../schedule/serial';
@@ -58,6 +59,12 @@ export interface Wiring {
   close(): void;
 }
 
+/** An erase answered 500 "attribute not found" (docs/lifecycle.md): the attribute is gone, as wanted. */
+function goneIsErased(err: unknown): void {
+  if (isOneGateError(err) && err.status === 500 && /attribute not found/i.test(err.body ?? err.message)) return;
+  throw err;
+}
+
 export function wire(deps: WireDeps): Wiring {
   const { log } = deps;
   const clock = deps.clock ?? systemClock;
@@ -103,6 +110,9 @@ export function wire(deps: WireDeps): Wiring {
     rediscover: deps.rediscover ?? (async () => {}),
     contextChanged: deps.contextChanged ?? (() => {}),
     documentChanged,
+    healthChanged(overall) {
+      for (const unit of deps.units) running.get(unit)?.onHealth?.(overall);
+    },
   };
 
   async function gather(): Promise<Gathered> {
@@ -131,6 +141,7 @@ export function wire(deps: WireDeps): Wiring {
       getVrouter: (o) => lock.run(() => c.getVrouter(o)),
       getVnet: (id, o) => lock.run(() => c.getVnet(id, o)),
       updateVm: (attributes) => lock.run(() => c.updateVm(attributes)),
+      eraseVmAttribute: (key) => lock.run(() => c.eraseVmAttribute(key).catch(goneIsErased)),
     };
     generation++;
   }

@@ -39,6 +39,8 @@ export interface HealthMonitor {
   /** Ends running probes and timers; resolves when no run is left. */
   stop(): Promise<void>;
   snapshot(): HealthSnapshot;
+  /** Resolves when no run is in flight (each is bounded by its timeout). */
+  idle(): Promise<void>;
 }
 
 export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
@@ -95,5 +97,8 @@ export function createHealthMonitor(deps: HealthMonitorDeps): HealthMonitor {
       await Promise.all([...running]);
     },
     snapshot,
+    idle: async () => {
+      await Promise.all([...running]);
+    },
   };
 }

@@ -1,22 +1,25 @@
 // Finds the programs to run for one event: the configured ones, then the executable files of
-// hooks.d/<event>/ in byte order of their names (as run-parts does under LC_ALL=C).
+// hooks.d/<event>/ in byte order of their names (as run-parts does under LC_ALL=C). On Windows, where no
+// file has an executable bit, the extension says what is a program and how it runs (platform/programs.ts).
 import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../log';
+import { hostFacts, isWindows, type OsFacts } from '../platform/facts';
+import { programArgv } from '../platform/programs';
 import type { HookEvent, HooksOptions } from './types';
 
 // Package-manager leftovers and editor backups are never hooks.
 const IGNORED = /(^\.)|(~$)|(\.(dpkg-(old|new|dist|tmp)|rpmnew|rpmsave|rpmorig|disabled|swp)$)/;
 
 /** The argv of every hook for `event`, in the order they run. */
-export async function findHooks(event: HookEvent, options: HooksOptions, log: Logger): Promise<string[][]> {
-  const configured = (options.commands[event] ?? []).map((c) => (typeof c === 'string' ? [c] : [...c]));
+export async function findHooks(event: HookEvent, options: HooksOptions, log: Logger, facts: OsFacts = hostFacts()): Promise<string[][]> {
+  const configured = (options.commands[event] ?? []).map((c) => (typeof c === 'string' ? (programArgv(c, facts) ?? [c]) : [...c]));
   if (!options.directory) return configured;
-  return [...configured, ...(await scanDirectory(join(options.directory, event), log))];
+  return [...configured, ...(await scanDirectory(join(options.directory, event), log, facts))];
 }
 
-async function scanDirectory(dir: string, log: Logger): Promise<string[][]> {
+async function scanDirectory(dir: string, log: Logger, facts: OsFacts): Promise<string[][]> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -29,16 +32,18 @@ async function scanDirectory(dir: string, log: Logger): Promise<string[][]> {
   for (const name of names.sort(byBytes)) {
     if (IGNORED.test(name)) continue;
     const path = join(dir, name);
-    if (await isExecutableFile(path)) found.push([path]);
+    const argv = programArgv(path, facts);
+    if (argv && (await isExecutableFile(path, facts))) found.push(argv);
     else log.debug(`hooks: skipping ${path}: not an executable file`);
   }
   return found;
 }
 
-async function isExecutableFile(path: string): Promise<boolean> {
+async function isExecutableFile(path: string, facts: OsFacts): Promise<boolean> {
   try {
     if (!(await stat(path)).isFile()) return false;
-    await access(path, constants.X_OK);
+    // Windows has no execute bit to check: the extension was the test.
+    if (!isWindows(facts)) await access(path, constants.X_OK);
     return true;
   } catch {
     return false;

@@ -1,5 +1,7 @@
 // The hook interface shared by the puller (which decides that something changed) and the runner
 // (which finds and runs the programs). The full contract for hook authors is in docs/pull.md.
+import { hostFacts } from '../platform/facts';
+import { agentPaths } from '../platform/paths';
 
 /** Every event a hook can subscribe to, in the order they fire within one pull. */
 export const HOOK_EVENTS = ['vm', 'user_template', 'service', 'service_role', 'vrouter', 'vnet'] as const;
@@ -49,7 +51,7 @@ export interface HooksOptions {
 /** Defaults of {@link HooksOptions}. */
 export const DEFAULT_HOOKS_OPTIONS: HooksOptions = {
   commands: {},
-  directory: '/etc/onegate-agent/hooks.d',
+  directory: agentPaths(hostFacts()).hooksDir,
   timeoutMs: 30_000,
   maxOutputBytes: 4096,
 };

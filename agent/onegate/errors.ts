@@ -1,4 +1,5 @@
 // Typed errors with stable codes (in the manner of undici's UND_ERR_*): callers match on `code`, never on the message.
+import { printable } from '../printable';
 
 /** Every code a {@link OneGateError} can carry. */
 export type OneGateErrorCode =
@@ -100,7 +101,7 @@ function hintFor(status: number, body: string): string | undefined {
  * `retryAfterMs` is the parsed Retry-After header, if the server (or a proxy in front of it) sent one.
  */
 export function httpError(method: string, path: string, status: number, body: string, retryAfterMs?: number): OneGateError {
-  const firstLine = body.split(/\r?\n/, 1)[0]!.slice(0, 300);
+  const firstLine = printable(body.split(/\r?\n/, 1)[0]!, 300);
   const text = firstLine === '' ? '' : `: ${firstLine}`;
   return new OneGateError(codeForStatus(status), `${method} ${path} failed with HTTP ${status}${text}`, {
     status,

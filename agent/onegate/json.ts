@@ -1,4 +1,5 @@
 // JSON is parsed only from 2xx answers (error bodies are plain text whatever their Content-Type says).
+import { printable } from '../printable';
 import { OneGateError } from './errors';
 import type { RawResponse } from './transport/types';
 
@@ -7,7 +8,7 @@ export function parseJsonResponse(res: RawResponse, request: string): unknown {
   try {
     return JSON.parse(res.body);
   } catch (err) {
-    const start = res.body.slice(0, 60).replace(/\s+/g, ' ');
+    const start = printable(res.body.slice(0, 60).replace(/[ \t\r\n]+/g, ' '), 60);
     throw new OneGateError('ONEGATE_BAD_RESPONSE', `${request} answered ${res.status} with a body that is not JSON: "${start}"`, {
       status: res.status,
       body: res.body,

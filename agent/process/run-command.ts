@@ -37,20 +37,51 @@ export interface RunCommandResult {
   spawnError?: Error;
 }
 
-/** Runs a program to completion; never rejects. */
+/**
+ * Why `options` cannot be handed to spawn(), which throws (instead of failing the run) on a NUL byte in
+ * the program, an argument, the directory or the environment, or an "=" in a variable's name. Names the
+ * variable, never its value (a context variable may be a secret).
+ */
+export function unspawnable(options: RunCommandOptions): string | undefined {
+  if (options.argv.length === 0 || options.argv[0] === '') return 'no program to run';
+  const argument = options.argv.findIndex((a) => a.includes('\0'));
+  if (argument >= 0) return argument === 0 ? 'the program path contains a NUL byte' : `argument ${argument} contains a NUL byte`;
+  if (options.cwd?.includes('\0')) return 'the working directory contains a NUL byte';
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (name === '' || name.includes('=') || name.includes('\0'))
+      return `an environment variable has an invalid name (${name.length} characters)`;
+    if (value.includes('\0')) return `environment variable ${name} contains a NUL byte`;
+  }
+  return undefined;
+}
+
+function notStarted(message: string): RunCommandResult {
+  return { code: null, signal: null, stdout: '', stderr: '', timedOut: false, aborted: false, spawnError: new Error(message) };
+}
+
+/** Runs a program to completion; never rejects: what cannot be started is a result with `spawnError`. */
 export function runCommand(options: RunCommandOptions): Promise<RunCommandResult> {
   const limit = options.maxOutputBytes ?? 1024 * 1024;
+  const problem = unspawnable(options);
+  if (problem) return Promise.resolve(notStarted(problem));
   return new Promise((resolve) => {
     const [program, ...args] = options.argv;
-    // node:child_process (with node:dgram) is loaded on the first spawn: a daemon without hooks or commands never needs it.
-    const child = process.getBuiltinModule('node:child_process').spawn(program, args, {
-      cwd: options.cwd,
-      env: { ...process.env, ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-      // Its own process group, so a timeout or abort also ends the grandchildren that keep stdout open
-      // (`sh -c 'sleep 600'`); otherwise 'close' would wait for them and the timeout would bound nothing.
-      detached: true,
-    });
+    let child: import('node:child_process').ChildProcessWithoutNullStreams;
+    try {
+      // node:child_process (with node:dgram) is loaded on the first spawn: a daemon without hooks or commands never needs it.
+      child = process.getBuiltinModule('node:child_process').spawn(program, args, {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+        // Its own process group, so a timeout or abort also ends the grandchildren that keep stdout open
+        // (`sh -c 'sleep 600'`); otherwise 'close' would wait for them and the timeout would bound nothing.
+        detached: true,
+      });
+    } catch (err) {
+      // What unspawnable does not foresee is still a result; spawn's own message would quote the value.
+      resolve(notStarted(`spawn refused it (${(err as { code?: unknown }).code ?? 'invalid options'})`));
+      return;
+    }
     const killGroup = (signal: NodeJS.Signals): void => {
       try {
         process.kill(-(child.pid ?? 0), signal);

@@ -35,6 +35,16 @@ export interface ReadyDeps {
   run?: (options: RunCommandOptions) => Promise<RunCommandResult>;
   now?: () => number;
   rand?: () => number;
+  /** health.gate_ready: READY=YES waits, after the readiness check, until this resolves. */
+  gate?: ReadyGate;
+}
+
+/** What READY=YES waits for after READY_SCRIPT (the health unit's first OK). */
+export interface ReadyGate {
+  /** What it waits for, for status ("health checks (HEALTH is UNKNOWN)"); undefined once passed. */
+  waitsFor(): string | undefined;
+  /** Resolves when passed; rejects when the signal aborts. */
+  passed(signal: AbortSignal): Promise<void>;
 }
 
 /** What the reporter needs to know about the context. */
@@ -51,6 +61,8 @@ export interface ReadyReporter {
   stop(): void;
   /** Resolves when no loop runs. */
   idle(): Promise<void>;
+  /** What READY=YES waits for now (READY_SCRIPT, the health checks, OneGate); undefined when not reporting. */
+  waitsFor(): string | undefined;
 }
 
 /** Hash of the context variables: what "recontextualized" means (a token rotation alone is not). */
@@ -67,9 +79,12 @@ export function createReadyReporter(deps: ReadyDeps): ReadyReporter {
   const changed = deps.changed ?? (() => {});
   let controller: AbortController | undefined;
   let loop: Promise<void> | undefined;
+  /** What the loop waits for now; the gate says its own (it changes while waiting). */
+  let waiting: string | ReadyGate | undefined;
 
   async function attempt(check: ReadyCheck | undefined, vars: Record<string, string>, signal: AbortSignal): Promise<Failure | undefined> {
     if (check) {
+      waiting = check.label;
       const r = await (deps.run ?? runCommand)({
         argv: check.argv,
         timeoutMs: options.scriptTimeoutMs,
@@ -87,6 +102,16 @@ export function createReadyReporter(deps: ReadyDeps): ReadyReporter {
             : undefined;
       if (why) return { code: 'READY_SCRIPT_FAILED', message: `${check.label} failed (${why}); READY not reported` };
     }
+    if (deps.gate?.waitsFor()) {
+      waiting = deps.gate;
+      log.info(`ready: waiting for ${deps.gate.waitsFor()} before READY=YES`);
+      try {
+        await deps.gate.passed(signal);
+      } catch {
+        return undefined; // aborted: the caller sees the signal
+      }
+    }
+    waiting = 'OneGate';
     try {
       await deps.client.updateVm({ READY: 'YES' });
       return undefined;
@@ -100,9 +125,12 @@ export function createReadyReporter(deps: ReadyDeps): ReadyReporter {
     for (;;) {
       state.status = 'running';
       state.attempts++;
-      const failure = await attempt(check, vars, signal);
+      // Whatever goes wrong in an attempt is a failure to report and retry, never a loop that dies
+      // with READY left "running".
+      const failure = await attempt(check, vars, signal).catch((err: unknown) => toFailure(err, 'READY_FAILED'));
       if (signal.aborted) return;
       if (!failure) {
+        waiting = undefined;
         Object.assign(state, { status: 'reported', reportedAt: new Date(now()).toISOString(), bootId, fingerprint, attempts: 0 });
         delete state.retryAt;
         recordSuccess(state, now());
@@ -127,6 +155,15 @@ export function createReadyReporter(deps: ReadyDeps): ReadyReporter {
         return;
       }
     }
+  }
+
+  // The loop itself broke (a bug, not a failed attempt): say so in the log and the status, never silently.
+  function stuck(failure: Failure): void {
+    state.status = 'failing';
+    delete state.retryAt;
+    recordFailure(state, failure, now(), 0);
+    log.error(`ready: stopped: ${failure.message}; READY is not reported until the next reload or context change`);
+    changed();
   }
 
   function stop(): void {
@@ -157,14 +194,21 @@ export function createReadyReporter(deps: ReadyDeps): ReadyReporter {
       loop = (async () => {
         await previous;
         await run(context.vars, fingerprint, bootId, current.signal);
-      })().finally(() => {
-        if (controller === current) controller = undefined;
-      });
+      })()
+        .catch((err: unknown) => stuck(toFailure(err, 'READY_FAILED')))
+        .finally(() => {
+          if (controller === current) controller = undefined;
+        });
       changed();
     },
     stop,
     async idle() {
       await loop;
+    },
+    waitsFor() {
+      if (!controller || waiting === undefined) return undefined;
+      if (typeof waiting !== 'string') return waiting.waitsFor();
+      return state.status === 'failing' && waiting === 'OneGate' ? 'OneGate (retrying)' : waiting;
     },
   };
 }

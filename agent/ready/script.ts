@@ -1,5 +1,7 @@
 // The readiness check of REPORT_READY: READY_SCRIPT_PATH (a program in the guest) wins over
-// READY_SCRIPT (shell text, run by /bin/sh as one-context does with eval).
+// READY_SCRIPT (shell text, run by /bin/sh as one-context does with eval). On Windows READY_SCRIPT is
+// PowerShell text and READY_SCRIPT_PATH runs by its extension (.ps1, .cmd, .bat, .exe), as
+// addon-context-windows runs its START_SCRIPT and init scripts (platform/programs.ts).
 //
 // READY_SCRIPT is base64-decoded only when (1) the whole value, without whitespace, is valid base64
 // (alphabet, padding, length a multiple of 4) and (2) the decoded bytes are UTF-8 text (no NUL, no
@@ -13,6 +15,9 @@ export interface ReadyCheck {
   /** For logs: "READY_SCRIPT_PATH /opt/ready.sh" or "READY_SCRIPT". */
   label: string;
 }
+
+import { hostFacts, isWindows, type OsFacts } from '../platform/facts';
+import { powershellTextArgv, programArgv } from '../platform/programs';
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -32,10 +37,12 @@ export function decodeReadyScript(value: string): string {
 }
 
 /** The check the context asks for, or undefined when READY needs none. */
-export function readyCheckOf(vars: Record<string, string>): ReadyCheck | undefined {
+export function readyCheckOf(vars: Record<string, string>, facts: OsFacts = hostFacts()): ReadyCheck | undefined {
   const path = vars.READY_SCRIPT_PATH?.trim();
-  if (path) return { argv: [path], label: `READY_SCRIPT_PATH ${path}` };
+  // A Windows file of another type is tried as it is: its failure to start is reported like any other.
+  if (path) return { argv: programArgv(path, facts) ?? [path], label: `READY_SCRIPT_PATH ${path}` };
   const script = vars.READY_SCRIPT;
-  if (script !== undefined && script.trim() !== '') return { argv: ['/bin/sh', '-c', decodeReadyScript(script)], label: 'READY_SCRIPT' };
-  return undefined;
+  if (script === undefined || script.trim() === '') return undefined;
+  const text = decodeReadyScript(script);
+  return { argv: isWindows(facts) ? powershellTextArgv(text, facts) : ['/bin/sh', '-c', text], label: 'READY_SCRIPT' };
 }

@@ -85,6 +85,17 @@ const document = shape({
     'reportedAt?': time,
     attempts: count,
     'retryAt?': time,
+    'waitsFor?': string,
+  }),
+  'health?': shape({
+    ...feature,
+    status: oneOf('OK', 'FAIL', 'UNKNOWN'),
+    'reason?': string,
+    'published?': string,
+    checks: (v) =>
+      Array.isArray(v)
+        ? v.map(shape({ name: string, status: oneOf('OK', 'FAIL', 'UNKNOWN'), misses: count, 'lastRun?': time })).find(Boolean)
+        : 'expected a list',
   }),
   context: shape(feature),
   process: shape({ rssBytes: count, cpuUserMs: count, cpuSystemMs: count }),

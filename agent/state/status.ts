@@ -31,10 +31,23 @@ export interface StatusDocument {
   nextPull?: string;
   push: FeatureState & { enabled: boolean; pending: string[]; retryAt?: string };
   pull: FeatureState & { enabled: boolean };
-  ready: FeatureState & { status: ReadyStatus; reportedAt?: string; attempts: number; retryAt?: string };
+  ready: FeatureState & { status: ReadyStatus; reportedAt?: string; attempts: number; retryAt?: string; waitsFor?: string };
+  /** Present when health checks are configured. */
+  health?: HealthView;
   context: FeatureState;
   /** The daemon's own footprint when it wrote this. */
   process: { rssBytes: number; cpuUserMs: number; cpuSystemMs: number };
+}
+
+/** The health checks as status shows them; the publish is a feature like push (lastSuccess, lastError). */
+export interface HealthView extends FeatureState {
+  /** The VM's health now. */
+  status: 'OK' | 'FAIL' | 'UNKNOWN';
+  /** "<check>: <reason>" while FAIL. */
+  reason?: string;
+  /** HEALTH as the server last accepted it from this daemon. */
+  published?: string;
+  checks: Array<{ name: string; status: 'OK' | 'FAIL' | 'UNKNOWN'; misses: number; lastRun?: string }>;
 }
 
 /** The status file inside `runDir`. */

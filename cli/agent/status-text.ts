@@ -21,6 +21,16 @@ function feature(name: string, f: FeatureState, extra: string, now: number): str
   return `${`${name}:`.padEnd(9)}${state}; last success ${ago(f.lastSuccess, now)}${extra}\n`;
 }
 
+function healthLines(h: NonNullable<StatusDocument['health']>, now: number): string {
+  const checks = h.checks.map((c) => `${c.name} ${c.status}${c.misses ? ` (${c.misses} failed in a row)` : ''}`).join(', ');
+  const published = h.lastError
+    ? `; publishing fails: ${h.lastError.message}`
+    : h.published
+      ? `; published ${h.published}`
+      : '; not published yet';
+  return `health:  ${h.status}${h.reason ? ` (${h.reason})` : ''}${published}; checks: ${checks}; last published ${ago(h.lastSuccess, now)}\n`;
+}
+
 export function renderStatus(health: Health, doc: StatusDocument | undefined, alive: boolean, now: number): string {
   let out = `status:  ${health.state}\n`;
   if (doc) {
@@ -33,7 +43,8 @@ export function renderStatus(health: Health, doc: StatusDocument | undefined, al
       ? `vm:      ${c.vmid} at ${c.endpoint}; token from ${c.tokenFrom ?? '?'} (context source ${c.source})\n`
       : 'vm:      no OneGate credentials in the context\n';
     const r = doc.ready;
-    out += `ready:   ${r.status}${r.reportedAt ? ` at ${r.reportedAt}` : ''}${r.lastError ? `; last error: ${r.lastError.message}` : ''}${r.retryAt ? `; next try ${ago(r.retryAt, now)}` : ''}\n`;
+    out += `ready:   ${r.status}${r.reportedAt ? ` at ${r.reportedAt}` : ''}${r.lastError ? `; last error: ${r.lastError.message}` : ''}${r.retryAt ? `; next try ${ago(r.retryAt, now)}` : ''}${r.waitsFor ? `; waits for ${r.waitsFor}` : ''}\n`;
+    if (doc.health) out += healthLines(doc.health, now);
     const pending = doc.push.pending.length
       ? `; ${doc.push.pending.length} pending (${doc.push.pending.slice(0, 8).join(', ')}${doc.push.pending.length > 8 ? ', ...' : ''})`
       : '; nothing pending';

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { firstOneEnvValue, parseOneEnvEntries } from '../../agent/context/one-env';
 import { isAbsent, underRoot } from '../../agent/context/sources/files';
 import { ONE_ENV_PATHS } from '../../agent/context/sources/one-env';
+import { checkVmid } from '../../agent/context/validate';
 import type { OneGateClient } from '../../agent/onegate/client';
 import type { Credentials } from '../../agent/onegate/types';
 import { VERSION } from '../../agent/version';
@@ -30,7 +31,7 @@ function rootOf(env: Env): string {
  * drags ~10 more Node modules (fs/promises, readline) into every call of the CLI. Unreadable (non-root) or
  * absent files are skipped, as the wrapper's `.` does.
  */
-function fromOneEnv(env: Env, warn: (line: string) => void): Partial3 {
+function fromOneEnv(env: Env, warn: (line: string) => void): Partial3 & { file?: string } {
   for (const guestPath of ONE_ENV_PATHS) {
     const file = underRoot(rootOf(env), guestPath);
     let text: string;
@@ -43,7 +44,7 @@ function fromOneEnv(env: Env, warn: (line: string) => void): Partial3 {
     try {
       const entries = parseOneEnvEntries(text, file);
       const value = (name: string): string | undefined => firstOneEnvValue(entries, name) || undefined;
-      return { endpoint: value('ONEGATE_ENDPOINT'), vmid: value('VMID'), token: value('TOKENTXT') };
+      return { endpoint: value('ONEGATE_ENDPOINT'), vmid: value('VMID'), token: value('TOKENTXT'), file };
     } catch (err) {
       // A one_env that does not parse is skipped (bash would have run what it could), but said out loud.
       warn(`onegate: ignoring one_env: ${err instanceof Error ? err.message : String(err)}`);
@@ -64,6 +65,9 @@ export async function resolveCredentials(env: Env, warn: (line: string) => void)
   const found: Partial3 = { endpoint: env.ONEGATE_ENDPOINT, vmid: env.VMID, token: env.TOKENTXT };
   const oneEnv = fromOneEnv(env, warn);
   for (const key of ['endpoint', 'vmid', 'token'] as const) found[key] = oneEnv[key] || found[key];
+  // The agent's own check (discovery below applies it too): a VMID that is not a number is refused here,
+  // not sent for the server to answer "Not authorized".
+  if (found.vmid) found.vmid = checkVmid(found.vmid, oneEnv.vmid ? `${oneEnv.file} VMID` : 'environment VMID');
   if (!found.endpoint || !found.vmid || !found.token) {
     const context = await fromContext(env);
     for (const key of ['endpoint', 'vmid', 'token'] as const) found[key] ||= context[key];

@@ -2,6 +2,7 @@
 // 255 for handled errors (HTTP and connection failures, usage errors), 1 for option and configuration
 // errors and for answers that cannot be shown. Matches on `err.code` only, so that the client and context
 // modules need not be loaded to classify their errors.
+import { printable } from '../../agent/printable';
 
 /** Codes of errors raised by the CLI itself. */
 export type CliErrorCode =
@@ -14,10 +15,10 @@ export type CliErrorCode =
 export class CliError extends Error {
   /** Stable code. */
   readonly code: CliErrorCode;
-  /** Print the help text before the message ("help" alone for an unknown resource). */
-  readonly help?: 'before' | 'only';
+  /** Print the help text before the message, after it (an unknown command), or alone (no command). */
+  readonly help?: HelpPlacement;
 
-  constructor(code: CliErrorCode, message: string, help?: 'before' | 'only') {
+  constructor(code: CliErrorCode, message: string, help?: HelpPlacement) {
     super(message);
     this.name = 'CliError';
     this.code = code;
@@ -25,12 +26,15 @@ export class CliError extends Error {
   }
 }
 
+/** Where the help text goes relative to the message; 'only' prints nothing else. */
+export type HelpPlacement = 'before' | 'after' | 'only';
+
 /** What to print for an error, and the exit status. */
 export interface ErrorReport {
   /** Text for stderr, newline-terminated, without the help text. */
   text: string;
-  /** Print the help text first; 'only' prints nothing else. */
-  help?: 'before' | 'only';
+  /** Where to print the help text. */
+  help?: HelpPlacement;
   /** Exit status. */
   status: number;
 }
@@ -75,13 +79,14 @@ export function reportError(err: unknown, endpoint?: string): ErrorReport {
   if (err instanceof CliError) {
     const usage = code === 'CLI_USAGE';
     return {
-      text: err.help === 'only' ? '' : usage ? `${err.message}\n` : `onegate: ${err.message}\n`,
+      text: err.help === 'only' ? '' : usage && err.help !== 'after' ? `${err.message}\n` : `onegate: ${err.message}\n`,
       help: err.help,
       status: usage ? 255 : 1,
     };
   }
   // The Ruby client prints error bodies verbatim after an "ERROR: " line; they are plain text, never JSON.
-  if (HTTP_CODES.has(code)) return { text: `ERROR: \n${e.body ?? e.message ?? ''}\n`, status: 255 };
+  // Their lines are kept, their control characters escaped: a server must not drive the user's terminal.
+  if (HTTP_CODES.has(code)) return { text: `ERROR: \n${printable(e.body ?? e.message ?? '', 64 * 1024, true)}\n`, status: 255 };
   if (code === 'ONEGATE_UNREACHABLE') return { text: connectionText('Error connecting to server', e, endpoint), status: 255 };
   if (code === 'ONEGATE_TIMEOUT') return { text: connectionText('Error timeout while connected to server', e, endpoint), status: 255 };
   const hint = e.hint ? `hint: ${e.hint}\n` : '';

@@ -3,6 +3,7 @@
 // the configuration and client code only when the command asks for the client (docs/cli.md, "Start-up").
 
 import type { OneGateClient } from '../../agent/onegate/client';
+import { quoteInput } from '../../agent/redact';
 import { VERSION } from '../../agent/version';
 import { findCommand } from './commands/index';
 import type { CommandContext } from './commands/types';
@@ -27,7 +28,11 @@ export async function main(argv: string[], streams: Streams = processStreams(), 
     }
     const [resource, verb, ...args] = parsed.positionals;
     const found = findCommand(resource, verb);
-    if ('unknownResource' in found) throw new CliError('CLI_USAGE', '', 'only');
+    // The Ruby client prints its help alone, which does not say what was wrong: one line first (docs/cli.md).
+    if ('unknownResource' in found)
+      throw resource === undefined || resource === 'help'
+        ? new CliError('CLI_USAGE', '', 'only')
+        : new CliError('CLI_USAGE', `unknown command ${quoteInput(resource)}`, 'after');
     if ('unknownVerb' in found) throw new CliError('CLI_USAGE', `Action ${found.unknownVerb} not supported`, 'before');
     const empty = parseEmptyStyle(env);
     const settings = { timeoutMs: parseTimeout(parsed.values.timeout, env), insecure: isInsecure(parsed.values.insecure, env) };

@@ -4,6 +4,7 @@
 // letter completing to a long option (`-v` is --version), `--` ending options, and the last one winning.
 // Pure and table-driven (option-table.ts). yargs is not used here: it has no abbreviations, no ordered
 // shared slot for --data/--erase, and costs ~35 ms of start-up (docs/cli.md, "Start-up").
+import { redactArgument } from '../../agent/redact';
 import { CliError } from './errors';
 import { OPTIONS, type OptionSpec, type OptionValues } from './option-table';
 
@@ -18,7 +19,7 @@ export interface ParsedArgs {
 }
 
 function optionError(reason: string, arg: string): CliError {
-  return new CliError('CLI_OPTION', `${reason}: ${arg}`);
+  return new CliError('CLI_OPTION', `${reason}: ${redactArgument(arg)}`);
 }
 
 /** The long option `key` names: exact, else the only one it is a prefix of (ignoring case). */

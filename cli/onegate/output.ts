@@ -100,9 +100,10 @@ export function writeWarning(streams: Streams, line: string): void {
   streams.stderr.write(`${line}\n`);
 }
 
-/** Writes an error report to stderr: the help first when asked, then an empty line and the message. */
+/** Writes an error report to stderr: the help first and an empty line when asked, the message, the help after when asked. */
 export function writeError(streams: Streams, report: ErrorReport): void {
-  if (report.help) writeHelp(streams, false);
+  if (report.help === 'before' || report.help === 'only') writeHelp(streams, false);
   if (report.help === 'before') streams.stderr.write('\n');
   if (report.text !== '') streams.stderr.write(report.text);
+  if (report.help === 'after') writeHelp(streams, false);
 }

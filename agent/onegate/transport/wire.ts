@@ -9,7 +9,7 @@ import type { Endpoint } from '../endpoint';
 import { OneGateError } from '../errors';
 import { redactProxy } from '../proxy-env';
 import { connectionFailure, isReset } from './failures';
-import { MalformedResponseError, type ParsedResponse, ResponseParser, ResponseTooLargeError } from './response-parser';
+import { MalformedResponseError, type ParsedResponse, ResponseCutOffError, ResponseParser, ResponseTooLargeError } from './response-parser';
 import { isIdempotent, type Transport, type TransportOptions, type TransportRequest } from './types';
 
 /** Idle connections kept per endpoint: the daemon and the CLI make one request at a time. */
@@ -79,7 +79,11 @@ function roundTrip(socket: Socket, request: Buffer, parser: ResponseParser, sign
         settle(err);
       }
     };
-    const onError = (err: Error): void => settle(err);
+    // A reset after part of an answer is worded as what it interrupted; before any byte, as the socket's error.
+    const onError = (err: Error): void => {
+      const cut = parser.interrupted('reset', err);
+      settle(cut.answered ? cut : err);
+    };
     const onAbort = (): void => settle(signal!.reason);
     // 'close' without an 'end' (destroyed, reset) goes the same way: the parser says what is missing.
     socket.on('data', onData).once('end', ended).once('error', onError).once('close', ended);
@@ -266,7 +270,8 @@ export function createWireTransport(endpoint: Endpoint, options: TransportOption
       );
     } catch (err) {
       // The server closed the idle connection just as it was reused: the request never reached it.
-      if (pooled && isReset(err) && !req.signal.aborted) return exchange(req, false);
+      const unanswered = isReset(err) || (err instanceof ResponseCutOffError && !err.answered);
+      if (pooled && unanswered && !req.signal.aborted) return exchange(req, false);
       throw err;
     }
     if (res.reusable && idempotent) park(socket);
@@ -284,6 +289,13 @@ export function createWireTransport(endpoint: Endpoint, options: TransportOption
         if (err instanceof MalformedResponseError || err instanceof ResponseTooLargeError) {
           throw new OneGateError('ONEGATE_BAD_RESPONSE', `${req.method} ${req.path}: bad answer from ${where}: ${err.message}`, {
             cause: err,
+          });
+        }
+        // Cut off: the server went away mid-answer (a restart, a crashed worker), so resending may succeed.
+        if (err instanceof ResponseCutOffError) {
+          throw new OneGateError('ONEGATE_UNREACHABLE', `${req.method} ${req.path}: ${err.message} (${where})`, {
+            cause: err,
+            transient: true,
           });
         }
         throw connectionFailure(err, where);

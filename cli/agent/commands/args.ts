@@ -1,5 +1,6 @@
 // Argument parsing shared by run, once and status (node:util parseArgs: no dependency on the daemon path).
 import { parseArgs } from 'node:util';
+import { quoteInput } from '../../../agent/redact';
 import type { AgentResult } from './types';
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
@@ -38,7 +39,11 @@ export function parseCommand<O extends OptionSpec>(
     values = parse(argv, spec.options);
     spec.check?.(values);
   } catch (err) {
-    const message = (err as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '');
+    // node:util quotes a stray positional argument as is: shown escaped and clipped like any input.
+    const message = (err as Error).message
+      .split('\n')[0]
+      .replace(/\. To specify a positional argument.*$/, '')
+      .replace(/^Unexpected argument '(.*)'/s, (_m, arg: string) => `Unexpected argument ${quoteInput(arg, 80)}`);
     return { result: { code: spec.badExit, errors: [message], usage: spec.usage } };
   }
   if ((values as { help?: boolean }).help) return { result: { code: 0, output: { layout: 'text', data: spec.usage } } };

@@ -5,6 +5,7 @@ import { ContextError } from '../../../agent/context/errors';
 import { contextJson } from '../../../agent/context/format';
 import type { DiscoverOptions, ResolvedContext } from '../../../agent/context/types';
 import { createLogger } from '../../../agent/log';
+import { quoteInput } from '../../../agent/redact';
 import type { AgentOutput, AgentResult } from './types';
 
 const VALUE_OPTIONS = ['context-dir', 'context-file', 'endpoint', 'vmid', 'token-file'] as const;
@@ -72,7 +73,7 @@ function parseArgs(argv: string[]): Parsed {
       if (value === undefined) throw new Error(`option --${name} needs a value`);
       parsed.values[name as (typeof VALUE_OPTIONS)[number]] = value;
     } else {
-      throw new Error(`unknown argument "${arg}" (see --help)`);
+      throw new Error(`unknown argument ${quoteInput(arg, 80)} (see --help)`);
     }
   }
   if (parsed.values['context-dir'] !== undefined && parsed.values['context-file'] !== undefined) {

@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { ConfigError } from '../../../agent/config/load';
 import { createDaemon } from '../../../agent/daemon/daemon';
 import { createLogger, isLogLevel, type Logger, type LogLevel } from '../../../agent/log';
+import { quoteInput } from '../../../agent/redact';
 import { StateLockedError } from '../../../agent/state/lock';
 import { COMMON_OPTIONS, parseCommand } from './args';
 import type { AgentResult } from './types';
@@ -38,7 +39,7 @@ export async function run(argv: string[]): Promise<AgentResult> {
     options: { ...COMMON_OPTIONS, 'log-level': { type: 'string' } },
     check: (v) => {
       if (v['log-level'] !== undefined && !isLogLevel(v['log-level']))
-        throw new Error(`--log-level: expected error, warn, info or debug, got "${v['log-level']}"`);
+        throw new Error(`--log-level: expected error, warn, info or debug, got ${quoteInput(v['log-level'])}`);
     },
   });
   if ('result' in parsed) return parsed.result;
@@ -77,6 +78,8 @@ export async function run(argv: string[]): Promise<AgentResult> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // Windows has no SIGTERM: the service wrapper stops the agent with CTRL_BREAK, which Node reports as SIGBREAK.
+  process.on('SIGBREAK', () => stop('SIGBREAK'));
   process.on('SIGHUP', () => {
     void daemon.reload();
   });

@@ -95,15 +95,33 @@ describe('parseContextSh, hand-written files', () => {
   for (const [name, text, vars] of cases) it(name, () => expect(parseContextSh(text, 't')).toEqual(vars));
 
   const errors: [string, string, string][] = [
-    ['a $ expansion', 'A=$HOME\n', 'line 1: "$" outside quotes'],
-    ['a command substitution in double quotes', 'A="`id`"\n', 'line 1: "`" inside double quotes'],
-    ['a command after the assignment', "A='x' rm -rf /\n", 'line 1: expected NAME=\'value\', found "rm"'],
-    ['a pipe', "A='x' | cat\n", 'line 1: "|" outside quotes'],
-    ['an unterminated double quote', 'A="x\n', 'line 1: unterminated quoted value (no closing ")'],
-    ['a NUL byte', 'A=x\0\n', 'line 1: NUL byte outside quotes'],
-    ['an error on a later line', "A='1'\nB='2\n3'\nC=$x\n", 'line 4: "$"'],
+    ['a $ expansion', 'A=$HOME\n', 'line 1, column 3: in the value of A: "$" outside quotes'],
+    ['a command substitution in double quotes', 'A="`id`"\n', 'line 1, column 4: in the value of A: "`" inside double quotes'],
+    ['a command after the assignment', "A='x' rm -rf /\n", "line 1, column 7: expected NAME='value', found a second word after A="],
+    ['a command alone', 'rm -rf /\n', "line 1, column 1: expected NAME='value', found a word that is not an assignment"],
+    ['a pipe', "A='x' | cat\n", 'line 1, column 7: "|" outside quotes'],
+    ['an unterminated double quote', 'A="x\n', 'line 1, column 3: in the value of A: unterminated quoted value (no closing ")'],
+    ['a NUL byte', 'A=x\0\n', 'line 1, column 4: NUL byte'],
+    ['a NUL byte in single quotes', "A='x\0'\n", 'line 1, column 5: NUL byte'],
+    ['a NUL byte in double quotes', 'A=1\nB="x\0"\n', 'line 2, column 5: NUL byte'],
+    ['a NUL byte in a comment', '# \0\nA=1\n', 'line 1, column 3: NUL byte'],
+    ['an error on a later line', "A='1'\nB='2\n3'\nC=$x\n", 'line 4, column 3: in the value of C: "$"'],
   ];
   for (const [name, text, message] of errors) {
     it(`rejects ${name}`, () => expect(() => parseContextSh(text, 'src')).toThrow(`src: not a context file: ${message}`));
   }
+
+  // The token split off by a stray blank, a secret in a value with an expansion: the message names the
+  // position and the variable, never the text.
+  const secret = 'c2VjcmV0LXRva2VuLXZhbHVl';
+  it.each([
+    ['a blank after ONEGATE_TOKEN=', `ONEGATE_TOKEN= ${secret}\n`],
+    ['a blank inside an unquoted password', `DB_PASSWORD=hunter2 ${secret}\n`],
+    ['an expansion inside a token', `ONEGATE_TOKEN="${secret}$x"\n`],
+    ['a token as a command', `${secret}\n`],
+    ['an unterminated token', `ONEGATE_TOKEN='${secret}\n`],
+  ])('never quotes the text: %s', (_name, text) => {
+    expect(() => parseContextSh(text, 'src')).toThrow(ContextError);
+    expect(() => parseContextSh(text, 'src')).not.toThrow(secret.slice(0, 8));
+  });
 });

@@ -9,7 +9,15 @@ const ctx: ResolvedContext = {
   source: 'one_env',
   fingerprint: 'f',
   sources: { endpoint: 'e-origin', token: 't-origin', vars: 'v-origin' },
-  vars: { TOKENTXT: 'secret', B: 'two\nlines', A: 'plain value', EMPTY_TOKEN: '', ONEGATE_TOKEN: '' },
+  vars: {
+    TOKENTXT: 'secret',
+    B: 'two\nlines',
+    A: 'plain value',
+    EMPTY_TOKEN: '',
+    ONEGATE_TOKEN: '',
+    ROOT_PASSWORD: 'pw',
+    SSH_PUBLIC_KEY: 'ssh-ed25519 K',
+  },
 };
 
 describe('context output', () => {
@@ -21,11 +29,13 @@ describe('context output', () => {
         'token:    <redacted>  (from t-origin)',
         'source:   one_env  (from v-origin)',
         '',
-        'variables (5):',
+        'variables (7):',
         '  A=plain value',
         '  B="two\\nlines"',
         '  EMPTY_TOKEN=""',
         '  ONEGATE_TOKEN=""',
+        '  ROOT_PASSWORD=<redacted>',
+        '  SSH_PUBLIC_KEY=ssh-ed25519 K',
         '  TOKENTXT=<redacted>',
         '',
       ].join('\n'),
@@ -44,7 +54,9 @@ describe('context output', () => {
     [' x', '" x"'],
     ['"q"', '"\\"q\\""'],
     ['a\tb', '"a\\tb"'],
-    ['a\u200bb', '"a\u200bb"'],
+    ['a\u200bb', '"a\\u200bb"'],
+    ['csi \u009b31m', '"csi \\u009b31m"'],
+    ['http://u:pw@h/', '"http://u:***@h/"'],
     ["it's $x", "it's $x"],
   ])('showValue(%j) = %s', (value, shown) => expect(showValue(value)).toBe(shown));
 });

@@ -28,7 +28,12 @@ describe('parseOneEnv', () => {
   });
   it('reports an unterminated quote with its line', () => {
     expect(() => parseOneEnv('export A="ok"\nexport B="open\n', '/run/one_env')).toThrow(
-      '/run/one_env: not a one_env file: line 2: unterminated',
+      '/run/one_env: not a one_env file: line 2, column 10: in the value of B: unterminated',
+    );
+  });
+  it('rejects a NUL byte, inside quotes too', () => {
+    expect(() => parseOneEnv('export A="ok"\nexport B="x\0y"\n', '/run/one_env')).toThrow(
+      '/run/one_env: not a one_env file: line 2, column 12: NUL byte',
     );
   });
 });

@@ -48,3 +48,16 @@ describe('findHooks', () => {
     ]);
   });
 });
+
+describe('findHooks on Windows', () => {
+  const win = { platform: 'win32' as const, env: { SystemRoot: 'C:\\Windows', ComSpec: 'C:\\Windows\\system32\\cmd.exe' } };
+  it('takes .ps1, .cmd, .bat and .exe files whatever their mode, each with its interpreter, and skips the rest', async () => {
+    const dir = hooksDir({ '10-a.ps1': 0o644, '20-b.CMD': 0o644, '30-c.exe': 0o644, '40-d.sh': 0o755, '50-notes.txt': 0o644 });
+    const hooks = await findHooks('service', { ...DEFAULT_HOOKS_OPTIONS, directory: dir }, silentLogger, win);
+    expect(hooks.map((argv) => [argv[0], argv.at(-1)])).toEqual([
+      ['C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', join(dir, 'service', '10-a.ps1')],
+      ['C:\\Windows\\system32\\cmd.exe', join(dir, 'service', '20-b.CMD')],
+      [join(dir, 'service', '30-c.exe'), join(dir, 'service', '30-c.exe')],
+    ]);
+  });
+});

@@ -19,6 +19,22 @@ describe('runCommand', () => {
     const r = await runCommand({ argv: ['sh', '-c', 'head -c 10000 /dev/zero'], timeoutMs: 5000, maxOutputBytes: 100 });
     expect(r.stdout.length).toBe(100);
   });
+  it.each([
+    [
+      'a NUL byte in a variable',
+      { argv: ['true'], env: { DB_PASSWORD: 'hunter2\0x' } },
+      'environment variable DB_PASSWORD contains a NUL byte',
+    ],
+    ['a NUL byte in an argument', { argv: ['sh', '-c', 'true\0hunter2'] }, 'argument 2 contains a NUL byte'],
+    ['a NUL byte in the program', { argv: ['/bin/tr\0ue'] }, 'the program path contains a NUL byte'],
+    ['an "=" in a name', { argv: ['true'], env: { 'A=B': 'hunter2' } }, 'an environment variable has an invalid name (3 characters)'],
+    ['no program', { argv: [] }, 'no program to run'],
+  ])('resolves, never throws, on what spawn() would throw for: %s', async (_name, options, message) => {
+    const r = await runCommand({ timeoutMs: 5000, ...options });
+    expect(r).toMatchObject({ code: null, timedOut: false });
+    expect(r.spawnError?.message).toBe(message);
+    expect(r.spawnError?.message).not.toContain('hunter2');
+  });
   it('reports a program that cannot start', async () => {
     const r = await runCommand({ argv: ['/nonexistent/program'], timeoutMs: 5000 });
     expect(r.code).toBeNull();

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../agent/log';
 import { OneGateError } from '../../../agent/onegate/errors';
 import { createReadyReporter, type ReadyOptions, varsFingerprint } from '../../../agent/ready/reporter';
@@ -82,6 +82,44 @@ describe('createReadyReporter', () => {
     reporter.stop();
     await reporter.idle();
     expect(calls).toEqual([]);
+  });
+
+  it('a variable that cannot reach the script environment is a failure, retried, never an internal error', async () => {
+    const { calls, state, reporter, lines } = setup();
+    const vars = { REPORT_READY: 'YES', READY_SCRIPT: 'true', APP_SECRET: 'hunter2\0' };
+    reporter.update({ vars }, 'b');
+    await vi.waitFor(() => expect(state.attempts).toBeGreaterThanOrEqual(2), { timeout: 5000 });
+    expect(state.status).not.toBe('reported');
+    expect(state.lastError).toMatchObject({
+      code: 'READY_SCRIPT_FAILED',
+      message: 'READY_SCRIPT failed (could not start: environment variable APP_SECRET contains a NUL byte); READY not reported',
+    });
+    expect(lines.join('\n')).not.toContain('hunter2');
+    reporter.update({ vars: { ...vars, APP_SECRET: 'fixed' } }, 'b');
+    await reporter.idle();
+    expect(state.status).toBe('reported');
+    expect(calls).toEqual([{ READY: 'YES' }]);
+  });
+
+  it('a runner that throws is recorded as a failure and retried', async () => {
+    const state = emptyState().ready;
+    const warnings: string[] = [];
+    let runs = 0;
+    const reporter = createReadyReporter({
+      client: { async updateVm() {} },
+      options,
+      state,
+      log: { ...silentLogger, warn: (m: string) => warnings.push(m) },
+      async run() {
+        if (++runs < 3) throw new TypeError('runner broke');
+        return { code: 0, signal: null, stdout: '', stderr: '', timedOut: false, aborted: false };
+      },
+    });
+    reporter.update({ vars: { REPORT_READY: 'YES', READY_SCRIPT: 'true' } }, 'b');
+    await reporter.idle();
+    expect(state.status).toBe('reported');
+    expect(runs).toBe(3);
+    expect(warnings).toEqual([expect.stringMatching(/^ready: runner broke; retry in \d+ s$/)]);
   });
 
   it('retries the PUT after server errors and records the failure meanwhile', async () => {

@@ -37,3 +37,20 @@ describe('readyCheckOf', () => {
     expect(readyCheckOf({ READY_SCRIPT: '  ', REPORT_READY: 'YES' })).toBeUndefined();
   });
 });
+
+describe('readyCheckOf on Windows', () => {
+  const win = { platform: 'win32' as const, env: { SystemRoot: 'C:\\Windows', ComSpec: 'C:\\Windows\\system32\\cmd.exe' } };
+  it('runs READY_SCRIPT_PATH by its extension', () => {
+    expect(readyCheckOf({ READY_SCRIPT_PATH: 'C:\\ready.cmd' }, win)).toEqual({
+      argv: ['C:\\Windows\\system32\\cmd.exe', '/d', '/c', 'C:\\ready.cmd'],
+      label: 'READY_SCRIPT_PATH C:\\ready.cmd',
+    });
+    expect(readyCheckOf({ READY_SCRIPT_PATH: 'C:\\ready.txt' }, win)?.argv).toEqual(['C:\\ready.txt']);
+  });
+  it('runs READY_SCRIPT, decoded, as PowerShell text', () => {
+    const argv = readyCheckOf({ READY_SCRIPT: b64('exit 3') }, win)?.argv ?? [];
+    expect(argv[0]).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
+    expect(argv.at(-2)).toBe('-EncodedCommand');
+    expect(Buffer.from(argv.at(-1) ?? '', 'base64').toString('utf16le')).toBe('exit 3');
+  });
+});

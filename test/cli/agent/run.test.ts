@@ -16,7 +16,12 @@ describe('onegate-agent run', () => {
   it.each([
     [['--log-level', 'loud'], 'onegate-agent run: --log-level: expected error, warn, info or debug, got "loud"'],
     [['--config'], "onegate-agent run: Option '--config <value>' argument missing"],
-    [['extra'], "onegate-agent run: Unexpected argument 'extra'. This command does not take positional arguments"],
+    [['extra'], 'onegate-agent run: Unexpected argument "extra". This command does not take positional arguments'],
+    [
+      ['ONEGATE_TOKEN=s3cret'],
+      'onegate-agent run: Unexpected argument "ONEGATE_TOKEN=<redacted>". This command does not take positional arguments',
+    ],
+    [['\u001b[2J'], 'onegate-agent run: Unexpected argument "\\u001b[2J". This command does not take positional arguments'],
     [['--config', '/nonexistent/agent.yaml'], 'onegate-agent run: /nonexistent/agent.yaml: configuration file not found'],
   ])('exits 1 with one line for %j', async (args, line) => {
     const r = await runAgentCli(['run', ...args]);

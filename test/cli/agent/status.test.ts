@@ -46,6 +46,20 @@ describe('onegate-agent status', () => {
     expect(after.stdout).toMatch(/problems:\n {2}stopped at \d{4}-/);
   });
 
+  it('shows HEALTH, each check and what READY waits for', async () => {
+    const check = { name: 'app', command: ['/bin/false'], interval: 1, timeout: 1, failures: 1, successes: 1 };
+    const config = h.config({ attributes: { directory: '', static: { ROLE: 'db' } }, health: { checks: [check] } });
+    h.run(['--config', config, '--context-dir', h.context({ REPORT_READY: 'YES' })]);
+    await waitFor(() => h.status().health?.published === 'FAIL' && h.status().ready?.waitsFor, 8000, 'HEALTH=FAIL published');
+    const text = await runAgentCli(['status', '--config', config]);
+    expect(text.stdout).toMatch(/\nready: {3}running; waits for health checks \(HEALTH is FAIL: app: exit 1\)\n/);
+    expect(text.stdout).toMatch(
+      /\nhealth: {2}FAIL \(app: exit 1\); published FAIL; checks: app FAIL \(\d+ failed in a row\); last published \d{4}-/,
+    );
+    expect(h.sim.vm(42).USER_TEMPLATE).toMatchObject({ HEALTH: 'FAIL', HEALTH_REASON: 'app: exit 1' });
+    expect(h.sim.vm(42).USER_TEMPLATE).not.toHaveProperty('READY');
+  });
+
   it('reports degraded (1) while a feature is off or failing', async () => {
     h.sim.setFault({ route: '/vm', method: 'PUT', kind: 'status', status: 403, body: 'Forbidden' });
     const config = h.config({ attributes: { directory: '', static: { ROLE: 'db' } } });

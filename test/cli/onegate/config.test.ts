@@ -59,6 +59,43 @@ describe('resolveCredentials', () => {
     await expect(resolve({ VMID: '1', ONEGATE_CONTEXT_ROOT: EMPTY_ROOT })).rejects.toMatchObject({ code: 'CLI_CONFIG' });
   });
 
+  it.each([
+    ['abc', 'environment VMID: VMID "abc" is not a number'],
+    ['-1', 'environment VMID: VMID "-1" is not a number'],
+    ['42; rm', 'environment VMID: VMID "42; rm" is not a number'],
+    ['4\u001b[2J', 'environment VMID: VMID "4\\u001b[2J" is not a number'],
+  ])('refuses VMID=%j from the environment as `onegate-agent context` does', async (vmid, message) => {
+    await expect(resolve({ ...ENV, VMID: vmid, ONEGATE_CONTEXT_ROOT: EMPTY_ROOT })).rejects.toMatchObject({
+      code: 'CONTEXT_INVALID',
+      message,
+    });
+  });
+
+  it('names one_env when its VMID is the malformed one', async () => {
+    const dir = tempDir('onegate-cli-');
+    mkdirSync(join(dir, 'run/one-context'), { recursive: true });
+    writeFileSync(join(dir, 'run/one-context/one_env'), 'export VMID="x7"\n');
+    await expect(resolve({ ...ENV, ONEGATE_CONTEXT_ROOT: dir })).rejects.toMatchObject({
+      message: `${join(dir, 'run/one-context/one_env')} VMID: VMID "x7" is not a number`,
+    });
+  });
+
+  it('a malformed VMID is exit 1 with one line, and nothing is sent', async () => {
+    const sim = await startWorld();
+    try {
+      const r = await runCli(['vm', 'show'], {
+        ONEGATE_ENDPOINT: sim.url,
+        VMID: 'abc',
+        TOKENTXT: sim.tokenFor(42),
+        ONEGATE_CONTEXT_ROOT: EMPTY_ROOT,
+      });
+      expect(r).toEqual({ status: 1, stdout: '', stderr: 'onegate: environment VMID: VMID "abc" is not a number\n' });
+      expect(sim.requests).toEqual([]);
+    } finally {
+      await sim.close();
+    }
+  });
+
   it('warns about a one_env that does not parse and goes on with the environment', async () => {
     const warnings: string[] = [];
     expect(await resolve({ ...ENV, ONEGATE_CONTEXT_ROOT: root('broken-one-env') }, warnings)).toMatchObject({ token: 'env-token' });

@@ -51,9 +51,9 @@ export function vmEnv(sim: Simulator, vmid: number, extra: Env = {}): Env {
   return { ONEGATE_ENDPOINT: c.endpoint, VMID: c.vmid, TOKENTXT: c.token, ...extra };
 }
 
-/** Starts the simulator on a world of test/fixtures/cli/worlds, or the default fixture. */
-export function startWorld(world?: 'spec-service' | 'spec-vrouter'): Promise<Simulator> {
-  return startOneGate(world ? { fixtures: join(FIXTURES, 'worlds', `${world}.yaml`) } : {});
+/** Starts the simulator on a world of test/fixtures/cli/worlds, or the default fixture, imitating `serverVersion` (default 6.10). */
+export function startWorld(world?: 'spec-service' | 'spec-vrouter', serverVersion?: string): Promise<Simulator> {
+  return startOneGate({ ...(world && { fixtures: join(FIXTURES, 'worlds', `${world}.yaml`) }), serverVersion });
 }
 
 /** Compares `actual` with test/fixtures/cli/golden/NAME; UPDATE_GOLDEN=1 rewrites the file instead. */

@@ -29,8 +29,17 @@ describe('onegate help, version and usage errors', () => {
       expect(await runCli(args)).toEqual({ status: 0, stdout: `onegate ${version}\n`, stderr: '' });
   });
 
-  it('no arguments or an unknown resource: the Ruby help alone, exit 255, nothing read', async () => {
-    for (const args of [[], ['help'], ['foo', 'show']]) expect(await runCli(args)).toEqual({ status: 255, stdout: '', stderr: RUBY_BLOCK });
+  it('no arguments or help: the Ruby help alone, exit 255, nothing read', async () => {
+    for (const args of [[], ['help']]) expect(await runCli(args)).toEqual({ status: 255, stdout: '', stderr: RUBY_BLOCK });
+  });
+
+  it('an unknown command: one line naming it, then the Ruby help, exit 255', async () => {
+    expect(await runCli(['frobnicate'])).toEqual({
+      status: 255,
+      stdout: '',
+      stderr: `onegate: unknown command "frobnicate"\n${RUBY_BLOCK}`,
+    });
+    expect((await runCli(['foo\u001b[2J', 'show'])).stderr.split('\n')[0]).toBe('onegate: unknown command "foo\\u001b[2J"');
   });
 
   it('an unknown or missing verb: the Ruby help, an empty line, "Action X not supported", exit 255', async () => {

@@ -230,7 +230,7 @@ describe('bad answers', () => {
     );
     expect(r.result).toMatchObject({
       code: 'ONEGATE_BAD_RESPONSE',
-      message: expect.stringContaining(`GET /vm: bad answer from ${r.url}: not an HTTP/1.x status line`),
+      message: expect.stringContaining(`GET /vm: bad answer from ${r.url}: no HTTP/1.x status line`),
     });
   });
 

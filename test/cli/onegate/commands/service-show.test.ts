@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/index';
+import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { expectGolden, runCli, startWorld, vmEnv } from '../helpers';
 
-describe('onegate service show', () => {
+describe.each(SERVER_VERSIONS)('onegate service show (OneGate %s)', (version) => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startWorld('spec-service');
+    sim = await startWorld('spec-service', version);
   });
   afterAll(() => sim.close());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/index';
+import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { runCli, startWorld, vmEnv } from '../helpers';
 
 const ACTIONS = [
@@ -17,10 +18,10 @@ const ACTIONS = [
   'shutdown',
 ];
 
-describe('onegate vm ACTION VMID', () => {
+describe.each(SERVER_VERSIONS)('onegate vm ACTION VMID (OneGate %s)', (version) => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startWorld();
+    sim = await startWorld(undefined, version);
   });
   afterAll(() => sim.close());
 

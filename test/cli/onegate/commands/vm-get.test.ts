@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/index';
+import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { runCli, startWorld, vmEnv } from '../helpers';
 
-describe('onegate vm get KEY [VMID] (extension)', () => {
+describe.each(SERVER_VERSIONS)('onegate vm get KEY [VMID] (extension) (OneGate %s)', (version) => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startWorld();
+    sim = await startWorld(undefined, version);
   });
   afterAll(() => sim.close());
 

@@ -1,12 +1,13 @@
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/index';
+import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { expectGolden, runCli, startWorld, vmEnv } from '../helpers';
 
-describe('onegate vm show', () => {
+describe.each(SERVER_VERSIONS)('onegate vm show (OneGate %s)', (version) => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startWorld('spec-vrouter');
+    sim = await startWorld('spec-vrouter', version);
   });
   afterAll(() => sim.close());
 

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/index';
+import { goldenFor, SERVER_VERSIONS } from '../../../support/server-versions';
 import { expectGolden, runCli, startWorld, vmEnv } from '../helpers';
 
-describe('onegate vnet show', () => {
+describe.each(SERVER_VERSIONS)('onegate vnet show (OneGate %s)', (version) => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startWorld('spec-vrouter');
+    sim = await startWorld('spec-vrouter', version);
   });
   afterAll(() => sim.close());
 
@@ -18,7 +19,7 @@ describe('onegate vnet show', () => {
 
   it('--json --extended asks with extended=true and prints the leases with NIC_NAME', async () => {
     const r = await runCli(['vnet', '--extended', 'show', '5', '--json'], vmEnv(sim, 42));
-    expectGolden('vnet-show-extended.json', r.stdout);
+    expectGolden(goldenFor(version, 'vnet-show-extended.json', 'oned7Documents'), r.stdout);
     expect(sim.requests.at(-1)!.query).toEqual({ extended: 'true' });
     expect(r.stdout).toContain('"NIC_NAME": "NIC0"');
   });

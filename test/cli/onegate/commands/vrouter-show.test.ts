@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../simulator/index';
+import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { expectGolden, runCli, startWorld, vmEnv } from '../helpers';
 
-describe('onegate vrouter show', () => {
+describe.each(SERVER_VERSIONS)('onegate vrouter show (OneGate %s)', (version) => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startWorld('spec-vrouter');
+    sim = await startWorld('spec-vrouter', version);
   });
   afterAll(() => sim.close());
 
@@ -27,7 +28,7 @@ describe('onegate vrouter show', () => {
   });
 
   it('from a VM outside any router: the 400 body, exit 255', async () => {
-    const other = await startWorld();
+    const other = await startWorld(undefined, version);
     try {
       expect(await runCli(['vrouter', 'show'], vmEnv(other, 42))).toEqual({
         status: 255,
