@@ -41,9 +41,10 @@ export interface Harness {
 
 const NO_METRICS = Object.fromEntries(collectors.map((c) => [c.name, { enabled: false }]));
 
-export async function startHarness(): Promise<Harness> {
+/** Starts the harness; the simulator imitates `serverVersion` (default 6.10). */
+export async function startHarness(serverVersion?: string): Promise<Harness> {
   const dir = tempDir('oga-daemon-');
-  const sim = await startOneGate({ contextsDir: join(dir, 'ctx') });
+  const sim = await startOneGate({ contextsDir: join(dir, 'ctx'), serverVersion });
   const agents: Agent[] = [];
   const attrs = join(dir, 'attrs.d');
   mkdirSync(attrs);
