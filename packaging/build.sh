@@ -35,7 +35,9 @@ for a in $arches; do
   bash "$pkgdir/stage.sh" "$a" "$work/stage-$a"
   if want deb; then bash "$pkgdir/deb/build-deb.sh" "$a" "$work/stage-$a" dist; fi
   if want rpm; then bash "$pkgdir/rpm/build-rpm.sh" "$a" "$work/stage-$a" dist; fi
-  if want tar; then bash "$pkgdir/tarball/build-tarball.sh" "$a" "$work/stage-$a" dist; fi
+  if want tar; then
+    bash "$pkgdir/tarball/build-tarball.sh" "$work/stage-$a" "dist/onegate-agent-$VERSION-linux-$a.tar.xz" "$pkgdir/tarball/INSTALL"
+  fi
   rm -rf "$work/stage-$a"
 done
 if want apk; then bash "$pkgdir/apk/build-apk.sh" dist; fi
@@ -47,7 +49,7 @@ if [ "$lint" = 1 ]; then
 fi
 {
   echo "# onegate-agent $VERSION-$RELEASE, Node $NODE_VERSION; bytes and sha256"
-  for f in dist/onegate-agent-linux-* dist/onegate-agent_*.deb dist/onegate-agent-*.rpm dist/onegate-agent-*.tar.xz dist/onegate-agent-*.apk; do
+  for f in dist/onegate-agent-linux-* dist/onegate-agent_*.deb dist/onegate-agent-*.rpm dist/onegate-agent-*.tar.xz dist/onegate-agent-*.apk dist/onegate-agent-*.tar.gz; do
     if [ -f "$f" ]; then printf '%12s  %s  %s\n' "$(stat -c %s "$f")" "$(sha256sum < "$f" | cut -c1-64)" "${f#dist/}"; fi
   done
 } > dist/SIZES.txt

@@ -88,9 +88,8 @@ let pkginfo: Record<string, string[]>;
 beforeAll(() => {
   if (!existsSync(join(repo, 'dist/onegate-agent.cjs'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repo });
   execFileSync('bash', ['packaging/apk/build-apk.sh', out], { cwd: repo, stdio: 'pipe', timeout: 120_000 });
-  const files = readdirSync(out);
-  expect(files).toEqual(['onegate-agent-0.1.0-r1.apk']);
-  apk = readFileSync(join(out, files[0] ?? ''));
+  expect(readdirSync(out).sort()).toEqual(['onegate-agent-0.1.0-alpine.tar.gz', 'onegate-agent-0.1.0-r1.apk']);
+  apk = readFileSync(join(out, 'onegate-agent-0.1.0-r1.apk'));
   members = gzipMembers(apk);
   control = tarMembers(members[0]?.content ?? Buffer.alloc(0));
   data = tarMembers(members[1]?.content ?? Buffer.alloc(0));
@@ -180,6 +179,21 @@ describe('onegate-agent.apk (packaging/apk/build-apk.sh)', () => {
     expect(openrc?.data.toString()).toMatch(/^#!\/sbin\/openrc-run\n/);
     expect(scripts[1]?.data.toString()).toContain('rc-update add onegate-agent default');
     expect(pkginfo.triggers).toEqual(['/usr/bin']);
+  });
+});
+
+describe('onegate-agent-VERSION-alpine.tar.gz', () => {
+  it('holds the files of the apk, root-owned, and the install notes', () => {
+    const listing = execFileSync('tar', ['-tvzf', join(out, 'onegate-agent-0.1.0-alpine.tar.gz'), '--numeric-owner'], { encoding: 'utf8' });
+    const names = listing
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/\s+/)[5]?.replace(/^\.\//, '') ?? '')
+      .filter((name) => name !== '');
+    expect(listing.split('\n').filter((l) => l && !/^\S+ 0\/0 /.test(l))).toEqual([]);
+    const apkNames = data.map((m) => m.name);
+    expect(names.filter((n) => !apkNames.includes(n))).toEqual(['usr/share/doc/onegate-agent/INSTALL']);
+    expect(apkNames.filter((n) => !names.includes(n))).toEqual([]);
   });
 });
 
