@@ -1,8 +1,9 @@
-// Custom attributes: static values from the configuration, then *.attrs files, then attribute commands; a later
-// source wins on a repeated name, so a program can override a configured default.
+// Custom attributes: static values from the configuration, then *.attrs files, then *.prom files, then attribute
+// commands; a later source wins on a repeated name, so a program can override a configured default.
 import { type AttributeCommand, runAttributeCommands } from './commands';
 import { readAttributeDirectory } from './directory';
 import { mergeAttributeSets } from './parse';
+import { readTextfileDirectory } from './textfile';
 import type { AttributeSet } from './types';
 
 /** The `attributes` section of the daemon's configuration. */
@@ -13,14 +14,17 @@ export interface AttributesOptions {
   commands?: AttributeCommand[];
   /** Directory of *.attrs files; empty or unset: none. */
   directory?: string;
+  /** Directory of Prometheus *.prom files whose gauges are taken; empty or unset: none. */
+  textfileDirectory?: string;
 }
 
 /** Gathers every custom attribute of one cycle. */
 export async function collectAttributes(options: AttributesOptions, opts: { signal?: AbortSignal } = {}): Promise<AttributeSet> {
   const fromConfig: AttributeSet = { values: { ...options.static }, problems: [] };
   const fromFiles = options.directory ? readAttributeDirectory(options.directory) : { values: {}, problems: [] };
+  const fromTextfiles = options.textfileDirectory ? readTextfileDirectory(options.textfileDirectory) : { values: {}, problems: [] };
   const fromCommands = options.commands?.length ? await runAttributeCommands(options.commands, opts) : { values: {}, problems: [] };
-  return mergeAttributeSets([fromConfig, fromFiles, fromCommands]);
+  return mergeAttributeSets([fromConfig, fromFiles, fromTextfiles, fromCommands]);
 }
 
 export type { AttributeCommand } from './commands';
@@ -29,4 +33,12 @@ export { type AttributeDiff, type DiffOptions, diffAttributes } from './diff';
 export { MAX_ATTRS_FILE_BYTES, MAX_ATTRS_FILES, readAttributeDirectory } from './directory';
 export { type FormatOptions, type FormattedAttributes, formatAttributes, formatNumber, RESTRICTED_ATTRIBUTES } from './format';
 export { mergeAttributeSets, parseKeyValueLines } from './parse';
+export {
+  attributeNameOf,
+  MAX_TEXTFILE_ATTRIBUTES,
+  MAX_TEXTFILE_BYTES,
+  MAX_TEXTFILE_FILES,
+  MAX_TEXTFILE_NAME,
+  readTextfileDirectory,
+} from './textfile';
 export type { AttributeSet } from './types';

@@ -116,6 +116,11 @@ export const schema = {
       { command: ['/usr/local/bin/queue-depth'], timeout: 10 },
     ]),
     directory: string(PATHS.attributesDir, 'Directory of *.attrs files (KEY=VALUE lines) written by other programs.'),
+    textfile_directory: string(
+      '',
+      "Directory of *.prom files (Prometheus text format, node_exporter's textfile convention) whose gauges become attributes; empty: none.",
+      { pattern: '^(/.*)?$', patternText: 'an absolute path or empty' },
+    ),
   }),
   pull: section('Data pull (GET /vm, /service, /vrouter, /vnet/:id) written as JSON under run_dir.', {
     enabled: boolean(true, 'Pull documents periodically (GET /vm always, the others as below).', { context: 'ONEGATE_AGENT_PULL' }),

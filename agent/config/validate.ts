@@ -76,6 +76,10 @@ export function checkLeaf(key: LeafKey, value: unknown): string | undefined {
       return typeof value === 'boolean' ? undefined : 'true or false';
     case 'string':
       if (key.values) return key.values.includes(value as string) ? undefined : `one of ${key.values.join(', ')}`;
+      if (key.pattern !== undefined)
+        return typeof value === 'string' && new RegExp(key.pattern).test(value)
+          ? undefined
+          : (key.patternText ?? `a string matching ${key.pattern}`);
       return typeof value === 'string' ? undefined : 'a string';
     case 'string-list': {
       const pattern = key.pattern === undefined ? undefined : new RegExp(key.pattern);

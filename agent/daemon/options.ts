@@ -57,6 +57,7 @@ export function attributesOptionsOf(c: AgentConfig): AttributesOptions {
     static: c.attributes.static,
     commands: c.attributes.commands.map((x) => ({ command: x.command, timeoutMs: ms(x.timeout) })),
     directory: c.attributes.directory,
+    textfileDirectory: c.attributes.textfile_directory,
   };
 }
 

@@ -25,11 +25,14 @@ export interface NumberKey extends KeyBase {
   min: number;
   max: number;
 }
-/** A string, optionally one of a fixed list. */
+/** A string, optionally one of a fixed list or matching a pattern. */
 export interface StringKey extends KeyBase {
   kind: 'string';
   default: string;
   values?: readonly string[];
+  /** The value must match this regular expression (source), described by patternText. */
+  pattern?: string;
+  patternText?: string;
 }
 /** true or false. */
 export interface BooleanKey extends KeyBase {
