@@ -1,0 +1,72 @@
+// A raw TCP server on 127.0.0.1 that answers every request head with a scripted hostile behaviour, and
+// records how many connections and request heads it saw.
+import { createServer, type Socket } from 'node:net';
+
+/** What the server does once a request head is in: write bytes, hang, or stream for ever. */
+export type Behaviour = (socket: Socket) => void;
+
+/** A running hostile server. */
+export interface RawServer {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** Connections accepted. */
+  connections(): number;
+  /** Request heads received. */
+  requests(): number;
+  close(): Promise<void>;
+}
+
+export async function startRawServer(behave: Behaviour): Promise<RawServer> {
+  const sockets = new Set<Socket>();
+  let connections = 0;
+  let requests = 0;
+  const server = createServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket)).on('error', () => {});
+    let seen = '';
+    socket.on('data', (d) => {
+      seen += d.toString('latin1');
+      // One answer per request head; a body (PUT /vm) follows its head and is ignored.
+      while (seen.includes('\r\n\r\n')) {
+        seen = seen.slice(seen.indexOf('\r\n\r\n') + 4).replace(/^[^A-Z]*/, '');
+        requests++;
+        behave(socket);
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    connections: () => connections,
+    requests: () => requests,
+    async close() {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** Writes `bytes` and closes. */
+export function sendAndClose(bytes: Buffer): Behaviour {
+  return (socket) => socket.end(bytes);
+}
+
+/** Writes `bytes` and keeps the connection open, saying nothing more. */
+export function sendAndHang(bytes: Buffer): Behaviour {
+  return (socket) => socket.write(bytes);
+}
+
+/** Writes `first`, then `piece` every `everyMs` until the client goes away (bounded by the client's own limits). */
+export function stream(first: Buffer, piece: Buffer, everyMs = 0): Behaviour {
+  return (socket) => {
+    socket.write(first);
+    const timer = setInterval(() => {
+      if (socket.destroyed) return clearInterval(timer);
+      // Only when the kernel buffer drained: memory here stays flat too.
+      if (socket.writableLength < 1 << 20) socket.write(piece);
+    }, everyMs);
+    socket.on('close', () => clearInterval(timer));
+  };
+}
