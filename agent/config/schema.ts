@@ -125,6 +125,11 @@ export const schema = {
   pull: section('Data pull (GET /vm, /service, /vrouter, /vnet/:id) written as JSON under run_dir.', {
     enabled: boolean(true, 'Pull documents periodically (GET /vm always, the others as below).', { context: 'ONEGATE_AGENT_PULL' }),
     interval: integer(0, 'Seconds between pulls; 0: the same as interval.', { min: 0, max: 86400, context: 'ONEGATE_AGENT_PULL_INTERVAL' }),
+    max_interval: integer(300, 'Longest gap in seconds while nothing changes (the worst-case staleness); 0: no backoff.', {
+      min: 0,
+      max: 86400,
+      context: 'ONEGATE_AGENT_PULL_MAX_INTERVAL',
+    }),
     service: string('auto', 'Pull the service document: auto (when the VM belongs to a service), always or never.', {
       values: ['auto', 'always', 'never'],
     }),

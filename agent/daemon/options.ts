@@ -82,6 +82,11 @@ export function pullIntervalOf(c: AgentConfig): number {
   return c.pull.interval > 0 ? c.pull.interval : c.interval;
 }
 
+/** Seconds a quiet pull may back off to: pull.max_interval, never below the pull interval; 0 keeps every tick. */
+export function pullMaxIntervalOf(c: AgentConfig): number {
+  return c.pull.max_interval > 0 ? Math.max(c.pull.max_interval, pullIntervalOf(c)) : 0;
+}
+
 /** Discovery options: command-line flags win over the configuration. */
 export function discoverOptionsOf(c: AgentConfig, flags: { contextDir?: string; contextFile?: string } = {}): DiscoverOptions {
   // Either flag replaces both configured places: the command line names the one context to read.

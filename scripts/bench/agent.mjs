@@ -5,8 +5,10 @@
 // numeric change counts, so only heartbeats push. Everything runs with the unit file's NODE_OPTIONS.
 // Runs, one after the other (machine load changes by the minute on a shared machine, so the floor is
 // measured in the same sitting):
-//   1. `node dist/onegate-agent.cjs run`, push and pull every cycle (the daemon as configured by default);
+//   1. `node dist/onegate-agent.cjs run`, push and adaptive pull (the daemon as configured by default, with
+//      pull.max_interval 5 s standing for 300 s at 60 s);
 //   2. the same with pull.enabled: false: the collection and push cycle alone (`interval`'s cycle);
+//   5. the same with pull.max_interval: 0: a pull every cycle (the CPU of a cycle with pull);
 //   3. when dist/onegate-agent-linux-x64 exists, the single executable (Node 22), as packages install it;
 //   4. a baseline: a bare node:http keep-alive loop doing GET /vm and PUT /vm once a second.
 // Environment: AGENT_SECONDS per run (default 90), AGENT_VMID (default 42; 7 is in no service),
@@ -27,8 +29,8 @@ const root = new URL('../../', import.meta.url).pathname;
 const EXECUTABLE = join(root, 'dist/onegate-agent-linux-x64');
 const HZ = 100; // USER_HZ: /proc/PID/stat counts clock ticks of 10 ms on Linux
 
-/** Starts the daemon with `yaml` appended to its configuration, as `node dist/...cjs` or as the executable. */
-function startDaemon(name, yaml, executable) {
+/** Starts the daemon with these `pull` keys, as `node dist/...cjs` or as the executable. */
+function startDaemon(name, pull, executable) {
   const dir = mkdtempSync(join(scratch, `${name}-`));
   const creds = sim.credentials(VMID);
   writeFileSync(join(dir, 'context.sh'), `ONEGATE_ENDPOINT='${creds.endpoint}'\nVMID='${VMID}'\nTOKEN='YES'\n`);
@@ -44,7 +46,10 @@ function startDaemon(name, yaml, executable) {
       `context:\n  dir: ${dir}`,
       'push:\n  threshold: 1000000000000',
       `hooks:\n  directory: ''`,
-      yaml,
+      // 5 s at a 1 s interval stands for the default 300 s at 60 s.
+      `pull:\n${Object.entries({ max_interval: 5, ...pull })
+        .map(([k, v]) => `  ${k}: ${v}`)
+        .join('\n')}`,
       process.env.AGENT_YAML ?? '',
       '',
     ].join('\n'),
@@ -174,16 +179,21 @@ function report({ samples, cpuMs, systemMs, window, total, windowMs }) {
 }
 
 const RUNS = [
-  { n: 1, label: 'daemon (node dist/onegate-agent.cjs), push and pull every cycle', start: () => startDaemon('full', '') },
+  { n: 1, label: 'daemon (node dist/onegate-agent.cjs), push and adaptive pull (defaults)', start: () => startDaemon('full', {}) },
   {
     n: 2,
     label: 'daemon, collection and push cycle alone (pull.enabled: false)',
-    start: () => startDaemon('push', 'pull:\n  enabled: false'),
+    start: () => startDaemon('push', { enabled: false }),
+  },
+  {
+    n: 5,
+    label: 'daemon, push and pull every cycle (pull.max_interval: 0)',
+    start: () => startDaemon('every', { max_interval: 0 }),
   },
   {
     n: 3,
-    label: 'single executable (Node 22), push and pull every cycle',
-    start: () => startDaemon('exe', '', EXECUTABLE),
+    label: 'single executable (Node 22), push and adaptive pull (defaults)',
+    start: () => startDaemon('exe', {}, EXECUTABLE),
     when: () => existsSync(EXECUTABLE),
     // Read back from disk, as after a boot: freshly written by postject, its pages would count as private
     // and RSS would read ~20 MB high (docs/packaging.md).

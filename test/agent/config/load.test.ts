@@ -40,7 +40,7 @@ describe('parseConfig', () => {
     const text = 'interval: 0\npull:\n  enabled: true\n  servce: auto\n';
     expect(problem(text).split('\n')).toEqual([
       'agent.yaml:1: interval: expected an integer from 1 to 86400, got 0',
-      'agent.yaml:4: pull.servce: expected one of the keys enabled, interval, service, service_extended, vrouter, vnets, vnet_extended, ignore_attributes, got an unknown key',
+      'agent.yaml:4: pull.servce: expected one of the keys enabled, interval, max_interval, service, service_extended, vrouter, vnets, vnet_extended, ignore_attributes, got an unknown key',
     ]);
   });
 

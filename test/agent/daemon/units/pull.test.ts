@@ -1,13 +1,13 @@
 // The pull unit on a fake clock through the real wiring, over real HTTP: half an interval after the push's
 // phase, documents written, changes handed to the units' onDocument, failures recorded in the pull state.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../../../../agent/daemon/unit';
 import { pull } from '../../../../agent/daemon/units/pull';
 import type { HookInvocation } from '../../../../agent/hooks/types';
 import { phaseOf } from '../../../../agent/schedule/ticker';
-import { startUnits } from './setup';
+import { startUnits, type UnitsUnderTest } from './setup';
 
 const INTERVAL = 60_000;
 const firstPull = (now: number) => now + ((((phaseOf('42', INTERVAL, 0.5) - now) % INTERVAL) + INTERVAL) % INTERVAL);
@@ -15,6 +15,18 @@ const firstPull = (now: number) => now + ((((phaseOf('42', INTERVAL, 0.5) - now)
 // A unit that only records the document changes it is shown.
 function recorder(seen: HookInvocation[]): Unit {
   return { name: 'recorder', enabled: () => true, start: () => ({ stop() {}, onDocument: async (change) => void seen.push(change) }) };
+}
+
+// Runs `ticks` pull ticks one at a time from the first; returns the ticks (0-based) at which GET /vm was made.
+async function ticksPulling(t: UnitsUnderTest, from: number, ticks: number, each?: (tick: number) => void): Promise<number[]> {
+  const pulled: number[] = [];
+  for (let tick = 0; tick < ticks; tick++) {
+    each?.(tick);
+    const before = t.sim.requests.length;
+    await t.runUntil(from + tick * INTERVAL);
+    if (t.sim.requests.slice(before).some((r) => r.method === 'GET' && r.path === '/vm')) pulled.push(tick);
+  }
+  return pulled;
 }
 
 describe('pull unit', () => {
@@ -63,5 +75,31 @@ describe('pull unit', () => {
       c.pull.enabled = false;
     });
     expect(t.clock.timers).toEqual([]);
+  });
+
+  it('backs off while nothing changes: 14 pulls of /vm and /service in an hour at 60 s, up to pull.max_interval 300 s', async () => {
+    const t = await startUnits([pull]);
+    t.apply();
+    const at = firstPull(t.clock.now());
+    expect(await ticksPulling(t, at, 60)).toEqual([0, 1, 3, 7, 12, 17, 22, 27, 32, 37, 42, 47, 52, 57]);
+    const count = (path: string) => t.sim.requests.filter((r) => r.method === 'GET' && r.path === path).length;
+    expect([count('/vm'), count('/service')]).toEqual([14, 14]);
+  });
+
+  it('pulls at the next tick after a change, a touch of run_dir/wake and READY reported; every tick with max_interval 0', async () => {
+    const t = await startUnits([pull]);
+    t.apply();
+    const at = firstPull(t.clock.now());
+    const pulled = await ticksPulling(t, at, 30, (tick) => {
+      const { SERVICE_ID, ROLE_NAME } = t.sim.vm(42).USER_TEMPLATE;
+      if (tick === 9) t.sim.scaleRole(String(SERVICE_ID), String(ROLE_NAME), 3); // seen at the pull of tick 12
+      if (tick === 17) writeFileSync(join(t.config.run_dir, 'wake'), '');
+      if (tick === 25) t.state.ready.status = 'reported';
+    });
+    expect(pulled).toEqual([0, 1, 3, 7, 12, 13, 15, 17, 19, 23, 25, 27]);
+    t.apply((c) => {
+      c.pull.max_interval = 0;
+    });
+    expect(await ticksPulling(t, t.clock.now() + INTERVAL, 4)).toEqual([0, 1, 2, 3]);
   });
 });
