@@ -7,6 +7,7 @@ import type { DiscoverOptions } from '../context/types';
 import { parseHostPort } from '../health/target';
 import type { HealthCheck } from '../health/types';
 import type { HooksOptions } from '../hooks/types';
+import type { LbEntry } from '../lb/registration';
 import { type MetricsOptions, metricsOptionsFrom } from '../metrics';
 import type { ClientOptions } from '../onegate/client';
 import type { Membership, PullerOptions } from '../pull/options';
@@ -128,4 +129,20 @@ export function healthChecksOf(c: AgentConfig): HealthCheck[] {
       successes: check.successes,
     };
   });
+}
+
+/** The registrations; when auto is healthy with health checks, else always; server_port 0 is the LB's port. */
+export function lbEntriesOf(c: AgentConfig): LbEntry[] {
+  const auto = c.health.checks.length > 0 ? 'healthy' : 'always';
+  return c.lb.map((e) => ({
+    family: e.family === 'lvs' ? 'lvs' : 'haproxy',
+    index: e.index,
+    ip: e.ip,
+    port: e.port,
+    serverHost: e.server_host,
+    serverPort: e.server_port || e.port,
+    weight: e.weight,
+    id: e.id,
+    when: e.when === 'auto' ? auto : e.when === 'healthy' ? 'healthy' : 'always',
+  }));
 }

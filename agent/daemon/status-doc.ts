@@ -17,6 +17,7 @@ export interface StatusInputs {
   nextPull?: number;
   health?: StatusDocument['health'];
   readyWaitsFor?: string;
+  lbWithheld?: string[];
   stoppedAt?: number;
 }
 
@@ -26,6 +27,7 @@ const iso = (ms: number | undefined): string | undefined => (ms === undefined ? 
 export function buildStatus(i: StatusInputs, now: number): Omit<StatusDocument, 'process'> {
   const { push, pull, ready, context } = i.state;
   const { pending: _p, sent: _s, cycle: _c, retryAt, ...pushFeature } = push;
+  const { published: lbPublished, ...lbFeature } = i.state.lb;
   const { retryAt: readyRetry, bootId: _b, fingerprint: _f, ...readyFeature } = ready;
   return {
     pid: process.pid,
@@ -50,6 +52,7 @@ export function buildStatus(i: StatusInputs, now: number): Omit<StatusDocument, 
     pull: { ...pull, enabled: i.config.pull.enabled },
     ready: { ...readyFeature, retryAt: iso(readyRetry), ...(i.readyWaitsFor ? { waitsFor: i.readyWaitsFor } : {}) },
     ...(i.health ? { health: i.health } : {}),
+    ...(i.config.lb.length > 0 ? { lb: { ...lbFeature, published: Object.keys(lbPublished).sort(), withheld: i.lbWithheld ?? [] } } : {}),
     context: { ...context },
   };
 }

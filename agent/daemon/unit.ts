@@ -33,6 +33,8 @@ export interface UnitStatus {
   health?: HealthView;
   /** What READY=YES still waits for (the ready unit, with health.gate_ready). */
   readyWaitsFor?: string;
+  /** Why registrations are not published (the lb unit). */
+  lbWithheld?: string[];
 }
 
 export type { HealthView };
@@ -90,8 +92,10 @@ export interface RunningUnit {
   status?(): UnitStatus;
   /** Acts on a changed pulled document (the hooks unit runs the hooks of its event). */
   onDocument?(change: HookInvocation): Promise<void>;
-  /** Acts on a new health verdict (the ready unit's gate). */
+  /** Acts on a new health verdict (the ready unit's gate, the lb unit's withdrawal). */
   onHealth?(overall: OverallHealth): void;
+  /** The system is going down: withdraw what the unit published (the drain); resolves when done or given up. */
+  drain?(): Promise<void>;
 }
 
 /** A unit: one file under agent/daemon/units/, listed once in units/index.ts. */

@@ -49,6 +49,8 @@ export interface Wiring {
   failed: ReportFailure;
   /** The units' fields of status.json. */
   status(): UnitStatus;
+  /** Every unit withdraws what it published, in list order (the drain at system shutdown). */
+  drain(): Promise<void>;
   /** Stops every unit's timers. */
   halt(): void;
   /** Resolves when no request is in flight or queued. */
@@ -205,6 +207,9 @@ export function wire(deps: WireDeps): Wiring {
     gather,
     failed,
     status: () => Object.assign({}, ...[...running.values()].map((u) => u.status?.())),
+    async drain() {
+      for (const unit of deps.units) await running.get(unit)?.drain?.();
+    },
     halt() {
       for (const unit of running.values()) unit.stop();
     },

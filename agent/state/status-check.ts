@@ -97,6 +97,7 @@ const document = shape({
         ? v.map(shape({ name: string, status: oneOf('OK', 'FAIL', 'UNKNOWN'), misses: count, 'lastRun?': time })).find(Boolean)
         : 'expected a list',
   }),
+  'lb?': shape({ ...feature, published: strings, withheld: strings }),
   context: shape(feature),
   process: shape({ rssBytes: count, cpuUserMs: count, cpuSystemMs: count }),
 });

@@ -34,6 +34,8 @@ export interface StatusDocument {
   ready: FeatureState & { status: ReadyStatus; reportedAt?: string; attempts: number; retryAt?: string; waitsFor?: string };
   /** Present when health checks are configured. */
   health?: HealthView;
+  /** Present when load-balancer registrations are configured: the names published, and why others are not. */
+  lb?: FeatureState & { published: string[]; withheld: string[] };
   context: FeatureState;
   /** The daemon's own footprint when it wrote this. */
   process: { rssBytes: number; cpuUserMs: number; cpuSystemMs: number };

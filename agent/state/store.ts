@@ -40,10 +40,10 @@ export function saveState(stateDir: string, state: AgentState): void {
   replaceFileSync(statePath(stateDir), `${JSON.stringify(state, null, 1)}\n`, 0o600, 0o700);
 }
 
-/** What a restart needs: the pending attributes and READY's state (not timestamps and counters). */
+/** What a restart needs: the pending attributes, READY's state and the published LB keys (not timestamps and counters). */
 export function essentialState(state: AgentState): string {
   const r = state.ready;
-  return JSON.stringify([state.push.pending, state.push.disabled, r.status, r.bootId, r.fingerprint]);
+  return JSON.stringify([state.push.pending, state.push.disabled, r.status, r.bootId, r.fingerprint, state.lb.published]);
 }
 
 // Fields missing from an older or hand-edited file take their fresh values; wrong shapes are rejected.
@@ -53,7 +53,9 @@ function mergeState(raw: unknown): AgentState {
   const r = raw as Partial<AgentState>;
   const push = { ...fresh.push, ...r.push };
   if (!isStringMap(push.pending) || !isStringMap(push.sent) || !Number.isInteger(push.cycle)) throw new Error('bad push section');
-  return { version: 1, push, ready: { ...fresh.ready, ...r.ready }, pull: { ...r.pull }, context: { ...r.context } };
+  const lb = { ...fresh.lb, ...r.lb };
+  if (!isStringMap(lb.published)) throw new Error('bad lb section');
+  return { version: 1, push, ready: { ...fresh.ready, ...r.ready }, pull: { ...r.pull }, context: { ...r.context }, lb };
 }
 
 function isStringMap(value: unknown): value is Record<string, string> {

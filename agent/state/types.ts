@@ -58,6 +58,12 @@ export interface ReadyState extends FeatureState {
   retryAt?: number;
 }
 
+/** Load-balancer registrations (the lb unit). */
+export interface LbState extends FeatureState {
+  /** ONEGATE_*LB<i>_* attributes the server accepted from the agent and holds: what a withdrawal erases, after a restart too. */
+  published: Record<string, string>;
+}
+
 /** The whole persistent state. */
 export interface AgentState {
   /** Format version of state.json. */
@@ -66,6 +72,7 @@ export interface AgentState {
   ready: ReadyState;
   pull: FeatureState;
   context: FeatureState;
+  lb: LbState;
 }
 
 /** A fresh state. */
@@ -76,5 +83,6 @@ export function emptyState(): AgentState {
     ready: { status: 'pending', attempts: 0 },
     pull: {},
     context: {},
+    lb: { published: {} },
   };
 }

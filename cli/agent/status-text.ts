@@ -45,6 +45,11 @@ export function renderStatus(health: Health, doc: StatusDocument | undefined, al
     const r = doc.ready;
     out += `ready:   ${r.status}${r.reportedAt ? ` at ${r.reportedAt}` : ''}${r.lastError ? `; last error: ${r.lastError.message}` : ''}${r.retryAt ? `; next try ${ago(r.retryAt, now)}` : ''}${r.waitsFor ? `; waits for ${r.waitsFor}` : ''}\n`;
     if (doc.health) out += healthLines(doc.health, now);
+    if (doc.lb) {
+      const registered = doc.lb.published.filter((k) => k.endsWith('_SERVER_HOST')).map((k) => k.replace(/_SERVER_HOST$/, ''));
+      const withheld = doc.lb.withheld.length ? `; withheld: ${doc.lb.withheld.join(', ')}` : '';
+      out += feature('lb', doc.lb, `; registered: ${registered.join(', ') || 'none'}${withheld}`, now);
+    }
     const pending = doc.push.pending.length
       ? `; ${doc.push.pending.length} pending (${doc.push.pending.slice(0, 8).join(', ')}${doc.push.pending.length > 8 ? ', ...' : ''})`
       : '; nothing pending';
