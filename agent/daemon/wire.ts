@@ -7,7 +7,7 @@ import { resolveCredentials } from '../context/discover';
 import type { ResolvedContext } from '../context/types';
 import type { HookInvocation } from '../hooks/types';
 import type { Logger } from '../log';
-import { type ActiveCollector, collectAll, collectors, createCollectors, monotonicMs } from '../metrics';
+import { type ActiveCollector, collectAll, collectorsFor, createCollectors, monotonicMs } from '../metrics';
 import { OneGateClient } from '../onegate/client';
 import { isOneGateError } from '../onegate/errors';
 import type { Credentials } from '../onegate/types';
@@ -160,7 +160,7 @@ export function wire(deps: WireDeps): Wiring {
     const next = JSON.stringify([config, flags]);
     if (next !== signature) {
       drop();
-      active = createCollectors(collectors, {
+      active = createCollectors(collectorsFor(process.platform), {
         procRoot: deps.procRoot ?? '/proc',
         sysRoot: deps.sysRoot ?? '/sys',
         log,

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../agent/log';
+import { collectors, collectorsFor } from '../../../agent/metrics';
+import type { StatfsResult } from '../../../agent/metrics/filesystem';
+import type { CpuTimes, OsCalls } from '../../../agent/metrics/os-facts';
+import * as winCpu from '../../../agent/metrics/win-cpu';
+import * as winFilesystem from '../../../agent/metrics/win-filesystem';
+import * as winMemory from '../../../agent/metrics/win-memory';
+import * as winUptime from '../../../agent/metrics/win-uptime';
+
+function fakeOs(over: Partial<OsCalls> = {}): OsCalls {
+  return {
+    cpuTimes: () => [],
+    totalMemory: () => 8e9,
+    freeMemory: () => 2e9,
+    uptimeSeconds: () => 3600.9,
+    driveRoots: () => [],
+    exists: () => false,
+    statfs: async () => ({ blocks: 100, bfree: 40, bavail: 40 }),
+    ...over,
+  };
+}
+const ctx = <O>(options: O) => ({ procRoot: '/nonexistent', sysRoot: '/nonexistent', log: silentLogger, now: () => 0, options });
+const times = (user: number, sys: number, idle: number, irq = 0): CpuTimes => ({ user, nice: 0, sys, idle, irq });
+
+describe('Windows collectors', () => {
+  it('are chosen on win32 only, under the Linux names', () => {
+    expect(collectorsFor('linux')).toBe(collectors);
+    expect(collectorsFor('win32').map((c) => c.name)).toEqual(['cpu', 'filesystem', 'memory', 'uptime']);
+    const linux = new Map(collectors.map((c) => [c.name, c]));
+    for (const c of collectorsFor('win32')) expect(c.config).toBe(linux.get(c.name)?.config);
+  });
+  it('cpu: primes, then gives CPU_USAGE from os.cpus() deltas and no CPU_STEAL', async () => {
+    let sample = [times(100, 100, 800), times(0, 0, 1000)];
+    const cpu = winCpu.create(ctx({}), fakeOs({ cpuTimes: () => sample }));
+    expect(await cpu.collect()).toEqual({});
+    sample = [times(200, 150, 850, 50), times(100, 0, 1100)];
+    // busy Δ = (100 + 50 + 50) + 100 = 300 of Δtotal 300 + 50 + 100 = 450
+    expect(await cpu.collect()).toEqual({ CPU_USAGE: (100 * 300) / 450 });
+  });
+  it('memory: MEM_USED from total and available; no data without a total', async () => {
+    expect(await winMemory.create(ctx({}), fakeOs()).collect()).toEqual({ MEM_USED: 75 });
+    await expect(winMemory.create(ctx({}), fakeOs({ totalMemory: () => 0 })).collect()).rejects.toThrow(/no data/);
+  });
+  it('uptime: whole seconds', async () => {
+    expect(await winUptime.create(ctx({}), fakeOs()).collect()).toEqual({ UPTIME: 3600 });
+  });
+  it('filesystem: every drive but the CONTEXT media and the excluded, named by letter; a failing drive is left out', async () => {
+    const fs: Record<string, StatfsResult> = {
+      'C:\\': { blocks: 100, bfree: 25, bavail: 25 },
+      'E:\\': { blocks: 10, bfree: 5, bavail: 5 },
+    };
+    const os = fakeOs({
+      driveRoots: () => ['C:\\', 'D:\\', 'E:\\', 'F:\\', 'G:\\'],
+      exists: (p) => p === 'D:\\context.sh',
+      statfs: async (p) => {
+        const r = fs[p];
+        if (!r) throw Object.assign(new Error('EBUSY'), { code: 'EBUSY' });
+        return r;
+      },
+    });
+    expect(await winFilesystem.create(ctx({ excludeMounts: ['G:\\'] }), os).collect()).toEqual({ DISK_USED_C: 75, DISK_USED_E: 50 });
+    expect(await winFilesystem.create(ctx({ mounts: ['e:\\', '/srv'] }), os).collect()).toEqual({ DISK_USED_E: 50 });
+  });
+  it('filesystem: a drive that does not answer within the timeout is left out of that cycle', async () => {
+    const os = fakeOs({
+      driveRoots: () => ['C:\\', 'H:\\'],
+      statfs: (p) => (p === 'H:\\' ? new Promise(() => {}) : Promise.resolve({ blocks: 4, bfree: 1, bavail: 1 })),
+    });
+    expect(await winFilesystem.create(ctx({ timeoutMs: 20 }), os).collect()).toEqual({ DISK_USED_C: 75 });
+  });
+});
