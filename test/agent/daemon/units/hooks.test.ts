@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../../agent/config/schema';
 import type { Unit } from '../../../../agent/daemon/unit';
 import { hooks } from '../../../../agent/daemon/units/hooks';
+import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { tempDir } from '../../../support/temp-dir';
-import { startUnits } from './setup';
+import { unitsOn } from './setup';
 
-describe('hooks unit', () => {
+describe.each(SERVER_VERSIONS)('hooks unit (OneGate %s)', (version) => {
+  const startUnits = unitsOn(version);
   it('is on when hooks.commands or hooks.directory names hooks', () => {
     const c = defaultConfig();
     expect(hooks.enabled(c)).toBe(true); // the default hooks.d

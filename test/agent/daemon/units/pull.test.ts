@@ -7,7 +7,8 @@ import type { Unit } from '../../../../agent/daemon/unit';
 import { pull } from '../../../../agent/daemon/units/pull';
 import type { HookInvocation } from '../../../../agent/hooks/types';
 import { phaseOf } from '../../../../agent/schedule/ticker';
-import { startUnits, type UnitsUnderTest } from './setup';
+import { SERVER_VERSIONS } from '../../../support/server-versions';
+import { type UnitsUnderTest, unitsOn } from './setup';
 
 const INTERVAL = 60_000;
 const firstPull = (now: number) => now + ((((phaseOf('42', INTERVAL, 0.5) - now) % INTERVAL) + INTERVAL) % INTERVAL);
@@ -29,7 +30,8 @@ async function ticksPulling(t: UnitsUnderTest, from: number, ticks: number, each
   return pulled;
 }
 
-describe('pull unit', () => {
+describe.each(SERVER_VERSIONS)('pull unit (OneGate %s)', (version) => {
+  const startUnits = unitsOn(version);
   it('pulls half an interval after the push phase, writes the documents and shows every change to onDocument', async () => {
     const seen: HookInvocation[] = [];
     const t = await startUnits([pull, recorder(seen)]);

@@ -3,13 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { push } from '../../../../agent/daemon/units/push';
 import { phaseOf } from '../../../../agent/schedule/ticker';
-import { putsOf, startUnits } from './setup';
+import { SERVER_VERSIONS } from '../../../support/server-versions';
+import { putsOf, unitsOn } from './setup';
 
 const INTERVAL = 60_000;
 // The first tick: the first time on VM 42's grid at or after the start.
 const firstTick = (now: number) => now + ((((phaseOf('42', INTERVAL) - now) % INTERVAL) + INTERVAL) % INTERVAL);
 
-describe('push unit', () => {
+describe.each(SERVER_VERSIONS)('push unit (OneGate %s)', (version) => {
+  const startUnits = unitsOn(version);
   it("pushes at the VM's phase, then once per interval, changed attributes only", async () => {
     const t = await startUnits([push]);
     t.apply();

@@ -1,13 +1,15 @@
 // The READY unit through the real wiring, over real HTTP.
 import { describe, expect, it } from 'vitest';
 import { ready } from '../../../../agent/daemon/units/ready';
-import { putsOf, startUnits } from './setup';
+import { SERVER_VERSIONS } from '../../../support/server-versions';
+import { putsOf, unitsOn } from './setup';
 
 async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
 }
 
-describe('ready unit', () => {
+describe.each(SERVER_VERSIONS)('ready unit (OneGate %s)', (version) => {
+  const startUnits = unitsOn(version);
   it('reports READY=YES once the context asks for it and has credentials', async () => {
     const t = await startUnits([ready]);
     t.context.vars.REPORT_READY = 'YES';

@@ -29,9 +29,18 @@ export interface UnitsUnderTest {
   runUntil(at: number): Promise<void>;
 }
 
+/** startUnits on a simulator imitating `serverVersion`, for a describe.each over SERVER_VERSIONS. */
+export function unitsOn(serverVersion: string): typeof startUnits {
+  return (units, change) => startUnits(units, change, serverVersion);
+}
+
 /** Closed when the test ends. interval 60 s, no jitter, no collectors, one static attribute, run_dir and state_dir in a temp dir. */
-export async function startUnits(units: readonly Unit[], change?: (c: AgentConfig) => void): Promise<UnitsUnderTest> {
-  const sim = await startOneGate();
+export async function startUnits(
+  units: readonly Unit[],
+  change?: (c: AgentConfig) => void,
+  serverVersion?: string,
+): Promise<UnitsUnderTest> {
+  const sim = await startOneGate({ serverVersion });
   const clock = fakeClock();
   const state = emptyState();
   const calls = { rediscover: 0, persist: 0 };
