@@ -8,9 +8,12 @@ import { lxcDirectory } from './lxc';
 import { contextMedia } from './media';
 import type { Source } from './source';
 import { vmwareGuestinfo } from './vmware';
+import { windowsDrive } from './windows-drive';
 
 /** Every searched source, by ascending priority. */
-export const SOURCES: readonly Source[] = [contextMedia, lxcDirectory, vmwareGuestinfo].sort((a, b) => a.priority - b.priority);
+export const SOURCES: readonly Source[] = [contextMedia, lxcDirectory, vmwareGuestinfo, windowsDrive].sort(
+  (a, b) => a.priority - b.priority,
+);
 
 /** The sources discovery reads: the context given by option (which replaces the search), else the registry. */
 export function sourcesFor(opts: DiscoverOptions): { sources: readonly Source[]; given: boolean } {

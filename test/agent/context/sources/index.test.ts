@@ -21,8 +21,13 @@ function fake(name: string, files?: ContextFiles): Source & { reads: number } {
 }
 
 describe('the context source registry', () => {
-  it("holds one-contextd's order: the CONTEXT device, /context, VMware guestinfo, with distinct priorities", () => {
-    expect(SOURCES.map((s) => s.name)).toEqual(['CONTEXT block device', 'directory /context', 'VMware guestinfo']);
+  it("holds one-contextd's order: the CONTEXT device (Linux, then Windows' labelled drive), /context, VMware guestinfo, with distinct priorities", () => {
+    expect(SOURCES.map((s) => s.name)).toEqual([
+      'CONTEXT block device',
+      'drive labelled CONTEXT',
+      'directory /context',
+      'VMware guestinfo',
+    ]);
     expect(new Set(SOURCES.map((s) => s.priority)).size).toBe(SOURCES.length);
   });
   it('every source declares how it is watched', () => {
