@@ -47,7 +47,7 @@ const pages = {
       ['/run/onegate-agent/', 'status file and pulled documents'],
       ['/usr/lib/systemd/system/onegate-agent.service', 'the systemd unit'],
     ],
-    exit: 'run: 0 after a clean stop, 1 on an error. status: 0 healthy, 1 degraded, 2 not running.',
+    exit: 'run: 0 after a clean stop, 1 on an error. status: 0 healthy, 1 degraded, 2 not running; with --wait: 0 READY reported, 1 never will be, 2 timeout.',
   },
   onegate: {
     summary: 'OneGate command-line client (drop-in for the Ruby onegate)',

@@ -90,3 +90,35 @@ describe('onegate-agent status', () => {
     expect(r.stderr.split('\n')[0]).toBe("onegate-agent status: Unknown option '--bogus'");
   });
 });
+
+describe('onegate-agent status --wait', () => {
+  it('exits 0 once the daemon reported READY, with the status', async () => {
+    const config = h.config({ attributes: { directory: '', static: { ROLE: 'db' } } });
+    const waiting = runAgentCli(['status', '--wait', '--timeout', '60', '--config', config]);
+    h.run(['--config', config, '--context-dir', h.context({ REPORT_READY: 'YES' })]);
+    const r = await waiting;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\nready: {3}reported at \d{4}-/);
+    expect(h.sim.vm(42).USER_TEMPLATE).toMatchObject({ READY: 'YES' });
+  });
+
+  it('exits 1 when the agent does not report READY', async () => {
+    const config = h.config({ attributes: { directory: '', static: { ROLE: 'db' } } });
+    h.run(['--config', config, '--context-dir', h.context({})]);
+    await waitFor(() => h.status().ready?.status, 8000, 'a status file');
+    const r = await runAgentCli(['status', '--wait', '--config', config]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the agent does not report READY (REPORT_READY is not YES)');
+  });
+
+  it('exits 2 after the timeout when no agent runs, and refuses a bad timeout', async () => {
+    const r = await runAgentCli(['status', '--wait', '--timeout', '1', '--run-dir', tempDir('oga-wait-')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('timed out after 1 s waiting for READY (last: no status file yet)');
+    const bad = await runAgentCli(['status', '--wait', '--timeout', '1.5x', '--run-dir', tempDir('oga-wait-')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^onegate-agent status: --timeout 1\.5x: not a whole number of seconds from 1 to 86400\n/);
+    const alone = await runAgentCli(['status', '--timeout', '5', '--run-dir', tempDir('oga-wait-')]);
+    expect(alone.stderr).toMatch(/^onegate-agent status: --timeout needs --wait\n/);
+  });
+});
