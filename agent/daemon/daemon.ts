@@ -13,6 +13,7 @@ import { recordSuccess } from '../state/feature';
 import { lockStateDir, type StateLock, StateLockedError } from '../state/lock';
 import { loadState } from '../state/store';
 import type { AgentState } from '../state/types';
+import { drain, takeShutdownMarker } from './drain';
 import { discoverOptionsOf } from './options';
 import { createPersist } from './persist';
 import { units } from './units/index';
@@ -130,6 +131,7 @@ export function createDaemon(opts: DaemonOptions): Daemon {
     readConfig();
     opts.setLevel(fileConfig.log_level as LogLevel);
     stateLock = takeLock(fileConfig.state_dir);
+    takeShutdownMarker(fileConfig.run_dir); // left by a shutdown that did not reach the daemon
     state = loadState(fileConfig.state_dir, log);
     config = fileConfig;
     wiring = wire({
@@ -191,7 +193,9 @@ export function createDaemon(opts: DaemonOptions): Daemon {
       stopped = true;
       await reloading;
       if (state === undefined) return; // start-up failed: nothing to save
+      const shutdown = takeShutdownMarker(config.run_dir);
       wiring.halt();
+      if (shutdown) await drain({ config, state, api: wiring.api, log, clock, withdraw: () => wiring.drain() });
       // Let the in-flight request finish for a moment, then abandon it.
       await within(wiring.requestsDone(), opts.graceMs ?? 3000);
       abort.abort();

@@ -13,8 +13,15 @@ import type { HookEvent, HooksOptions } from './types';
 const IGNORED = /(^\.)|(~$)|(\.(dpkg-(old|new|dist|tmp)|rpmnew|rpmsave|rpmorig|disabled|swp)$)/;
 
 /** The argv of every hook for `event`, in the order they run. */
-export async function findHooks(event: HookEvent, options: HooksOptions, log: Logger, facts: OsFacts = hostFacts()): Promise<string[][]> {
-  const configured = (options.commands[event] ?? []).map((c) => (typeof c === 'string' ? (programArgv(c, facts) ?? [c]) : [...c]));
+export async function findHooks(
+  event: HookEvent | 'stop',
+  options: HooksOptions,
+  log: Logger,
+  facts: OsFacts = hostFacts(),
+): Promise<string[][]> {
+  const configured = (event === 'stop' ? [] : (options.commands[event] ?? [])).map((c) =>
+    typeof c === 'string' ? (programArgv(c, facts) ?? [c]) : [...c],
+  );
   if (!options.directory) return configured;
   return [...configured, ...(await scanDirectory(join(options.directory, event), log, facts))];
 }
