@@ -61,7 +61,11 @@ export function windowsDriveSource(facts: OsFacts, calls: DriveCalls = nodeDrive
         if (contextSh === undefined) continue;
         const vol = await calls.vol(drive.root, facts);
         if (vol.code !== 0 || !labelIsContext(vol.stdout)) {
-          ctx.log.debug(`context: ${drive.root} has context.sh but its label is not ${LABEL}`);
+          const why =
+            vol.code === 0
+              ? `vol said ${JSON.stringify(vol.stdout.trim())}`
+              : `vol failed: ${vol.spawnError?.message ?? vol.stderr.trim() ?? vol.code}`;
+          ctx.log.debug(`context: ${drive.root} has context.sh but no label ${LABEL} (${why})`);
           continue;
         }
         return { kind: 'cdrom', origin: drive.root, contextSh, tokenTxt: await ctx.readOptional(drive.tokenTxt) };
