@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assessHealth } from '../../../agent/state/health';
-import type { StatusDocument } from '../../../agent/state/status';
+import { statusDoc as doc } from './support/status-doc';
 
 const now = Date.parse('2026-12-02T10:00:00Z');
-const doc = (over: Partial<StatusDocument> = {}): StatusDocument => ({
-  pid: 1,
-  version: 'x',
-  startedAt: '2026-12-02T09:00:00Z',
-  updatedAt: '2026-12-02T09:59:50Z',
-  configFile: null,
-  overrides: [],
-  interval: 60,
-  credentials: {},
-  push: { enabled: true, pending: [] },
-  pull: { enabled: true },
-  ready: { status: 'reported', attempts: 0 },
-  context: {},
-  process: { rssBytes: 1, cpuUserMs: 0, cpuSystemMs: 0 },
-  ...over,
-});
 
 describe('assessHealth', () => {
   it('is not running without a status file or a live pid', () => {

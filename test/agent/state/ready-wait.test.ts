@@ -2,23 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { judgeReadyWait } from '../../../agent/state/ready-wait';
 import type { StatusDocument } from '../../../agent/state/status';
 import type { ReadyStatus } from '../../../agent/state/types';
+import { statusDoc } from './support/status-doc';
 
-const doc = (status: ReadyStatus, over: Partial<StatusDocument> = {}): StatusDocument => ({
-  pid: 1,
-  version: 'x',
-  startedAt: '2026-12-02T09:00:00Z',
-  updatedAt: '2026-12-02T09:59:50Z',
-  configFile: null,
-  overrides: [],
-  interval: 60,
-  credentials: {},
-  push: { enabled: true, pending: [] },
-  pull: { enabled: true },
-  ready: { status, attempts: 0, ...(status === 'reported' ? { reportedAt: '2026-12-02T09:01:00Z' } : {}) },
-  context: {},
-  process: { rssBytes: 1, cpuUserMs: 0, cpuSystemMs: 0 },
-  ...over,
-});
+const doc = (status: ReadyStatus, over: Partial<StatusDocument> = {}): StatusDocument =>
+  statusDoc({ ready: { status, attempts: 0, ...(status === 'reported' ? { reportedAt: '2026-12-02T09:01:00Z' } : {}) }, ...over });
 
 describe('judgeReadyWait', () => {
   it('waits while there is no status file or READY is still on its way', () => {
