@@ -51,6 +51,8 @@ export class ResponseParser {
   readonly #maxHead: number;
   #reader: HeadReader;
   #headBytes = 0;
+  // A CR of an empty line before a status line was read; its LF must follow.
+  #blankCr = false;
   #head: (ResponseHead & { keepAlive: boolean }) | undefined;
   #framing: Framing = { kind: 'none' };
   #chunked: Chunked = { at: 'size', line: new ChunkSizeLine() };
@@ -101,12 +103,24 @@ export class ResponseParser {
     return new ResponseCutOffError(`${server} in the middle of the response body after ${got}${of} bytes`, true, { cause });
   }
 
+  #skipBlank(chunk: Buffer, from: number): number {
+    const b = chunk[from]!;
+    if (this.#blankCr && b !== LF)
+      throw new MalformedResponseError(`CR not followed by LF (${byteName(b)} instead) before the status line`);
+    this.#blankCr = !this.#blankCr;
+    if (++this.#headBytes >= this.#maxHead) throw new MalformedResponseError(`response head larger than ${this.#maxHead} bytes`);
+    if (!this.#blankCr) this.#reader = this.#newHead();
+    return from + 1;
+  }
+
   #newHead(): HeadReader {
     const left = this.#maxHead - this.#headBytes;
     return new HeadReader(left, `response head larger than ${this.#maxHead} bytes`);
   }
 
   #readHead(chunk: Buffer, from: number): number {
+    // Empty lines before a status line are skipped, as llhttp does (one often follows a 100 Continue).
+    if (this.#reader.length === 0 && (chunk[from] === CR || this.#blankCr)) return this.#skipBlank(chunk, from);
     const end = this.#reader.push(chunk, from);
     if (end < 0) return chunk.length;
     const head = this.#reader.head();

@@ -71,6 +71,11 @@ describe('framing', () => {
     expect(res!.headers.link).toBeUndefined();
   });
 
+  it('skips empty lines before a status line, as llhttp does', () => {
+    expect(parse(`HTTP/1.1 100 Continue\r\n\r\n\r\n\r\n${LENGTH}`, { step: 1 })).toMatchObject({ status: 200 });
+    expect(() => parse(`\r\r\n${LENGTH}`)).toThrow('CR not followed by LF (0x0d instead) before the status line');
+  });
+
   it('reads a transfer coding other than chunked to the end of the connection', () => {
     const res = parse('HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nabcdef', { close: true });
     expect(res).toMatchObject({ reusable: false });
