@@ -13,7 +13,11 @@ export interface CliOptions {
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run simulator -- [options]
+export const USAGE = `Usage: onegate-sim [options]   (in a checkout: npm run simulator -- [options])
+
+A OneGate server imitating OpenNebula's, for testing appliances, boot scripts and agents without a cloud.
+
+Options:
   --listen HOST:PORT    OneGate listener (default: the config's :server, else 127.0.0.1:5030)
   --control HOST:PORT   control API listener (JSON over HTTP); off when absent
   --config FILE         onegate-server.conf (YAML, :symbol: keys); default: the shipped 7.4 file
@@ -21,7 +25,16 @@ export const USAGE = `Usage: npm run simulator -- [options]
   --fixtures FILE       fixture YAML; default: test/fixtures/simulator/default.yaml
   --contexts DIR        write DIR/<vmid>/context.sh and token.txt for every VM
   --quiet               no log line per request
-  --help                this text`;
+  --help                this text
+
+Control API (with --control; JSON over HTTP; the full list in docs/simulator.md, 'Control API'):
+  GET /vms, GET|DELETE /vms/:id, PUT /vms/:id/state   list, show, purge a VM, set its state
+  GET /vms/:id/token, GET /tokens                      the tokens a guest would read from its context
+  PUT /users/:name/token_password {"password":...}     rotate tokens (old ones get 401)
+  PUT /services/:id/roles/:role {"cardinality":N}      scale a role; nodes follow
+  GET|POST|DELETE /faults                              inject latency, a status, a reset or a hang
+  GET|DELETE /requests, GET /counters                  what the guest sent
+Attributes a guest published are in GET /vms/:id (USER_TEMPLATE).`;
 
 /** Parses argv (without node and script); throws Error with a one-line message on bad input. */
 export function parseArgs(argv: string[]): CliOptions {
