@@ -3,6 +3,8 @@
 // journal would act on, never more than a few dozen characters. A module that names bad input in an
 // error or a log line goes through here (docs/daemon.md, "Messages and secrets").
 
+import { printable } from './printable';
+
 /** What a hidden value is shown as. */
 export const REDACTED = '<redacted>';
 
@@ -10,8 +12,6 @@ export const REDACTED = '<redacted>';
 const SECRET_NAME = /TOKEN|PASSW|SECRET|KEY|CREDENTIAL|PRIVATE|PASSPHRASE|AUTH/;
 // A public key is meant to be shown (SSH_PUBLIC_KEY is in most contexts).
 const PUBLIC_KEY = /PUBLIC_?KEY|PUBKEY/;
-// C0 and C1 controls, DEL, line and paragraph separators, bidirectional overrides, zero-width characters.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const URL_PASSWORD = /(\/\/[^/:@\s]*:)[^/@\s]*@/g;
 
 /** True when a variable or key of this name carries a secret, so its value is never quoted. */
@@ -21,8 +21,8 @@ export function isSecretName(name: string): boolean {
 }
 
 /**
- * `text` as a double-quoted string safe for one log line: control and invisible characters escaped as
- * \uXXXX, a URL's password and the value of a `--secret-name=value` or `SECRET_NAME=value` argument replaced, clipped to `max`
+ * `text` as a double-quoted string safe for one log line: control and reordering characters escaped
+ * (JSON's \uXXXX, then agent/printable.ts), a URL's password and the value of a `--secret-name=value` or `SECRET_NAME=value` argument replaced, clipped to `max`
  * characters with "…".
  */
 export function quoteInput(text: string, max = 40): string {
@@ -46,8 +46,12 @@ function clip(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
+// Zero-width characters move nothing on a terminal (printable keeps them), but in quoted input they hide
+// that two values differ.
+const ZERO_WIDTH = /[\u200b-\u200d]/g;
+
 function escapeUnsafe(text: string): string {
-  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return printable(text, Number.POSITIVE_INFINITY).replace(ZERO_WIDTH, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
 /** The value of variable or key `name` for a message: {@link REDACTED} when the name is secret, else quoted. */

@@ -37,6 +37,6 @@ describe('redact', () => {
 
   it('redactArgument keeps an argument unquoted, masked and escaped', () => {
     expect(redactArgument('--password=abc')).toBe('--password=<redacted>');
-    expect(redactArgument('--frob\u0007')).toBe('--frob\\u0007');
+    expect(redactArgument('--frob\u0007')).toBe('--frob\\x07');
   });
 });

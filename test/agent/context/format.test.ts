@@ -55,7 +55,7 @@ describe('context output', () => {
     ['"q"', '"\\"q\\""'],
     ['a\tb', '"a\\tb"'],
     ['a\u200bb', '"a\\u200bb"'],
-    ['csi \u009b31m', '"csi \\u009b31m"'],
+    ['csi \u009b31m', '"csi \\x9b31m"'],
     ['http://u:pw@h/', '"http://u:***@h/"'],
     ["it's $x", "it's $x"],
   ])('showValue(%j) = %s', (value, shown) => expect(showValue(value)).toBe(shown));
