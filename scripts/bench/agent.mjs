@@ -13,11 +13,13 @@
 //   4. a baseline: a bare node:http keep-alive loop doing GET /vm and PUT /vm once a second.
 // Environment: AGENT_SECONDS per run (default 90), AGENT_VMID (default 42; 7 is in no service),
 // AGENT_NODE_FLAGS (e.g. --cpu-prof), AGENT_YAML appends lines to every daemon's agent.yaml,
-// AGENT_NODE_OPTIONS replaces the unit's NODE_OPTIONS, AGENT_RUNS picks runs by number (e.g. "1,4").
+// AGENT_NODE_OPTIONS replaces the unit's NODE_OPTIONS, AGENT_RUNS picks runs by number (e.g. "1,4"),
+// AGENT_EXE=FILE[:FILE...] runs these executables as run 3 instead (each labelled by its directory's name).
+// RSS drift: the last sample less the first after warm-up (the soak of scripts/bench/runtime.mjs).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 const SECONDS = Number(process.env.AGENT_SECONDS ?? 90);
@@ -26,7 +28,7 @@ const VMID = Number(process.env.AGENT_VMID ?? 42); // 42: a service member; 7: s
 const NODE_OPTIONS = process.env.AGENT_NODE_OPTIONS ?? '--max-old-space-size=32 --max-semi-space-size=1 --v8-pool-size=1'; // as packaging's unit file
 const EXTRA_FLAGS = (process.env.AGENT_NODE_FLAGS ?? '').split(' ').filter(Boolean); // e.g. --cpu-prof
 const root = new URL('../../', import.meta.url).pathname;
-const EXECUTABLE = join(root, 'dist/onegate-agent-linux-x64');
+const EXECUTABLES = process.env.AGENT_EXE ? process.env.AGENT_EXE.split(':') : [join(root, 'dist/onegate-agent-linux-x64')];
 const HZ = 100; // USER_HZ: /proc/PID/stat counts clock ticks of 10 ms on Linux
 
 /** Starts the daemon with these `pull` keys, as `node dist/...cjs` or as the executable. */
@@ -175,6 +177,7 @@ function report({ samples, cpuMs, systemMs, window, total, windowMs }) {
     cpu: (cpuMs / cycles).toFixed(2),
     kernel: (systemMs / cycles).toFixed(2),
     perHour: perHour.toFixed(0),
+    drift: mb(last.rss - samples[0].rss),
   };
 }
 
@@ -190,15 +193,15 @@ const RUNS = [
     label: 'daemon, push and pull every cycle (pull.max_interval: 0)',
     start: () => startDaemon('every', { max_interval: 0 }),
   },
-  {
+  ...EXECUTABLES.map((file) => ({
     n: 3,
-    label: 'single executable (Node 22), push and adaptive pull (defaults)',
-    start: () => startDaemon('exe', {}, EXECUTABLE),
-    when: () => existsSync(EXECUTABLE),
+    label: `single executable${process.env.AGENT_EXE ? ` (${basename(dirname(file))})` : ' (Node 22)'}, push and adaptive pull (defaults)`,
+    start: () => startDaemon('exe', {}, file),
+    when: () => existsSync(file),
     // Read back from disk, as after a boot: freshly written by postject, its pages would count as private
     // and RSS would read ~20 MB high (docs/packaging.md).
-    before: () => execFileSync('dd', [`if=${EXECUTABLE}`, 'iflag=nocache', 'count=0', 'status=none']),
-  },
+    before: () => execFileSync('dd', [`if=${file}`, 'iflag=nocache', 'count=0', 'status=none']),
+  })),
   {
     n: 4,
     label: 'baseline: bare node:http GET /vm + PUT /vm every second, keep-alive',
@@ -230,9 +233,10 @@ try {
   // Private counts the executable's own file pages when no other process maps that file (the single
   // executable); anonymous memory is what the process itself allocated.
   console.log(
-    '\n| run | RSS MB | private MB | anonymous MB | CPU ms per cycle (kernel) | requests per VM-hour at 60 s |\n|---|---|---|---|---|---|',
+    '\n| run | RSS MB | RSS drift MB | private MB | anonymous MB | CPU ms per cycle (kernel) | requests per VM-hour at 60 s |\n|---|---|---|---|---|---|---|',
   );
-  for (const s of summary) console.log(`| ${s.label} | ${s.rss} | ${s.private} | ${s.anon} | ${s.cpu} (${s.kernel}) | ${s.perHour} |`);
+  for (const s of summary)
+    console.log(`| ${s.label} | ${s.rss} | ${s.drift} | ${s.private} | ${s.anon} | ${s.cpu} (${s.kernel}) | ${s.perHour} |`);
 } finally {
   await sim.close();
   rmSync(scratch, { recursive: true, force: true });

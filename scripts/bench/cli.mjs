@@ -12,6 +12,8 @@
 // names other executables instead (to compare builds; each row carries the file's directory). Their page
 // cache is dropped first, as after a boot: right after postject wrote it, the same executable peaks at
 // 55-58 MB RSS instead of 41 MB, as each page fault maps far more of the file (docs/packaging.md).
+// BENCH_COLD=1 drops the whole page cache before every run (root only: /proc/sys/vm/drop_caches), as at
+// the first command after a boot.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
@@ -23,6 +25,7 @@ const cli = join(repo, 'dist/onegate.cjs');
 const runs = Number(process.argv[2] ?? 21);
 const TIME = '/usr/bin/time';
 const hasTime = existsSync(TIME);
+const COLD = process.env.BENCH_COLD === '1';
 const seas = process.env.BENCH_SEA ? process.env.BENCH_SEA.split(':') : [join(repo, 'dist/onegate-agent-linux-x64')].filter(existsSync);
 
 function startSimulator(contexts) {
@@ -51,6 +54,7 @@ const TIMES = 'exec 3>&2 2>/dev/null; "$@"; s=$?; times >&3; exit $s';
 
 /** One timed run: wall ms, CPU ms (user+sys), and with GNU time max RSS MB. */
 function timedRun(argv, env) {
+  if (COLD) writeFileSync('/proc/sys/vm/drop_caches', '3');
   const timed = ['/bin/bash', '-c', TIMES, 'bash', ...argv];
   const [cmd, args] = hasTime ? [TIME, ['-f', '@@ %M', ...timed]] : [timed[0], timed.slice(1)];
   return new Promise((resolve, reject) => {
@@ -154,7 +158,7 @@ try {
     server.push(await serverTime(url, '42', token));
   }
   console.log(
-    `${runs} runs each, interleaved; node ${process.version}; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]} at the end; simulator ${url}`,
+    `${runs} runs each, interleaved, ${COLD ? 'cold' : 'warm'} page cache; node ${process.version}; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]} at the end; simulator ${url}`,
   );
   console.log('| command | median wall ms | median CPU ms | peak RSS MB |\n|---|---|---|---|');
   for (const [name, rs] of results) {
