@@ -54,7 +54,17 @@ if (opt.source) {
 if (opt.control && opt.vmid) {
   const vm = await (await fetch(`${opt.control}/vms/${opt.vmid}`)).json();
   const user = vm.USER_TEMPLATE ?? {};
-  check(`the simulator shows READY=YES for VM ${opt.vmid}`, user.READY === 'YES', JSON.stringify(user));
+  // The probe saw READY=YES from inside the guest before it powered off; the server recorded the PUT
+  // that said it; and the shutdown's drain (docs/lifecycle.md) erased it again before the guest went.
+  check('the guest saw READY=YES while it ran', got('ready').rc === 0, got('ready').out);
+  const recorded = await (await fetch(`${opt.control}/requests`)).json();
+  const puts = (recorded.requests ?? recorded).filter((r) => String(r.vmid) === String(opt.vmid) && r.method === 'PUT' && r.path === '/vm');
+  check(
+    `the simulator recorded READY=YES from VM ${opt.vmid}`,
+    puts.some((r) => /\bREADY\b\W{0,3}=?\W{0,3}YES/.test(String(r.body))),
+    JSON.stringify(puts.map((r) => r.body)).slice(0, 1500),
+  );
+  check(`the drain at poweroff erased READY for VM ${opt.vmid}`, user.READY === undefined, JSON.stringify(user));
   const metrics = Object.keys(user).filter((k) => /^(CPU_USAGE|MEM_USED|LOAD1|UPTIME|SWAP_USED|NET_RX_BPS)$/.test(k));
   check(`the simulator shows metric attributes from VM ${opt.vmid}`, metrics.length > 0, JSON.stringify(user));
   const show = got('vm-show');
