@@ -65,12 +65,12 @@ export function computeCpu(prev: CpuSample, cur: CpuSample): { metrics: Record<s
   return { metrics, baseline };
 }
 
-/** The first call primes and returns {}. */
-export function create(ctx: CollectContext<CpuOptions>): CollectorInstance {
+/** A collector over `sample()`: the first call primes and returns {}, later calls the delta since the last. */
+export function cpuCollector(sample: () => CpuSample): CollectorInstance {
   let prev: CpuSample | undefined;
   return {
     async collect() {
-      const cur = parseProc(ctx.procRoot, 'stat', (t) => nonEmpty(parseStat(t)), 'no cpu lines');
+      const cur = sample();
       if (!prev) {
         prev = cur;
         return {};
@@ -80,4 +80,8 @@ export function create(ctx: CollectContext<CpuOptions>): CollectorInstance {
       return metrics;
     },
   };
+}
+
+export function create(ctx: CollectContext<CpuOptions>): CollectorInstance {
+  return cpuCollector(() => parseProc(ctx.procRoot, 'stat', (t) => nonEmpty(parseStat(t)), 'no cpu lines'));
 }

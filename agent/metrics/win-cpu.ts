@@ -1,7 +1,7 @@
 // CPU_USAGE on Windows from os.cpus() deltas, computed by the same code as /proc/stat on Linux: each CPU's
 // times become a /proc/stat line (user nice system idle iowait irq softirq). Windows reports no steal, so
 // CPU_STEAL is absent there, not 0.
-import { type CpuOptions, type CpuSample, computeCpu } from './cpu';
+import { type CpuOptions, type CpuSample, cpuCollector } from './cpu';
 import { nodeOsCalls, type OsCalls } from './os-facts';
 import type { CollectContext, CollectorInstance } from './types';
 
@@ -21,17 +21,5 @@ export function sampleOf(times: ReturnType<OsCalls['cpuTimes']>): CpuSample {
 }
 
 export function create(_ctx: CollectContext<CpuOptions>, os: OsCalls = nodeOsCalls): CollectorInstance {
-  let prev: CpuSample | undefined;
-  return {
-    async collect() {
-      const cur = sampleOf(os.cpuTimes());
-      if (!prev) {
-        prev = cur;
-        return {};
-      }
-      const { metrics, baseline } = computeCpu(prev, cur);
-      prev = baseline;
-      return metrics;
-    },
-  };
+  return cpuCollector(() => sampleOf(os.cpuTimes()));
 }
