@@ -68,23 +68,22 @@ export function create(ctx: CollectContext<FilesystemOptions>): CollectorInstanc
   return createFilesystem(ctx, fsStatfs);
 }
 
-/** create() with an injectable statfs. */
-export function createFilesystem(ctx: CollectContext<FilesystemOptions>, statfs: StatfsFn): CollectorInstance {
-  const options = ctx.options ?? {};
-  const timeoutMs = options.timeoutMs ?? 2000;
+/** statfs under node_exporter's watchdog: `measure` gives the used % per path, named by `nameOf`. */
+export interface StatfsWatchdog {
+  /** DISK_USED_<name> of every path that answered in time; stuck and failing paths are left out. */
+  measure(paths: string[], nameOf: (path: string) => string | undefined): Promise<Record<string, number>>;
+  /** The paths whose statfs timed out and has not returned yet, sorted. */
+  stuck(): string[];
+}
+
+/**
+ * Every call is bounded by `timeoutMs`; a path that timed out is stuck and skipped until its call returns, and no
+ * new call starts while MAX_STUCK calls are pinned.
+ */
+export function statfsWatchdog(ctx: CollectContext, statfs: StatfsFn, timeoutMs: number): StatfsWatchdog {
   const stuck = new Set<string>();
-  let table: { paths: string[]; names: Map<string, string>; readAt: number } | undefined;
 
-  function mounts(): { paths: string[]; names: Map<string, string> } {
-    const now = ctx.now();
-    if (!table || now - table.readAt >= MOUNT_TABLE_TTL_MS) {
-      const paths = selectMounts(readMountTable(ctx), options);
-      table = { paths, names: mountNames(paths), readAt: now };
-    }
-    return table;
-  }
-
-  async function measure(path: string): Promise<number | undefined> {
+  async function used(path: string): Promise<number | undefined> {
     if (stuck.has(path) || stuck.size >= MAX_STUCK) {
       ctx.log.debug(`filesystem: skipping ${path} (stuck: ${[...stuck].join(', ')})`);
       return undefined;
@@ -118,17 +117,40 @@ export function createFilesystem(ctx: CollectContext<FilesystemOptions>, statfs:
   }
 
   return {
-    async collect() {
-      const { paths, names } = mounts();
-      const values = await Promise.all(paths.map(measure));
+    async measure(paths, nameOf) {
+      const values = await Promise.all(paths.map(used));
       const metrics: Record<string, number> = {};
       paths.forEach((p, i) => {
         const v = values[i];
-        if (v !== undefined) metrics[`DISK_USED_${names.get(p)}`] = v;
+        if (v !== undefined) metrics[`DISK_USED_${nameOf(p)}`] = v;
       });
       return metrics;
     },
-    status: () => ({ stuckMounts: [...stuck].sort() }),
+    stuck: () => [...stuck].sort(),
+  };
+}
+
+/** create() with an injectable statfs. */
+export function createFilesystem(ctx: CollectContext<FilesystemOptions>, statfs: StatfsFn): CollectorInstance {
+  const options = ctx.options ?? {};
+  const watchdog = statfsWatchdog(ctx, statfs, options.timeoutMs ?? 2000);
+  let table: { paths: string[]; names: Map<string, string>; readAt: number } | undefined;
+
+  function mounts(): { paths: string[]; names: Map<string, string> } {
+    const now = ctx.now();
+    if (!table || now - table.readAt >= MOUNT_TABLE_TTL_MS) {
+      const paths = selectMounts(readMountTable(ctx), options);
+      table = { paths, names: mountNames(paths), readAt: now };
+    }
+    return table;
+  }
+
+  return {
+    async collect() {
+      const { paths, names } = mounts();
+      return watchdog.measure(paths, (p) => names.get(p));
+    },
+    status: () => ({ stuckMounts: watchdog.stuck() }),
   };
 }
 

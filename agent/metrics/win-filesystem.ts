@@ -1,8 +1,8 @@
 // DISK_USED_<DRIVE> on Windows: used % of every drive letter through statfs (GetDiskFreeSpaceExW), with the
 // formula of Linux. metrics.filesystem.mounts and exclude_mounts take drive roots ("C:\"); the CONTEXT
-// media (context.sh at its root) is never measured, as iso9660 is not on Linux. Each call is bounded by
-// metrics.filesystem.timeout, so an unanswering network drive costs one cycle's wait, not the daemon.
-import { type FilesystemOptions, usedPercent } from './filesystem';
+// media (context.sh at its root) is never measured, as iso9660 is not on Linux. Linux's stuck-mount watchdog
+// applies: a drive whose statfs outlives metrics.filesystem.timeout is skipped until that call returns.
+import { type FilesystemOptions, statfsWatchdog } from './filesystem';
 import { nodeOsCalls, type OsCalls } from './os-facts';
 import type { CollectContext, CollectorInstance } from './types';
 
@@ -30,33 +30,9 @@ export function selectDrives(present: string[], options: FilesystemOptions, os: 
 
 export function create(ctx: CollectContext<FilesystemOptions>, os: OsCalls = nodeOsCalls): CollectorInstance {
   const options = ctx.options ?? {};
-  const timeoutMs = options.timeoutMs ?? 2000;
-  async function measure(root: string): Promise<number | undefined> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), timeoutMs);
-    });
-    try {
-      const result = await Promise.race([os.statfs(root), timeout]);
-      if (result === undefined) ctx.log.warn(`filesystem: statfs ${root} did not answer within ${timeoutMs} ms`);
-      return result && usedPercent(result);
-    } catch (e) {
-      ctx.log.debug(`filesystem: statfs ${root}: ${(e as Error).message}`);
-      return undefined;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
+  const watchdog = statfsWatchdog(ctx, (p) => os.statfs(p), options.timeoutMs ?? 2000);
   return {
-    async collect() {
-      const drives = selectDrives(os.driveRoots(), options, os);
-      const values = await Promise.all(drives.map(measure));
-      const metrics: Record<string, number> = {};
-      drives.forEach((root, i) => {
-        const v = values[i];
-        if (v !== undefined) metrics[`DISK_USED_${driveName(root)}`] = v;
-      });
-      return metrics;
-    },
+    collect: () => watchdog.measure(selectDrives(os.driveRoots(), options, os), driveName),
+    status: () => ({ stuckMounts: watchdog.stuck() }),
   };
 }

@@ -62,11 +62,27 @@ describe('Windows collectors', () => {
     expect(await winFilesystem.create(ctx({ excludeMounts: ['G:\\'] }), os).collect()).toEqual({ DISK_USED_C: 75, DISK_USED_E: 50 });
     expect(await winFilesystem.create(ctx({ mounts: ['e:\\', '/srv'] }), os).collect()).toEqual({ DISK_USED_E: 50 });
   });
-  it('filesystem: a drive that does not answer within the timeout is left out of that cycle', async () => {
+  it('filesystem: a drive that does not answer within the timeout is stuck: skipped, not called again, until it answers', async () => {
+    let answer: (r: StatfsResult) => void = () => {};
+    let hung = true;
+    const calls: string[] = [];
     const os = fakeOs({
       driveRoots: () => ['C:\\', 'H:\\'],
-      statfs: (p) => (p === 'H:\\' ? new Promise(() => {}) : Promise.resolve({ blocks: 4, bfree: 1, bavail: 1 })),
+      statfs: (p) => {
+        calls.push(p);
+        if (p === 'H:\\' && hung) return new Promise((resolve) => (answer = resolve));
+        return Promise.resolve(p === 'H:\\' ? { blocks: 10, bfree: 5, bavail: 5 } : { blocks: 4, bfree: 1, bavail: 1 });
+      },
     });
-    expect(await winFilesystem.create(ctx({ timeoutMs: 20 }), os).collect()).toEqual({ DISK_USED_C: 75 });
+    const fs = winFilesystem.create(ctx({ timeoutMs: 20 }), os);
+    expect(await fs.collect()).toEqual({ DISK_USED_C: 75 });
+    expect(fs.status?.()).toEqual({ stuckMounts: ['H:\\'] });
+    expect(await fs.collect()).toEqual({ DISK_USED_C: 75 });
+    expect(calls).toEqual(['C:\\', 'H:\\', 'C:\\']);
+    hung = false;
+    answer({ blocks: 10, bfree: 5, bavail: 5 });
+    await new Promise((r) => setImmediate(r));
+    expect(fs.status?.()).toEqual({ stuckMounts: [] });
+    expect(await fs.collect()).toEqual({ DISK_USED_C: 75, DISK_USED_H: 50 });
   });
 });
