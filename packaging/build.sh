@@ -36,7 +36,7 @@ for a in $arches; do
   if want deb; then bash "$pkgdir/deb/build-deb.sh" "$a" "$work/stage-$a" dist; fi
   if want rpm; then bash "$pkgdir/rpm/build-rpm.sh" "$a" "$work/stage-$a" dist; fi
   if want tar; then
-    bash "$pkgdir/tarball/build-tarball.sh" "$work/stage-$a" "dist/onegate-agent-$VERSION-linux-$a.tar.xz" "$pkgdir/tarball/INSTALL"
+    bash "$pkgdir/tarball/build-tarball.sh" "$work/stage-$a" "dist/onegate-agent-$VERSION-linux-$a.tar.xz" "$pkgdir/tarball/INSTALL" --simulator
   fi
   rm -rf "$work/stage-$a"
 done

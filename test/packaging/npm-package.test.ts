@@ -1,10 +1,11 @@
 // The npm package as a user gets it: packed from the built tree, installed into an empty project, its three
 // commands run and its library imported (CommonJS, ESM and TypeScript), against the packaged simulator.
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTypes } from '../../scripts/build.mjs';
+import { type SimProcess, startSimProcess } from '../support/sim-process';
 import { tempDir } from '../support/temp-dir';
 
 interface PackResult {
@@ -22,22 +23,8 @@ const run = (file: string, args: string[], env: NodeJS.ProcessEnv = {}): string 
   execFileSync(file, args, { cwd: project, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
 
 let packed: PackResult;
-let sim: ChildProcess;
+let sim: SimProcess | undefined;
 let simUrl: string;
-
-/** Starts the installed onegate-sim on a free port writing context directories; resolves to its URL. */
-function startSimulator(contexts: string): Promise<string> {
-  sim = spawn(bin('onegate-sim'), ['--listen', '127.0.0.1:0', '--contexts', contexts, '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  return new Promise((done, fail) => {
-    let err = '';
-    sim.stderr?.on('data', (chunk: Buffer) => {
-      err += chunk;
-      const url = /OneGate on (http:\/\/\S+?),?\s/.exec(err)?.[1];
-      if (url) done(url);
-    });
-    sim.once('exit', (code) => fail(new Error(`onegate-sim exited ${code}: ${err}`)));
-  });
-}
 
 beforeAll(async () => {
   // dist/ is built by the global setup; npm pack's prepack would rebuild it under the other tests' feet.
@@ -52,11 +39,12 @@ beforeAll(async () => {
     stdio: 'pipe',
     timeout: 120_000,
   });
-  simUrl = await startSimulator(join(work, 'contexts'));
+  sim = await startSimProcess(bin('onegate-sim'), join(work, 'contexts'));
+  simUrl = sim.url;
 }, 180_000);
 
 afterAll(() => {
-  sim?.kill('SIGTERM');
+  sim?.child.kill('SIGTERM');
 });
 
 describe('npm package', () => {

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir';
@@ -29,6 +29,24 @@ if (a[1] === 'once') process.exitCode = 1;\n`,
 
   it('has a subsection with the --help of every agent command, also of one that exits non-zero', () => {
     for (const cmd of ['run', 'once', 'status', 'context']) expect(agent).toContain(`.SS ${cmd}\n.nf\nUsage: onegate\\-agent ${cmd}\n`);
+  });
+
+  it('renders onegate-sim(1) only when asked, from onegate-sim.cjs beside the bundle, and refuses an unknown page', () => {
+    const only = join(dir, 'sim');
+    writeFileSync(join(dir, 'onegate-sim.cjs'), "process.stdout.write('Usage: onegate-sim ' + process.argv.slice(2).join(' ') + '\\n');\n");
+    execFileSync('mkdir', [only]);
+    execFileSync(process.execPath, ['packaging/man/render-man.mjs', bundle, only, '9.9.9', 'onegate-sim']);
+    expect(readdirSync(only)).toEqual(['onegate-sim.1']);
+    const page = readFileSync(join(only, 'onegate-sim.1'), 'utf8');
+    expect(page).toMatch(/^\.TH ONEGATE\\-SIM 1 "" "onegate-agent 9\.9\.9" /);
+    expect(page).toContain('.PP\n.nf\nUsage: onegate\\-sim \\-\\-help\n.fi\n');
+    expect(page).toContain('.SH SEE ALSO\n.BR onegate (1),\n.BR onegate\\-agent (1)\n');
+    expect(agent).not.toContain('onegate\\-sim');
+    const bad = spawnSync(process.execPath, ['packaging/man/render-man.mjs', bundle, only, '9.9.9', 'onegate-simulator'], {
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('render-man.mjs: no page onegate-simulator (onegate-agent, onegate, onegate-sim)\n');
   });
 
   it('escapes what roff would take as requests or escapes', () => {

@@ -22,7 +22,7 @@ Options:
   --control HOST:PORT   control API listener (JSON over HTTP); off when absent
   --config FILE         onegate-server.conf (YAML, :symbol: keys); default: the shipped 7.4 file
   --server-version V    imitated OneGate version: 6.10 (default) or 7.4 (also 7.0.0, 7.2, 5.10, ...)
-  --fixtures FILE       fixture YAML; default: test/fixtures/simulator/default.yaml
+  --fixtures FILE       your world as fixture YAML; default: the built-in world (VM 42 in service 7, ...)
   --contexts DIR        write DIR/<vmid>/context.sh and token.txt for every VM
   --quiet               no log line per request
   --help                this text
@@ -34,7 +34,9 @@ Control API (with --control; JSON over HTTP; the full list in docs/simulator.md,
   PUT /services/:id/roles/:role {"cardinality":N}      scale a role; nodes follow
   GET|POST|DELETE /faults                              inject latency, a status, a reset or a hang
   GET|DELETE /requests, GET /counters                  what the guest sent
-Attributes a guest published are in GET /vms/:id (USER_TEMPLATE).`;
+Attributes a guest published are in GET /vms/:id (USER_TEMPLATE).
+
+Exit status: 0 stopped by SIGINT or SIGTERM, 2 bad options or a failed start.`;
 
 /** Parses argv (without node and script); throws Error with a one-line message on bad input. */
 export function parseArgs(argv: string[]): CliOptions {
