@@ -59,12 +59,15 @@ if (opt.control && opt.vmid) {
   check('the guest saw READY=YES while it ran', got('ready').rc === 0, got('ready').out);
   const recorded = await (await fetch(`${opt.control}/requests`)).json();
   const puts = (recorded.requests ?? recorded).filter((r) => String(r.vmid) === String(opt.vmid) && r.method === 'PUT' && r.path === '/vm');
+  // PUT /vm bodies are forms: data=<attributes, one per line>&type=1 (set) or type=2 (erase one).
+  const forms = puts.map((r) => new URLSearchParams(String(r.body)));
+  const sent = (type, line) => forms.some((f) => f.get('type') === type && (f.get('data') ?? '').split('\n').includes(line));
+  check(`the simulator recorded READY=YES from VM ${opt.vmid}`, sent('1', 'READY=YES'), JSON.stringify(puts.map((r) => r.body)).slice(0, 1500));
   check(
-    `the simulator recorded READY=YES from VM ${opt.vmid}`,
-    puts.some((r) => /\bREADY\b\W{0,3}=?\W{0,3}YES/.test(String(r.body))),
-    JSON.stringify(puts.map((r) => r.body)).slice(0, 1500),
+    `the drain at poweroff erased READY for VM ${opt.vmid}`,
+    sent('2', 'READY') && user.READY === undefined,
+    JSON.stringify({ puts: puts.map((r) => r.body), user }).slice(0, 1500),
   );
-  check(`the drain at poweroff erased READY for VM ${opt.vmid}`, user.READY === undefined, JSON.stringify(user));
   const metrics = Object.keys(user).filter((k) => /^(CPU_USAGE|MEM_USED|LOAD1|UPTIME|SWAP_USED|NET_RX_BPS)$/.test(k));
   check(`the simulator shows metric attributes from VM ${opt.vmid}`, metrics.length > 0, JSON.stringify(user));
   const show = got('vm-show');
