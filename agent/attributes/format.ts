@@ -20,6 +20,8 @@ export interface FormattedAttributes {
   attributes: Record<string, string>;
   /** One line per dropped attribute, naming it and what is wrong. */
   problems: string[];
+  /** Final names dropped for being on RESTRICTED_ATTRIBUTES (the push names them once, as the server's refusals). */
+  restricted: string[];
 }
 
 /** A number as plain fixed-point text; undefined for NaN and infinities. */
@@ -34,12 +36,15 @@ export function formatNumber(n: number, decimals: number): string | undefined {
 export function formatAttributes(values: Record<string, number | string>, options: FormatOptions = {}): FormattedAttributes {
   const prefix = options.prefix ?? '';
   const decimals = options.decimals ?? 2;
-  const out: FormattedAttributes = { attributes: {}, problems: [] };
+  const out: FormattedAttributes = { attributes: {}, problems: [], restricted: [] };
   for (const [key, raw] of Object.entries(values)) {
     const name = `${prefix}${key}`.toUpperCase();
     try {
       checkAttributeName(name);
-      if (RESTRICTED_ATTRIBUTES.includes(name)) throw new Error(`attribute "${name}": OneGate does not let a VM modify it`);
+      if (RESTRICTED_ATTRIBUTES.includes(name)) {
+        out.restricted.push(name);
+        continue;
+      }
       if (Object.hasOwn(out.attributes, name)) throw new Error(`attribute "${name}": given twice (names differ only in case)`);
       const text = typeof raw === 'number' ? formatNumber(raw, decimals) : raw;
       if (text === undefined) throw new Error(`attribute "${name}": ${raw} is not a finite number`);

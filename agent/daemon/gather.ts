@@ -13,6 +13,8 @@ export interface Gathered {
   attributes: Record<string, string>;
   /** One line per skipped attribute or source. */
   problems: string[];
+  /** Names dropped for being on OneGate's default :restricted_attrs list. */
+  restricted: string[];
 }
 
 export async function gatherAttributes(
@@ -25,5 +27,9 @@ export async function gatherAttributes(
   const [metrics, custom] = await Promise.all([collectAll(active, log), collectAttributes(attributesOptionsOf(config), { signal })]);
   const m = formatAttributes(metrics.values, format.metrics);
   const a = formatAttributes(custom.values, format.attributes);
-  return { attributes: { ...m.attributes, ...a.attributes }, problems: [...custom.problems, ...m.problems, ...a.problems] };
+  return {
+    attributes: { ...m.attributes, ...a.attributes },
+    problems: [...custom.problems, ...m.problems, ...a.problems],
+    restricted: [...m.restricted, ...a.restricted],
+  };
 }

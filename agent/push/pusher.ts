@@ -1,12 +1,14 @@
 // One PUT /vm per cycle with every changed attribute. Change detection compares with what the server
 // will have (sent + pending), a heartbeat sends everything every N cycles, and a failed push keeps
-// its attributes pending, merged with newer values, until the server takes them: nothing is lost.
+// its attributes pending, merged with newer values, until the server takes them: nothing is lost. An
+// attribute OneGate refuses by name (its :restricted_attrs, which the operator may extend) is left out, named
+// once, and the rest is sent at once; it stays out until the configuration changes (reset).
 import { diffAttributes } from '../attributes/diff';
 import type { Logger } from '../log';
 import { backoffDelay, type RetryPolicy } from '../onegate/retry';
 import { type Failure, recordFailure, recordSuccess, toFailure } from '../state/feature';
 import type { PushState } from '../state/types';
-import { classifyPushError } from './classify';
+import { classifyPushError, refusedAttribute } from './classify';
 
 /** The client call the push makes (OneGateClient satisfies it). */
 export interface PushClient {
@@ -26,6 +28,13 @@ export interface PushOptions {
   /** Most attributes kept pending; newer names beyond it are dropped with a warning. */
   maxPending: number;
 }
+
+/** Why an attribute on OneGate's built-in :restricted_attrs list is never sent (formatAttributes drops it). */
+export const DEFAULT_LIST_REASON = "it is on OneGate's default :restricted_attrs list";
+/** Why an attribute a 403 named is no longer sent. */
+export const SERVER_REFUSED_REASON = 'the server refuses it: HTTP 403, cannot be modified';
+/** Sends again after refusals within one flush; each refusal drops one attribute, the rest waits a cycle. */
+export const MAX_REFUSALS_PER_FLUSH = 8;
 
 /** What one cycle or flush did. */
 export interface PushReport {
@@ -54,11 +63,14 @@ export interface PusherDeps {
 
 /** The push unit the daemon schedules. */
 export interface Pusher {
-  /** Adds this cycle's attributes (changed ones, or all on a heartbeat) to the pending set, then flushes. */
-  cycle(current: Record<string, string>): Promise<PushReport>;
+  /**
+   * Adds this cycle's attributes (changed ones, or all on a heartbeat) to the pending set, then flushes.
+   * `restricted`: names dropped before this call for being on OneGate's default list, named here once.
+   */
+  cycle(current: Record<string, string>, restricted?: string[]): Promise<PushReport>;
   /** Sends the pending set unless backing off or off. Never rejects. */
   flush(): Promise<PushReport>;
-  /** Turns the push back on after a 403 (SIGHUP, new context) and ends the backoff. */
+  /** Turns the push back on after a 403, forgets the refused attributes (SIGHUP, new context), ends the backoff. */
   reset(): void;
   /** True for a name the agent pushes (so the puller can ignore its own writes). */
   owns(name: string): boolean;
@@ -87,7 +99,24 @@ export function createPusher(deps: PusherDeps): Pusher {
     }
   }
 
+  function refuse(name: string, why: string): void {
+    state.refused ??= {};
+    if (Object.hasOwn(state.refused, name)) return;
+    state.refused[name] = why;
+    delete state.pending[name];
+    log.warn(`push: attribute ${name} is not sent: ${why}; the others are (a configuration change or SIGHUP tries it again)`);
+  }
+
+  // Bounded: each refusal takes one attribute out of the batch; what is left after the last try waits a cycle.
   async function flush(): Promise<PushReport> {
+    for (let refusals = 0; refusals <= MAX_REFUSALS_PER_FLUSH; refusals++) {
+      const report = await sendPending();
+      if (report !== 'refused') return report;
+    }
+    return { outcome: 'deferred', pending: Object.keys(state.pending).length };
+  }
+
+  async function sendPending(): Promise<PushReport | 'refused'> {
     const pending = (): number => Object.keys(state.pending).length;
     if (state.disabled) return { outcome: 'off', pending: pending() };
     if (pending() === 0) return { outcome: 'unchanged', pending: 0 };
@@ -96,6 +125,11 @@ export function createPusher(deps: PusherDeps): Pusher {
     try {
       await client.updateVm(batch);
     } catch (err) {
+      const refused = refusedAttribute(err, batch);
+      if (refused !== undefined) {
+        refuse(refused, SERVER_REFUSED_REASON);
+        return 'refused';
+      }
       const error = toFailure(err);
       // Aborted by our own shutdown: the batch stays pending for the next start, nothing to report.
       if (error.code !== 'ONEGATE_ABORTED') handleFailure(batch, error);
@@ -140,18 +174,21 @@ export function createPusher(deps: PusherDeps): Pusher {
   }
 
   return {
-    async cycle(current) {
+    async cycle(current, restricted = []) {
       state.cycle++;
+      for (const name of restricted) refuse(name, DEFAULT_LIST_REASON);
+      const wanted = Object.fromEntries(Object.entries(current).filter(([name]) => !Object.hasOwn(state.refused ?? {}, name)));
       const heartbeat = options.heartbeatCycles > 0 && state.cycle % options.heartbeatCycles === 0;
       const changes = heartbeat
-        ? current
-        : diffAttributes({ ...state.sent, ...state.pending }, current, { threshold: options.threshold }).changed;
+        ? wanted
+        : diffAttributes({ ...state.sent, ...state.pending }, wanted, { threshold: options.threshold }).changed;
       merge(changes);
       return flush();
     },
     flush,
     reset() {
       delete state.disabled;
+      delete state.refused;
       delete state.retryAt;
     },
     owns: (name) => ownsAttribute(state, name),

@@ -26,6 +26,8 @@ const count: Check = (v) => (Number.isInteger(v) && (v as number) >= 0 ? undefin
 const positive: Check = (v) => (typeof v === 'number' && v > 0 ? undefined : 'expected a positive number');
 const boolean: Check = (v) => (typeof v === 'boolean' ? undefined : 'expected true or false');
 const strings: Check = (v) => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? undefined : 'expected a list of strings');
+const stringMap: Check = (v) =>
+  isObject(v) && Object.values(v).every((s) => typeof s === 'string') ? undefined : 'expected a mapping of names to strings';
 const orNull =
   (check: Check): Check =>
   (v) =>
@@ -77,7 +79,7 @@ const document = shape({
   }),
   'nextRun?': time,
   'nextPull?': time,
-  push: shape({ ...feature, enabled: boolean, pending: strings, 'retryAt?': time }),
+  push: shape({ ...feature, enabled: boolean, pending: strings, 'retryAt?': time, 'refused?': stringMap }),
   pull: shape({ ...feature, enabled: boolean }),
   ready: shape({
     ...feature,

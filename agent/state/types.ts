@@ -37,6 +37,8 @@ export interface PushState extends FeatureState {
   cycle: number;
   /** Epoch ms before which no retry is made (backoff); absent when not backing off. */
   retryAt?: number;
+  /** Attributes not sent because OneGate refuses them (name -> why), until the configuration changes. */
+  refused?: Record<string, string>;
 }
 
 /** off: REPORT_READY is not YES (or ready.enabled is false); pending: not tried yet; reported: done for this context and boot. */

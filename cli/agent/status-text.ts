@@ -53,10 +53,11 @@ export function renderStatus(health: Health, doc: StatusDocument | undefined, al
     const pending = doc.push.pending.length
       ? `; ${doc.push.pending.length} pending (${doc.push.pending.slice(0, 8).join(', ')}${doc.push.pending.length > 8 ? ', ...' : ''})`
       : '; nothing pending';
+    const refused = Object.entries(doc.push.refused ?? {}).map(([name, why]) => `${name} (${why})`);
     out += feature(
       'push',
       doc.push.enabled ? doc.push : { ...doc.push, disabled: 'push.enabled is false' },
-      `${pending}; next ${ago(doc.nextRun, now)}`,
+      `${pending}${refused.length ? `; not sent: ${refused.join(', ')}` : ''}; next ${ago(doc.nextRun, now)}`,
       now,
     );
     out += feature(

@@ -38,7 +38,7 @@ function startPush(ctx: UnitContext): RunningUnit {
     try {
       const gathered = await ctx.gather();
       for (const problem of gathered.problems) ctx.log.debug(`push: skipped: ${problem}`);
-      await pusher.cycle(gathered.attributes);
+      await pusher.cycle(gathered.attributes, gathered.restricted);
     } catch (err) {
       ctx.log.error(`push: cycle failed: ${(err as Error).message}`);
     }

@@ -11,6 +11,7 @@ import { discoverOptionsOf } from '../../../agent/daemon/options';
 import { wire } from '../../../agent/daemon/wire';
 import { createLogger } from '../../../agent/log';
 import { sleep } from '../../../agent/onegate/retry';
+import { DEFAULT_LIST_REASON } from '../../../agent/push/pusher';
 import { COMMON_OPTIONS, parseCommand } from './args';
 import type { AgentResult } from './types';
 
@@ -60,6 +61,7 @@ export async function run(argv: string[]): Promise<AgentResult> {
     await sleep(SAMPLE_MS);
     const gathered = await wiring.gather();
     for (const p of gathered.problems) log.warn(`skipped: ${p}`);
+    for (const name of gathered.restricted) log.warn(`skipped: attribute ${name}: ${DEFAULT_LIST_REASON}`);
     const printed: AgentResult = { code: 0, output: { layout: 'attributes', data: gathered.attributes } };
     if (args['dry-run']) return printed;
     if (!config.push.enabled) return fail('push.enabled is false in the configuration; nothing sent (use --dry-run to see the values)');

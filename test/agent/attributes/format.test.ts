@@ -26,7 +26,7 @@ describe('formatNumber', () => {
 describe('formatAttributes', () => {
   it('prefixes, upper-cases and formats', () => {
     const r = formatAttributes({ CPU_USAGE: 12.345, role: 'web' }, { prefix: 'guest_', decimals: 1 });
-    expect(r).toEqual({ attributes: { GUEST_CPU_USAGE: '12.3', GUEST_ROLE: 'web' }, problems: [] });
+    expect(r).toEqual({ attributes: { GUEST_CPU_USAGE: '12.3', GUEST_ROLE: 'web' }, problems: [], restricted: [] });
   });
   it('defaults to no prefix and 2 decimals', () => {
     expect(formatAttributes({ MEM_USED: 50 }).attributes).toEqual({ MEM_USED: '50.00' });
@@ -44,9 +44,10 @@ describe('formatAttributes', () => {
       ok: 'again',
     });
     expect(r.attributes).toEqual({ OK: 'yes' });
-    expect(r.problems).toHaveLength(8);
+    expect(r.problems).toHaveLength(7);
     expect(r.problems.join('\n')).toMatch(/"1ST".*digit/);
-    expect(r.problems.join('\n')).toMatch(/"SERVICE_ID": OneGate does not let a VM modify it/);
+    // Named apart, so the push names it as it names the server's refusals.
+    expect(r.restricted).toEqual(['SERVICE_ID']);
     expect(r.problems.join('\n')).toMatch(/"A": the value contains ","/);
     expect(r.problems.join('\n')).toMatch(/"C": NaN is not a finite number/);
     expect(r.problems.join('\n')).toMatch(/"OK": given twice/);

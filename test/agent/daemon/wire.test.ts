@@ -52,7 +52,7 @@ describe('wire', () => {
       c.attributes.static = { ROLE: 'web', TIER: 'gold' };
     });
     const gathered = await t.wiring.gather();
-    expect(gathered).toEqual({ attributes: { ROLE: 'web', TIER: 'gold' }, problems: [] });
+    expect(gathered).toEqual({ attributes: { ROLE: 'web', TIER: 'gold' }, problems: [], restricted: [] });
     await t.wiring.api?.updateVm(gathered.attributes);
     expect(putsOf(t.sim)).toEqual([{ ROLE: 'web', TIER: 'gold' }]);
     t.apply(undefined, { credentials: false });

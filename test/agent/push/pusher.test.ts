@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type Logger, silentLogger } from '../../../agent/log';
 import { OneGateError } from '../../../agent/onegate/errors';
-import { createPusher, type PushOptions } from '../../../agent/push/pusher';
+import {
+  createPusher,
+  DEFAULT_LIST_REASON,
+  MAX_REFUSALS_PER_FLUSH,
+  type PushOptions,
+  SERVER_REFUSED_REASON,
+} from '../../../agent/push/pusher';
 import { emptyState } from '../../../agent/state/types';
 
 const options: PushOptions = {
@@ -128,6 +134,71 @@ describe('createPusher', () => {
     pusher.reset();
     expect((await pusher.flush()).outcome).toBe('sent');
     expect(calls).toEqual([{ A: '1' }, { A: '2' }]);
+  });
+
+  describe('an attribute the server refuses by name', () => {
+    const restricted = (name: string) =>
+      new OneGateError('ONEGATE_FORBIDDEN', 'PUT /vm failed with HTTP 403', {
+        status: 403,
+        body: `Attribute (${name}) cannot be modified`,
+      });
+
+    it('is left out and named once at warning level; the rest is sent at once; reset tries it again', async () => {
+      const lines: string[] = [];
+      const { calls, failures, pusher, state } = setup({ heartbeatCycles: 1 }, { ...silentLogger, warn: (m) => lines.push(m) });
+      failures.push(restricted('APP_LOCKED'));
+      expect(await pusher.cycle({ APP_LOCKED: '1', QUEUE: '3' })).toMatchObject({ outcome: 'sent', attributes: { QUEUE: '3' } });
+      await pusher.cycle({ APP_LOCKED: '1', QUEUE: '3' }); // a heartbeat: everything again, less the refused
+      expect(calls).toEqual([{ APP_LOCKED: '1', QUEUE: '3' }, { QUEUE: '3' }, { QUEUE: '3' }]);
+      expect(state).toMatchObject({ refused: { APP_LOCKED: SERVER_REFUSED_REASON }, pending: {}, sent: { QUEUE: '3' } });
+      expect(state.disabled).toBeUndefined();
+      expect(state.lastError).toBeUndefined();
+      expect(lines).toEqual([
+        `push: attribute APP_LOCKED is not sent: ${SERVER_REFUSED_REASON}; the others are (a configuration change or SIGHUP tries it again)`,
+      ]);
+      pusher.reset();
+      expect(state.refused).toBeUndefined();
+      await pusher.cycle({ APP_LOCKED: '1', QUEUE: '3' });
+      expect(calls.at(-1)).toEqual({ APP_LOCKED: '1', QUEUE: '3' });
+    });
+
+    it('takes one refusal after the other, a bounded number of times per flush', async () => {
+      const { calls, failures, pusher, state } = setup();
+      const names = Array.from({ length: MAX_REFUSALS_PER_FLUSH + 2 }, (_, i) => `LOCKED_${i}`);
+      failures.push(...names.map(restricted));
+      const report = await pusher.cycle(Object.fromEntries([...names, 'QUEUE'].map((n) => [n, '1'])));
+      expect(report.outcome).toBe('deferred');
+      expect(calls).toHaveLength(MAX_REFUSALS_PER_FLUSH + 1);
+      expect(Object.keys(state.refused ?? {})).toHaveLength(MAX_REFUSALS_PER_FLUSH + 1);
+      expect((await pusher.flush()).outcome).toBe('sent');
+      expect(calls.at(-1)).toEqual({ QUEUE: '1' });
+      expect(Object.keys(state.refused ?? {}).sort()).toEqual([...names].sort());
+    });
+
+    it.each([
+      ['names no attribute', 'Forbidden'],
+      ['names one the batch did not carry', 'Attribute (OTHER) cannot be modified'],
+      ['names something that is no attribute name', 'Attribute (A B) cannot be modified'],
+      ['names it on a later line only', 'Not allowed\nAttribute (A) cannot be modified'],
+    ])('a 403 that %s turns the push off', async (_case, body) => {
+      const { failures, pusher, state } = setup();
+      failures.push(new OneGateError('ONEGATE_FORBIDDEN', 'PUT /vm failed with HTTP 403', { status: 403, body }));
+      expect((await pusher.cycle({ A: '1' })).outcome).toBe('failed');
+      expect(state.disabled).toMatch(/refused/);
+      expect(state.refused).toBeUndefined();
+    });
+  });
+
+  it("names an attribute on OneGate's default list once, as it names the server's refusals", async () => {
+    const lines: string[] = [];
+    const { calls, pusher, state } = setup({}, { ...silentLogger, warn: (m) => lines.push(m) });
+    await pusher.cycle({ QUEUE: '1' }, ['SERVICE_ID']);
+    await pusher.cycle({ QUEUE: '2' }, ['SERVICE_ID']);
+    expect(calls).toEqual([{ QUEUE: '1' }, { QUEUE: '2' }]);
+    expect(state.refused).toEqual({ SERVICE_ID: DEFAULT_LIST_REASON });
+    expect(lines).toEqual([
+      expect.stringMatching(/^push: attribute SERVICE_ID is not sent: it is on OneGate's default :restricted_attrs list;/),
+    ]);
   });
 
   it('drops what the server rejects as a bad request', async () => {

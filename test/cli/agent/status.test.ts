@@ -71,6 +71,21 @@ describe('onegate-agent status', () => {
     expect(r.stdout).toMatch(/\n {2}push: off: the server refused the update \(.*403.*\)\n/);
   });
 
+  it("names the attributes OneGate refuses, in text and JSON, and the daemon's log names each once", async () => {
+    const config = h.config({ attributes: { directory: '', static: { ROLE: 'db', SERVICE_ID: '7' } }, push: { heartbeat_cycles: 1 } });
+    const agent = h.run(['--config', config, '--context-dir', h.context({})]);
+    await waitFor(() => h.puts().length >= 3, 8000, 'three pushes');
+    expect(h.puts().every((p) => p.SERVICE_ID === undefined)).toBe(true);
+    expect(agent.lines.filter((l) => l.includes('attribute SERVICE_ID is not sent'))).toEqual([
+      expect.stringMatching(/^<4>push: attribute SERVICE_ID is not sent: it is on OneGate's default :restricted_attrs list;/),
+    ]);
+    const text = await runAgentCli(['status', '--config', config]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/\npush: {4}ok; .*; not sent: SERVICE_ID \(it is on OneGate's default :restricted_attrs list\); next /);
+    const json = JSON.parse((await runAgentCli(['status', '--json', '--config', config])).stdout);
+    expect(json.daemon.push.refused).toEqual({ SERVICE_ID: "it is on OneGate's default :restricted_attrs list" });
+  });
+
   it.each(['truncated', 'pid-string', 'escape-bytes'])('exits 2 on the damaged status file of case %s, naming it and why', async (name) => {
     const runDir = join(__dirname, '../../fixtures/status', name);
     const text = await runAgentCli(['status', '--run-dir', runDir]);

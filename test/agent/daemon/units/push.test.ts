@@ -2,7 +2,10 @@
 // retry timer after a failure, the heartbeat of a daemon without credentials or with push off.
 import { describe, expect, it } from 'vitest';
 import { push } from '../../../../agent/daemon/units/push';
+import { silentLogger } from '../../../../agent/log';
+import { DEFAULT_LIST_REASON, SERVER_REFUSED_REASON } from '../../../../agent/push/pusher';
 import { phaseOf } from '../../../../agent/schedule/ticker';
+import { shippedConfig } from '../../../simulator/config/config';
 import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { putsOf, unitsOn } from './setup';
 
@@ -46,6 +49,39 @@ describe.each(SERVER_VERSIONS)('push unit (OneGate %s)', (version) => {
     expect(t.state.push.pending).toEqual({});
     expect(t.state.push.lastError).toBeUndefined();
     expect(t.clock.timers).toEqual([tick + INTERVAL]);
+  });
+
+  it("leaves out an attribute on the operator's :restricted_attrs, names it once and pushes the rest in the same tick", async () => {
+    const warnings: string[] = [];
+    const simConfig = { ...shippedConfig(), ':restricted_attrs': ['SCHED_REQUIREMENTS', 'SERVICE_ID', 'ROLE_NAME', 'APP_LOCKED'] };
+    const log = { ...silentLogger, warn: (m: string) => warnings.push(m) };
+    const t = await startUnits(
+      [push],
+      (c) => {
+        c.attributes.static = { ROLE: 'db', APP_LOCKED: 'yes', SERVICE_ID: '7' };
+        c.push.heartbeat_cycles = 1;
+      },
+      { simConfig, log },
+    );
+    t.apply();
+    const tick = firstTick(t.clock.now());
+    await t.runUntil(tick);
+    const answers = t.sim.requests.filter((r) => r.method === 'PUT').map((r) => r.status);
+    expect(answers).toEqual([403, 200]);
+    expect(putsOf(t.sim)).toEqual([{ ROLE: 'db', APP_LOCKED: 'yes' }, { ROLE: 'db' }]);
+    expect(t.sim.vm(42).USER_TEMPLATE).toMatchObject({ ROLE: 'db' });
+    expect(t.sim.vm(42).USER_TEMPLATE).not.toHaveProperty('APP_LOCKED');
+    expect(t.state.push).toMatchObject({ refused: { APP_LOCKED: SERVER_REFUSED_REASON, SERVICE_ID: DEFAULT_LIST_REASON }, pending: {} });
+    expect(t.state.push.disabled).toBeUndefined();
+    await t.runUntil(tick + INTERVAL); // a heartbeat cycle: everything again, less what is refused
+    expect(putsOf(t.sim).at(-1)).toEqual({ ROLE: 'db' });
+    expect(warnings.filter((w) => w.includes('APP_LOCKED'))).toHaveLength(1);
+    expect(warnings.filter((w) => w.includes('SERVICE_ID'))).toHaveLength(1);
+    // A reload (SIGHUP) forgets the refusals: APP_LOCKED is tried again, once.
+    t.apply(undefined, { reason: 'reload' });
+    await t.runUntil(tick + 2 * INTERVAL);
+    expect(putsOf(t.sim).slice(-2)).toEqual([{ ROLE: 'db', APP_LOCKED: 'yes' }, { ROLE: 'db' }]);
+    expect(warnings.filter((w) => w.includes('APP_LOCKED'))).toHaveLength(2);
   });
 
   it('without credentials a tick rediscovers the context and sends nothing', async () => {

@@ -6,7 +6,7 @@ import { type AgentConfig, defaultConfig } from '../../../../agent/config/schema
 import type { ResolvedContext } from '../../../../agent/context/types';
 import type { Unit } from '../../../../agent/daemon/unit';
 import { type Wiring, wire } from '../../../../agent/daemon/wire';
-import { silentLogger } from '../../../../agent/log';
+import { type Logger, silentLogger } from '../../../../agent/log';
 import { type AgentState, emptyState } from '../../../../agent/state/types';
 import { type Simulator, startOneGate } from '../../../simulator/index';
 import { type FakeClock, fakeClock } from '../../../support/fake-clock';
@@ -29,9 +29,17 @@ export interface UnitsUnderTest {
   runUntil(at: number): Promise<void>;
 }
 
+/** What else a test may set: the simulator's onegate-server.conf (an object, as startOneGate takes), the daemon's logger. */
+export interface UnitsOptions {
+  simConfig?: object;
+  log?: Logger;
+}
+
 /** startUnits on a simulator imitating `serverVersion`, for a describe.each over SERVER_VERSIONS. */
-export function unitsOn(serverVersion: string): typeof startUnits {
-  return (units, change) => startUnits(units, change, serverVersion);
+export function unitsOn(
+  serverVersion: string,
+): (units: readonly Unit[], change?: (c: AgentConfig) => void, options?: UnitsOptions) => Promise<UnitsUnderTest> {
+  return (units, change, options) => startUnits(units, change, serverVersion, options);
 }
 
 /** Closed when the test ends. interval 60 s, no jitter, no collectors, one static attribute, run_dir and state_dir in a temp dir. */
@@ -39,8 +47,9 @@ export async function startUnits(
   units: readonly Unit[],
   change?: (c: AgentConfig) => void,
   serverVersion?: string,
+  options: UnitsOptions = {},
 ): Promise<UnitsUnderTest> {
-  const sim = await startOneGate({ serverVersion });
+  const sim = await startOneGate({ serverVersion, config: options.simConfig });
   const clock = fakeClock();
   const state = emptyState();
   const calls = { rediscover: 0, persist: 0 };
@@ -67,7 +76,7 @@ export async function startUnits(
   });
   const wiring = wire({
     units,
-    log: silentLogger,
+    log: options.log ?? silentLogger,
     state,
     clock,
     persist: () => calls.persist++,
