@@ -1,10 +1,11 @@
 // The hostile-server suite: every case of cases.ts against the client library, the `onegate` CLI and
 // `onegate-agent once`. Each must fail (or succeed) with its one-line message, within its deadline, and
 // never show the token.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OneGateClient } from '../../agent/onegate/client';
-import { type Harness, runAgentCli, startHarness } from '../agent/daemon/harness';
+import { runAgentCli, startHarness } from '../agent/daemon/harness';
 import { runCli } from '../cli/onegate/helpers';
+import { perSuite } from '../support/per-test';
 import { CASES, type HostileCase } from './cases';
 import { startRawServer } from './raw-server';
 
@@ -68,11 +69,7 @@ describe.each(CASES)('$name', (c) => {
 });
 
 describe('onegate-agent once', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
+  const h = perSuite(() => startHarness());
 
   it.each(CASES.filter((c) => c.code !== 'ok' && !c.bodyOnly))('$name: exits 1 with one line, without the token', async (c) => {
     const config = h.config({ attributes: { directory: '', static: { ROLE: 'db' } }, onegate: { timeout: timeoutOf(c) } });

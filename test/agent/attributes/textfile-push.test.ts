@@ -1,15 +1,10 @@
 // attributes.textfile_directory end to end: `onegate-agent once` pushes the gauges of *.prom files to the simulator.
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, runAgentCli, startHarness } from '../daemon/harness';
+import { describe, expect, it } from 'vitest';
+import { perTest } from '../../support/per-test';
+import { runAgentCli, startHarness } from '../daemon/harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = perTest(() => startHarness());
 
 describe('attributes.textfile_directory', () => {
   it('pushes gauges with push.decimals and names the skipped counter, histogram and summary', async () => {

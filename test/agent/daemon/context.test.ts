@@ -1,16 +1,11 @@
 // Context handling of the spawned daemon: missing credentials, overrides from context variables.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness, waitFor } from './harness';
+import { describe, expect, it } from 'vitest';
+import { perTest } from '../../support/per-test';
+import { startHarness, waitFor } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = perTest(() => startHarness());
 
 describe('context', () => {
   it('waits without crashing while the token is missing, and starts once it appears', async () => {

@@ -4,16 +4,11 @@
 // SIGTERM (a restart) keeps them.
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness, waitFor } from './harness';
+import { describe, expect, it } from 'vitest';
+import { perTest } from '../../support/per-test';
+import { startHarness, waitFor } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = perTest(() => startHarness());
 
 const template = () => h.sim.vm(42).USER_TEMPLATE as Record<string, string>;
 

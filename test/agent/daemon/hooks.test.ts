@@ -1,16 +1,11 @@
 // The daemon's pull and hooks wiring: a service scale reaches a configured service_role hook.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness, waitFor } from './harness';
+import { describe, expect, it } from 'vitest';
+import { perTest } from '../../support/per-test';
+import { startHarness, waitFor } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = perTest(() => startHarness());
 
 describe('pull and hooks', () => {
   it('writes the service document and runs the service_role hook when the role scales', async () => {

@@ -1,16 +1,11 @@
 // Two real daemons on one state directory: the second exits 1 with one line naming the first one's pid.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, runAgentCli, startHarness, waitFor } from './harness';
+import { describe, expect, it } from 'vitest';
+import { perTest } from '../../support/per-test';
+import { runAgentCli, startHarness, waitFor } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = perTest(() => startHarness());
 
 const pidFile = () => join(h.dir, 'state/agent.pid');
 

@@ -1,18 +1,13 @@
 // Attribute push by the spawned daemon against the simulator: delta suppression, heartbeat, outage and
 // recovery with nothing lost, token rotation, 403.
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { perTest } from '../../support/per-test';
 import { SERVER_VERSIONS } from '../../support/server-versions';
-import { type Harness, startHarness, waitFor } from './harness';
+import { startHarness, waitFor } from './harness';
 
-let h: Harness;
 describe.each(SERVER_VERSIONS)('OneGate %s', (version) => {
-  beforeEach(async () => {
-    h = await startHarness(version);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = perTest(() => startHarness(version));
 
   const userTemplate = () => h.sim.vm(42).USER_TEMPLATE as Record<string, string>;
   const status = () => h.status();

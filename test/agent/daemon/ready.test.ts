@@ -1,18 +1,13 @@
 // READY reporting by the spawned daemon against the simulator over HTTP.
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { perTest } from '../../support/per-test';
 import { SERVER_VERSIONS } from '../../support/server-versions';
-import { type Harness, startHarness, waitFor } from './harness';
+import { startHarness, waitFor } from './harness';
 
-let h: Harness;
 describe.each(SERVER_VERSIONS)('OneGate %s', (version) => {
-  beforeEach(async () => {
-    h = await startHarness(version);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = perTest(() => startHarness(version));
 
   const readies = () => h.puts().filter((p) => p.READY === 'YES').length;
   const status = () => h.status();

@@ -2,16 +2,11 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness, waitFor } from './harness';
+import { describe, expect, it } from 'vitest';
+import { perTest } from '../../support/per-test';
+import { startHarness, waitFor } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = perTest(() => startHarness());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

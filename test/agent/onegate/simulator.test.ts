@@ -1,32 +1,29 @@
 // The client against the OneGate simulator: every route, the server's escaping round trip, its error texts,
 // token rotation with the 401 refresh, and scripted faults.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { type ClientOptions, OneGateClient } from '../../../agent/onegate/client';
-import { type Simulator, startOneGate } from '../../simulator';
+import { startOneGate } from '../../simulator';
+import { perTest } from '../../support/per-test';
 import { halt500Text, SERVER_VERSIONS } from '../../support/server-versions';
 import { failure } from './support/failure';
 
-let sim: Simulator;
 const clients: OneGateClient[] = [];
-function clientAs(vmid: number, options: Partial<ClientOptions> = {}): OneGateClient {
-  const client = new OneGateClient({
-    credentials: sim.credentials(vmid),
-    env: {},
-    backoff: { baseMs: 5, factor: 2, maxMs: 10 },
-    ...options,
-  });
-  clients.push(client);
-  return client;
-}
+afterEach(() => {
+  for (const c of clients.splice(0)) c.close();
+});
 
 describe.each(SERVER_VERSIONS)('OneGate %s', (version) => {
-  beforeEach(async () => {
-    sim = await startOneGate({ serverVersion: version });
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await sim.close();
-  });
+  const sim = perTest(() => startOneGate({ serverVersion: version }));
+  function clientAs(vmid: number, options: Partial<ClientOptions> = {}): OneGateClient {
+    const client = new OneGateClient({
+      credentials: sim.credentials(vmid),
+      env: {},
+      backoff: { baseMs: 5, factor: 2, maxMs: 10 },
+      ...options,
+    });
+    clients.push(client);
+    return client;
+  }
 
   describe('VM routes', () => {
     it('reads the own VM and a VM of the same service, normalised', async () => {

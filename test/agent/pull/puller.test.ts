@@ -1,27 +1,24 @@
 // The puller against the simulator over real HTTP, with real hook processes.
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { RunHook } from '../../../agent/hooks/types';
 import { silentLogger } from '../../../agent/log';
 import { OneGateClient } from '../../../agent/onegate/client';
 import { DEFAULT_PULLER_OPTIONS } from '../../../agent/pull/options';
 import { createPuller } from '../../../agent/pull/puller';
-import { type Simulator, startOneGate } from '../../simulator/index';
+import { startOneGate } from '../../simulator/index';
+import { perTest } from '../../support/per-test';
 import { SERVER_VERSIONS } from '../../support/server-versions';
 import { pullerFor, requestsOf } from './harness';
 
-let sim: Simulator;
 const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
 // A fresh world per test: scaling and attribute updates must not leak into the next test.
 describe.each(SERVER_VERSIONS)('OneGate %s', (version) => {
-  beforeEach(async () => {
-    sim = await startOneGate({ serverVersion: version });
-  });
-  afterEach(async () => {
-    for (const c of cleanups.splice(0)) c();
-    await sim.close();
-  });
+  const sim = perTest(() => startOneGate({ serverVersion: version }));
   const setup = (...args: Parameters<typeof pullerFor> extends [unknown, ...infer R] ? R : never) => {
     const p = pullerFor(sim, ...args);
     cleanups.push(p.close);

@@ -1,16 +1,11 @@
 // `onegate-agent once [--dry-run]` against the simulator.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, runAgentCli, startHarness } from '../../agent/daemon/harness';
+import { describe, expect, it } from 'vitest';
+import { runAgentCli, startHarness } from '../../agent/daemon/harness';
+import { perTest } from '../../support/per-test';
 import { SERVER_VERSIONS } from '../../support/server-versions';
 
-let h: Harness;
 describe.each(SERVER_VERSIONS)('OneGate %s', (version) => {
-  beforeEach(async () => {
-    h = await startHarness(version);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = perTest(() => startHarness(version));
 
   describe('onegate-agent once', () => {
     it('--dry-run prints every attribute, metrics prefixed, and sends nothing', async () => {

@@ -1,16 +1,11 @@
 // `onegate-agent status` against a spawned daemon: 0 healthy, 1 degraded, 2 not running.
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, runAgentCli, startHarness, waitFor } from '../../agent/daemon/harness';
+import { describe, expect, it } from 'vitest';
+import { runAgentCli, startHarness, waitFor } from '../../agent/daemon/harness';
+import { perTest } from '../../support/per-test';
 import { tempDir } from '../../support/temp-dir';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = perTest(() => startHarness());
 
 describe('onegate-agent status', () => {
   it('exits 2 when the daemon never ran', async () => {

@@ -1,8 +1,8 @@
 // Failures as users meet them: server down, auth and permission errors, plain-text error bodies, answers
 // that are not JSON, hangs and resets (simulator faults), with the Ruby client's texts and exit statuses.
 import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../simulator/index';
+import { afterEach, describe, expect, it } from 'vitest';
+import { perSuite } from '../../support/per-test';
 import { runCli, startWorld, vmEnv } from './helpers';
 
 /** A port nothing listens on: bound, then released. */
@@ -15,11 +15,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe('error paths', () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startWorld();
-  });
-  afterAll(() => sim.close());
+  const sim = perSuite(() => startWorld());
   afterEach(() => sim.clearFaults());
 
   it('server down: "Error connecting to server" and the Server line, exit 255 (after one retry)', async () => {

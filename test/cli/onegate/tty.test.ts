@@ -1,18 +1,14 @@
 // On a terminal, headers are bold and underlined (ROLE headers bold only), padded to 80 (scr_bold, scr_underline, print_header: share/onegate/onegate l.530-556 at release-7.4.0).
 // util-linux `script` provides the terminal; without it the test is skipped, saying why.
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../simulator/index';
+import { describe, expect, it } from 'vitest';
+import { perSuite } from '../../support/per-test';
 import { CLI, EMPTY_ROOT, startWorld, vmEnv } from './helpers';
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
 describe.skipIf(!hasScript)('text output on a terminal (needs util-linux script)', () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startWorld('spec-service');
-  });
-  afterAll(() => sim.close());
+  const sim = perSuite(() => startWorld('spec-service'));
 
   it('service show draws the headers with ANSI codes', async () => {
     const env = { PATH: process.env.PATH, ONEGATE_CONTEXT_ROOT: EMPTY_ROOT, ...vmEnv(sim, 42) };

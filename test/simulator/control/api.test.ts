@@ -1,17 +1,12 @@
 // The control API over HTTP: state, tokens, VMs, service nodes, scaling, faults, requests, counters.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { perTest } from '../../support/per-test';
 import { SERVER_VERSIONS } from '../../support/server-versions';
 import { call } from '../http/client';
-import { type Simulator, startOneGate } from '../index';
+import { startOneGate } from '../index';
 
-let sim: Simulator;
 describe.each(SERVER_VERSIONS)('OneGate %s', (version) => {
-  beforeEach(async () => {
-    sim = await startOneGate({ serverVersion: version, control: true });
-  });
-  afterEach(async () => {
-    await sim.close();
-  });
+  const sim = perTest(() => startOneGate({ serverVersion: version, control: true }));
 
   const ctl = async (method: string, path: string, body?: unknown): Promise<[number, any]> => {
     const r = await fetch(`${sim.controlUrl}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -1,16 +1,11 @@
 // Fault injection: latency, status, reset, hang, times, matching by route, method and VM.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { perTest } from '../../support/per-test';
 import { call } from '../http/client';
-import { type Simulator, startOneGate } from '../index';
+import { startOneGate } from '../index';
 import { validateFault } from './faults';
 
-let sim: Simulator;
-beforeEach(async () => {
-  sim = await startOneGate();
-});
-afterEach(async () => {
-  await sim.close();
-});
+const sim = perTest(() => startOneGate());
 
 describe('faults', () => {
   it('answers a scripted status for the matching route and VM only, for `times` requests', async () => {

@@ -1,16 +1,11 @@
 // Conformance: permission flags (403) before authentication (401), every 401 cause (onegate-server.rb at release-7.4.0: check_permissions, l.381, runs before authenticate, l.152).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, startOneGate } from '../index';
+import { describe, expect, it } from 'vitest';
+import { perSuite } from '../../support/per-test';
+import { startOneGate } from '../index';
 import { makeToken } from '../world/token';
 import { call } from './client';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startOneGate();
-});
-afterAll(async () => {
-  await sim.close();
-});
+const sim = perSuite(() => startOneGate());
 
 const BOB = '6df184419d3978f28d11980b5321c52402bc0ead8ef741cd9c20422af2142c7e';
 const ALICE = '5994471abb01112afcc18159f6cc74b4f511b99806da59b3caf5a9c173cacfc5';

@@ -1,19 +1,14 @@
 // Bad input never crashes the simulator: oversized bodies, bad JSON, invalid UTF-8, odd methods and paths.
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { perSuite } from '../../support/per-test';
 import { shippedConfig } from '../config/config';
 import { SERVER_VERSIONS } from '../config/versions';
-import { type Simulator, startOneGate } from '../index';
+import { startOneGate } from '../index';
 import { call } from './client';
 
 describe.each(SERVER_VERSIONS)('robustness on %s', (serverVersion) => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startOneGate({ serverVersion, config: { ...shippedConfig(), ':simulator': { ':max_body_bytes': 1024 } } });
-  });
-  afterAll(async () => {
-    await sim.close();
-  });
+  const sim = perSuite(() => startOneGate({ serverVersion, config: { ...shippedConfig(), ':simulator': { ':max_body_bytes': 1024 } } }));
 
   function raw(text: string): Promise<string> {
     const url = new URL(sim.url);

@@ -1,17 +1,12 @@
 // Conformance: POST /vms/:id/action (perform_action, onegate-server.rb l.228 and l.1003 at release-7.4.0) and its state changes.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { perTest } from '../../support/per-test';
 import { shippedConfig } from '../config/config';
 import { call, json } from '../http/client';
-import { type Simulator, startOneGate } from '../index';
+import { startOneGate } from '../index';
 
 // The texts of halts are those of 6.10 (7.0.1+ answers every 500 as "Internal server error": versions.test.ts).
-let sim: Simulator;
-beforeEach(async () => {
-  sim = await startOneGate({ serverVersion: '6.10' });
-});
-afterEach(async () => {
-  await sim.close();
-});
+const sim = perTest(() => startOneGate({ serverVersion: '6.10' }));
 
 const act = (body: string, id = 43, as = 42, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
   call(sim, 'POST', `/vms/${id}/action`, { as, body, headers });

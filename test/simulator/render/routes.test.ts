@@ -1,15 +1,10 @@
 // Conformance over real HTTP: routes, HEAD, catch-all, content types and the GET shapes (docs/onegate-protocol.md).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { perSuite } from '../../support/per-test';
 import { call } from '../http/client';
-import { type Simulator, startOneGate } from '../index';
+import { startOneGate } from '../index';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startOneGate({ serverVersion: '6.10' });
-});
-afterAll(async () => {
-  await sim.close();
-});
+const sim = perSuite(() => startOneGate({ serverVersion: '6.10' }));
 
 describe('GET /', () => {
   it('builds the URLs from the scheme and Host header', async () => {

@@ -1,15 +1,10 @@
 // Conformance: the scope rules of /vms/:id and their errors (docs/onegate-protocol.md, "Errors"), over GET, PUT and POST.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { perSuite } from '../../support/per-test';
 import { call, form, json } from '../http/client';
-import { type Simulator, startOneGate } from '../index';
+import { startOneGate } from '../index';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startOneGate();
-});
-afterAll(async () => {
-  await sim.close();
-});
+const sim = perSuite(() => startOneGate());
 
 const idOf = async (as: number, id: number | string): Promise<[number, string]> => {
   const r = await call(sim, 'GET', `/vms/${id}`, { as });

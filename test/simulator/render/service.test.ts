@@ -1,21 +1,16 @@
 // Conformance: GET /service (+extended) and PUT /service/role/:role (onegate-server.rb l.919, l.1013 at release-7.4.0).
 import { readFileSync } from 'node:fs';
 import { FAILSAFE_SCHEMA, load } from 'js-yaml';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../../agent/log';
+import { perTest } from '../../support/per-test';
 import { shippedConfig } from '../config/config';
 import { call, form, json } from '../http/client';
-import { type Simulator, startOneGate } from '../index';
+import { startOneGate } from '../index';
 import { DEFAULT_FIXTURES } from '../world/fixtures';
 
 // 6.10's texts; the 7.x differences are pinned in versions.test.ts.
-let sim: Simulator;
-beforeEach(async () => {
-  sim = await startOneGate({ serverVersion: '6.10' });
-});
-afterEach(async () => {
-  await sim.close();
-});
+const sim = perTest(() => startOneGate({ serverVersion: '6.10' }));
 
 const scale = (role: string, body: string, as = 42, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
   call(sim, 'PUT', `/service/role/${role}`, { as, body, headers });

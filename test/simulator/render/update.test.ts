@@ -1,17 +1,12 @@
 // Conformance: PUT /vm and PUT /vms/:id (update and escape_attr, onegate-server.rb l.512-625 at release-7.4.0).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { perTest } from '../../support/per-test';
 import { shippedConfig } from '../config/config';
 import { call, form } from '../http/client';
-import { type Simulator, startOneGate } from '../index';
+import { startOneGate } from '../index';
 
 // 6.10's texts; the 7.x differences are pinned in versions.test.ts.
-let sim: Simulator;
-beforeEach(async () => {
-  sim = await startOneGate({ serverVersion: '6.10' });
-});
-afterEach(async () => {
-  await sim.close();
-});
+const sim = perTest(() => startOneGate({ serverVersion: '6.10' }));
 
 const put = (data: string, type?: number, as = 42, path = '/vm') => call(sim, 'PUT', path, { as, ...form(data, type) });
 

@@ -1,16 +1,11 @@
 // Conformance: GET /vrouter and GET /vnet/:id (onegate-server.rb l.930-993 at release-7.4.0; docs/onegate-protocol.md).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { perSuite } from '../../support/per-test';
 import { shippedConfig } from '../config/config';
 import { call } from '../http/client';
-import { type Simulator, startOneGate } from '../index';
+import { startOneGate } from '../index';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startOneGate();
-});
-afterAll(async () => {
-  await sim.close();
-});
+const sim = perSuite(() => startOneGate());
 
 const get = async (path: string, as = 50): Promise<[number, unknown]> => {
   const r = await call(sim, 'GET', path, { as });

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../../simulator/index';
+import { describe, expect, it } from 'vitest';
+import { perSuite } from '../../../support/per-test';
 import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { runCli, startWorld, vmEnv } from '../helpers';
 
 describe.each(SERVER_VERSIONS)('onegate service scale (OneGate %s)', (version) => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startWorld(undefined, version);
-  });
-  afterAll(() => sim.close());
+  const sim = perSuite(() => startWorld(undefined, version));
 
   it('sends application/json {"cardinality":N} to /service/role/ROLE (works on 6.x and 7.x)', async () => {
     const r = await runCli(['service', 'scale', '--role', 'web', '--cardinality', '3'], vmEnv(sim, 42));

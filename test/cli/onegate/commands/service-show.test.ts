@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../../simulator/index';
+import { describe, expect, it } from 'vitest';
+import { perSuite } from '../../../support/per-test';
 import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { expectGolden, runCli, startWorld, vmEnv } from '../helpers';
 
 describe.each(SERVER_VERSIONS)('onegate service show (OneGate %s)', (version) => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startWorld('spec-service', version);
-  });
-  afterAll(() => sim.close());
+  const sim = perSuite(() => startWorld('spec-service', version));
 
   it('prints the service block and each role, an empty role included (as Service.print in the Ruby client)', async () => {
     const r = await runCli(['service', 'show'], vmEnv(sim, 42));

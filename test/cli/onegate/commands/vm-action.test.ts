@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../../simulator/index';
+import { describe, expect, it } from 'vitest';
+import { perSuite } from '../../../support/per-test';
 import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { runCli, startWorld, vmEnv } from '../helpers';
 
@@ -19,11 +19,7 @@ const ACTIONS = [
 ];
 
 describe.each(SERVER_VERSIONS)('onegate vm ACTION VMID (OneGate %s)', (version) => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startWorld(undefined, version);
-  });
-  afterAll(() => sim.close());
+  const sim = perSuite(() => startWorld(undefined, version));
 
   it.each(ACTIONS)('%s always sends POST /vms/VMID/action with the JSON body and reports the outcome', async (action) => {
     const r = await runCli(['vm', action, '43'], vmEnv(sim, 42));

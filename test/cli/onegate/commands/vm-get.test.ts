@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../../simulator/index';
+import { describe, expect, it } from 'vitest';
+import { perSuite } from '../../../support/per-test';
 import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { runCli, startWorld, vmEnv } from '../helpers';
 
 describe.each(SERVER_VERSIONS)('onegate vm get KEY [VMID] (extension) (OneGate %s)', (version) => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startWorld(undefined, version);
-  });
-  afterAll(() => sim.close());
+  const sim = perSuite(() => startWorld(undefined, version));
 
   it.each([
     [['vm', 'get', 'DESCRIPTION'], 'frontend\n'],

@@ -1,15 +1,11 @@
 import { load } from 'js-yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../../simulator/index';
+import { describe, expect, it } from 'vitest';
+import { perSuite } from '../../../support/per-test';
 import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { expectGolden, runCli, startWorld, vmEnv } from '../helpers';
 
 describe.each(SERVER_VERSIONS)('onegate vm show (OneGate %s)', (version) => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startWorld('spec-vrouter', version);
-  });
-  afterAll(() => sim.close());
+  const sim = perSuite(() => startWorld('spec-vrouter', version));
 
   it('prints the header and NAME (as VirtualMachine.print in the Ruby client) after GET /vm with the token and VMID headers', async () => {
     const r = await runCli(['vm', 'show'], vmEnv(sim, 42));

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../../simulator/index';
+import { describe, expect, it } from 'vitest';
+import { perSuite } from '../../../support/per-test';
 import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { runCli, startWorld, vmEnv } from '../helpers';
 
 describe.each(SERVER_VERSIONS)('onegate vm update (OneGate %s)', (version) => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startWorld(undefined, version);
-  });
-  afterAll(() => sim.close());
+  const sim = perSuite(() => startWorld(undefined, version));
   const lastPut = () => sim.requests.filter((q) => q.method === 'PUT').at(-1)!;
 
   it('sends --data unchanged as the form data=...&type=1; the server splits a literal \\n (as URI.encode_www_form in the Ruby client)', async () => {

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../../simulator/index';
+import { describe, expect, it } from 'vitest';
+import { perSuite } from '../../../support/per-test';
 import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { runCli, startWorld, vmEnv } from '../helpers';
 
 describe.each(SERVER_VERSIONS)('onegate vm wait KEY=VALUE [VMID] (extension) (OneGate %s)', (version) => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startWorld(undefined, version);
-  });
-  afterAll(() => sim.close());
+  const sim = perSuite(() => startWorld(undefined, version));
 
   it('returns at once when the attribute already has the value', async () => {
     expect(await runCli(['vm', 'wait', 'READY=YES', '43'], vmEnv(sim, 42))).toEqual({ status: 0, stdout: '', stderr: '' });

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../../simulator/index';
+import { describe, expect, it } from 'vitest';
+import { perSuite } from '../../../support/per-test';
 import { goldenFor, SERVER_VERSIONS } from '../../../support/server-versions';
 import { expectGolden, runCli, startWorld, vmEnv } from '../helpers';
 
 describe.each(SERVER_VERSIONS)('onegate vnet show (OneGate %s)', (version) => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startWorld('spec-vrouter', version);
-  });
-  afterAll(() => sim.close());
+  const sim = perSuite(() => startWorld('spec-vrouter', version));
 
   it('prints VNET and ID (as VirtualNetwork.print in the Ruby client)', async () => {
     const r = await runCli(['vnet', 'show', '5'], vmEnv(sim, 42));

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../../simulator/index';
+import { describe, expect, it } from 'vitest';
+import { perSuite } from '../../../support/per-test';
 import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { expectGolden, runCli, startWorld, vmEnv } from '../helpers';
 
 describe.each(SERVER_VERSIONS)('onegate vrouter show (OneGate %s)', (version) => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startWorld('spec-vrouter', version);
-  });
-  afterAll(() => sim.close());
+  const sim = perSuite(() => startWorld('spec-vrouter', version));
 
   it('prints VROUTER, NAME, the VM ids joined with commas and an empty line (as VirtualRouter.print in the Ruby client)', async () => {
     const r = await runCli(['vrouter', 'show'], vmEnv(sim, 44));
