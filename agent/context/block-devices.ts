@@ -2,10 +2,10 @@
 // virtio disk on Firecracker (/dev/vdX). Tried in order, cheapest first: udev's by-label symlink, a scan of
 // /sys/class/block reading each device's ISO label (no udev needed), then `blkid -L CONTEXT`.
 import { basename, dirname, isAbsolute, resolve as resolvePath } from 'node:path';
+import { runLazily } from '../process/run-lazily';
 import * as fs from './fs-async';
 import { readIsoLabel } from './iso9660';
 import { withReadAt } from './read-at';
-import { runLazily } from './run-lazily';
 import { isAbsent } from './sources/files';
 import type { SourceContext } from './types';
 

@@ -16,6 +16,7 @@ import type { AgentState } from '../state/types';
 import { drain, takeShutdownMarker } from './drain';
 import { discoverOptionsOf } from './options';
 import { createPersist } from './persist';
+import { platformGaps } from './platform-gaps';
 import { units } from './units/index';
 import { type Wiring, wire } from './wire';
 
@@ -134,6 +135,7 @@ export function createDaemon(opts: DaemonOptions): Daemon {
     takeShutdownMarker(fileConfig.run_dir); // left by a shutdown that did not reach the daemon
     state = loadState(fileConfig.state_dir, log);
     config = fileConfig;
+    for (const line of platformGaps(process.platform, fileConfig)) log.info(line);
     wiring = wire({
       units,
       log,

@@ -12,6 +12,7 @@ import * as uptime from './uptime';
 import * as winCpu from './win-cpu';
 import * as winFilesystem from './win-filesystem';
 import * as winMemory from './win-memory';
+import * as winNetwork from './win-network';
 import * as winUptime from './win-uptime';
 
 const registry = [cpu, filesystem, load, memory, network, swap, uptime] as const;
@@ -22,12 +23,12 @@ export const collectors: readonly Collector<any>[] = registry;
 
 /**
  * The collectors of an OS: Linux's read /proc; Windows has its own under the same names, configuration
- * keys and attribute names, from Node's OS APIs. load, swap and network have no Windows collector yet:
- * absent there, not 0 (docs/metrics.md).
+ * keys and attribute names, from Node's OS APIs and one probe (network). load and swap have no Windows
+ * collector: absent there, not 0 (docs/metrics.md), which `WINDOWS_ONLY_GAPS` tells once.
  */
 // biome-ignore lint/suspicious/noExplicitAny: as `collectors`.
 export function collectorsFor(platform: NodeJS.Platform): readonly Collector<any>[] {
-  return platform === 'win32' ? [winCpu, winFilesystem, winMemory, winUptime] : collectors;
+  return platform === 'win32' ? [winCpu, winFilesystem, winMemory, winNetwork, winUptime] : collectors;
 }
 
 /** The keys of the configuration's `metrics` section: each collector's own section under its name. */

@@ -2,8 +2,8 @@
 // directory (as one-contextd does), needing root and kernel support for the file system.
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { runLazily } from '../../process/run-lazily';
 import { pathOnly } from '../block-devices';
-import { runLazily } from '../run-lazily';
 import type { SourceContext } from '../types';
 
 /** context.sh and token.txt read through a mount, or undefined when mounting is not possible. */

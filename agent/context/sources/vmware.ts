@@ -1,9 +1,10 @@
 // vCenter guests: no media; context.sh comes base64-encoded from VMware guestinfo, and files such as
 // token.txt from guestinfo.opennebula.file.N (first line the name, the rest base64), as one-contextd reads
 // them. Tried only when vmtoolsd is installed, so KVM guests see no noise about it.
+
+import { runLazily } from '../../process/run-lazily';
 import { pathOnly } from '../block-devices';
 import { ContextError } from '../errors';
-import { runLazily } from '../run-lazily';
 import type { ContextFiles, SourceContext } from '../types';
 import type { Source } from './source';
 

@@ -5,7 +5,7 @@
 import { win32 } from 'node:path';
 import { envOf, hostFacts, isWindows, type OsFacts } from '../../platform/facts';
 import type { RunCommandResult } from '../../process/run-command';
-import { runLazily } from '../run-lazily';
+import { runLazily } from '../../process/run-lazily';
 import type { ContextFiles, SourceContext } from '../types';
 import type { Source } from './source';
 

@@ -1,12 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../agent/log';
+import { type Logger, silentLogger } from '../../../agent/log';
 import { collectors, collectorsFor } from '../../../agent/metrics';
 import type { StatfsResult } from '../../../agent/metrics/filesystem';
+import { DEFAULT_NETWORK_EXCLUDE } from '../../../agent/metrics/network';
 import type { CpuTimes, OsCalls } from '../../../agent/metrics/os-facts';
 import * as winCpu from '../../../agent/metrics/win-cpu';
 import * as winFilesystem from '../../../agent/metrics/win-filesystem';
 import * as winMemory from '../../../agent/metrics/win-memory';
+import * as winNetwork from '../../../agent/metrics/win-network';
 import * as winUptime from '../../../agent/metrics/win-uptime';
+import type { RunCommandResult } from '../../../agent/process/run-command';
 
 function fakeOs(over: Partial<OsCalls> = {}): OsCalls {
   return {
@@ -17,16 +22,34 @@ function fakeOs(over: Partial<OsCalls> = {}): OsCalls {
     driveRoots: () => [],
     exists: () => false,
     statfs: async () => ({ blocks: 100, bfree: 40, bavail: 40 }),
+    interfaceStatistics: async () => netstat(''),
     ...over,
   };
 }
-const ctx = <O>(options: O) => ({ procRoot: '/nonexistent', sysRoot: '/nonexistent', log: silentLogger, now: () => 0, options });
+const ctx = <O>(options: O, now = () => 0, log: Logger = silentLogger) => ({
+  procRoot: '/nonexistent',
+  sysRoot: '/nonexistent',
+  log,
+  now,
+  options,
+});
+const netstat = (stdout: string, over: Partial<RunCommandResult> = {}): RunCommandResult => ({
+  code: 0,
+  signal: null,
+  stdout,
+  stderr: '',
+  timedOut: false,
+  aborted: false,
+  ...over,
+});
+const NETSTAT = join(__dirname, '../../fixtures/netstat');
+const bytesRow = (rx: number, tx: number) => `Interface Statistics\r\n\r\n   Received   Sent\r\n\r\nBytes   ${rx}   ${tx}\r\n`;
 const times = (user: number, sys: number, idle: number, irq = 0): CpuTimes => ({ user, nice: 0, sys, idle, irq });
 
 describe('Windows collectors', () => {
   it('are chosen on win32 only, under the Linux names', () => {
     expect(collectorsFor('linux')).toBe(collectors);
-    expect(collectorsFor('win32').map((c) => c.name)).toEqual(['cpu', 'filesystem', 'memory', 'uptime']);
+    expect(collectorsFor('win32').map((c) => c.name)).toEqual(['cpu', 'filesystem', 'memory', 'network', 'uptime']);
     const linux = new Map(collectors.map((c) => [c.name, c]));
     for (const c of collectorsFor('win32')) expect(c.config).toBe(linux.get(c.name)?.config);
   });
@@ -84,5 +107,62 @@ describe('Windows collectors', () => {
     await new Promise((r) => setImmediate(r));
     expect(fs.status?.()).toEqual({ stuckMounts: [] });
     expect(await fs.collect()).toEqual({ DISK_USED_C: 75, DISK_USED_H: 50 });
+  });
+});
+
+describe('Windows network (netstat -e)', () => {
+  it.each(readdirSync(NETSTAT).filter((c) => !c.includes('.')))('parses the %s output', (c) => {
+    const expected = JSON.parse(readFileSync(join(NETSTAT, c, 'expected.json'), 'utf8'));
+    expect(winNetwork.parseNetstatE(readFileSync(join(NETSTAT, c, 'stdout.txt'), 'utf8')) ?? null).toEqual(expected);
+  });
+  it('primes, then gives bytes per second from the totals; a decrease skips that cycle', async () => {
+    let at = 0;
+    let out = bytesRow(1000, 500);
+    const calls: number[] = [];
+    const os = fakeOs({
+      interfaceStatistics: async (timeoutMs) => {
+        calls.push(timeoutMs);
+        return netstat(out);
+      },
+    });
+    const net = winNetwork.create(
+      ctx({}, () => at),
+      os,
+    );
+    expect(await net.collect()).toEqual({});
+    [at, out] = [2000, bytesRow(5000, 1500)];
+    expect(await net.collect()).toEqual({ NET_RX_BPS: 2000, NET_TX_BPS: 500 });
+    [at, out] = [4000, bytesRow(100, 1600)];
+    expect(await net.collect()).toEqual({});
+    expect(calls).toEqual([5000, 5000, 5000]);
+  });
+  it('is absent, not zero, when netstat fails, hangs or prints no counters', async () => {
+    for (const r of [netstat('', { code: 1 }), netstat('', { code: null, timedOut: true }), netstat('Interface Statistics\r\n')]) {
+      await expect(winNetwork.create(ctx({}), fakeOs({ interfaceStatistics: async () => r })).collect()).rejects.toThrow(
+        /^no data from netstat -e/,
+      );
+    }
+  });
+  it('does not try again a netstat that cannot start', async () => {
+    let calls = 0;
+    const os = fakeOs({
+      interfaceStatistics: async () => {
+        calls++;
+        return netstat('', { code: null, spawnError: new Error('spawn netstat.exe ENOENT') });
+      },
+    });
+    const net = winNetwork.create(ctx({}), os);
+    await expect(net.collect()).rejects.toThrow(/cannot start: spawn netstat.exe ENOENT/);
+    await expect(net.collect()).rejects.toThrow(/cannot start/);
+    expect(calls).toBe(1);
+  });
+  it('says once that include and exclude do not apply, only when they are set', () => {
+    const lines: string[] = [];
+    const log = { ...silentLogger, info: (m: string) => lines.push(m) };
+    winNetwork.create(ctx({}, undefined, log));
+    winNetwork.create(ctx({ include: [], exclude: [...DEFAULT_NETWORK_EXCLUDE] }, undefined, log));
+    expect(lines).toEqual([]);
+    winNetwork.create(ctx({ include: ['Ethernet*'] }, undefined, log));
+    expect(lines).toEqual(['network: include and exclude do not apply on Windows; NET_RX_BPS and NET_TX_BPS are the totals of netstat -e']);
   });
 });
