@@ -62,7 +62,11 @@ if (opt.control && opt.vmid) {
   // PUT /vm bodies are forms: data=<attributes, one per line>&type=1 (set) or type=2 (erase one).
   const forms = puts.map((r) => new URLSearchParams(String(r.body)));
   const sent = (type, line) => forms.some((f) => f.get('type') === type && (f.get('data') ?? '').split('\n').includes(line));
-  check(`the simulator recorded READY=YES from VM ${opt.vmid}`, sent('1', 'READY=YES'), JSON.stringify(puts.map((r) => r.body)).slice(0, 1500));
+  check(
+    `the simulator recorded READY=YES from VM ${opt.vmid}`,
+    sent('1', 'READY=YES'),
+    JSON.stringify(puts.map((r) => r.body)).slice(0, 1500),
+  );
   check(
     `the drain at poweroff erased READY for VM ${opt.vmid}`,
     sent('2', 'READY') && user.READY === undefined,
