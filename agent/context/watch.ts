@@ -2,6 +2,7 @@
 // and one volume-descriptor read per tick), a full rediscovery only when that changes, and for a source
 // with nothing cheap to watch (vCenter guestinfo: no media, no events) a rediscovery every rereadIntervalMs
 // compared by content hash.
+import { type Clock, systemClock } from '../schedule/clock';
 import { discoverDetailed } from './discover';
 import { sourceContext } from './sources/files';
 import { sourcesFor } from './sources/index';
@@ -20,6 +21,8 @@ export interface WatchOptions extends DiscoverOptions {
   onChange: (ctx: ResolvedContext) => void;
   /** Aborting stops the watcher. */
   signal?: AbortSignal;
+  /** Time and the poll timer; default the system clock. */
+  clock?: Clock;
 }
 
 /** The running watcher. */
@@ -33,6 +36,7 @@ export interface ContextWatcher {
 /** Starts polling; the timer does not keep the process alive. */
 export function watchContext(opts: WatchOptions): ContextWatcher {
   const ctx = sourceContext(opts);
+  const clock = opts.clock ?? systemClock;
   const log = ctx.log;
   const rereadable = sourcesFor(opts).sources.filter((s) => s.watch.reread);
   let current = opts.initial;
@@ -49,7 +53,7 @@ export function watchContext(opts: WatchOptions): ContextWatcher {
     const changed = probe !== lastProbe;
     lastProbe = probe;
     if (changed || current === undefined) return true;
-    if (Date.now() - lastFull < (opts.rereadIntervalMs ?? 60_000)) return false;
+    if (clock.now() - lastFull < (opts.rereadIntervalMs ?? 60_000)) return false;
     return mayUseRereadable(current);
   };
   const mayUseRereadable = async (context: ResolvedContext): Promise<boolean> => {
@@ -62,7 +66,7 @@ export function watchContext(opts: WatchOptions): ContextWatcher {
   const run = async (): Promise<void> => {
     try {
       if (!(await due())) return;
-      lastFull = Date.now();
+      lastFull = clock.now();
       const { context, files } = await discoverDetailed(opts);
       lastFiles = files;
       if (lastError !== undefined) log.info('context: readable again');
@@ -93,13 +97,21 @@ export function watchContext(opts: WatchOptions): ContextWatcher {
     });
     return running;
   };
-  const timer = setInterval(() => {
-    void check();
-  }, opts.intervalMs ?? 10_000);
-  timer.unref();
+  // A chain of one-shot timers (a Clock has no interval); the real ones are unref'd so watching never keeps
+  // the process alive.
+  let timer: unknown;
+  const arm = (): void => {
+    timer = clock.setTimeout(() => {
+      void check().finally(() => {
+        if (!closed) arm();
+      });
+    }, opts.intervalMs ?? 10_000);
+    (timer as { unref?: () => void }).unref?.();
+  };
+  arm();
   const close = (): void => {
     closed = true;
-    clearInterval(timer);
+    clock.clearTimeout(timer);
   };
   opts.signal?.addEventListener('abort', close, { once: true });
   if (opts.signal?.aborted) close();

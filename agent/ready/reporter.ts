@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../log';
 import { backoffDelay, type RetryPolicy, sleep } from '../onegate/retry';
 import { type RunCommandOptions, type RunCommandResult, runCommand } from '../process/run-command';
+import { type Clock, systemClock } from '../schedule/clock';
 import { type Failure, recordFailure, recordSuccess, toFailure } from '../state/feature';
 import type { ReadyState } from '../state/types';
 import { type ReadyCheck, readyCheckOf } from './script';
@@ -33,7 +34,8 @@ export interface ReadyDeps {
   changed?: () => void;
   /** Runs the check; default runCommand. */
   run?: (options: RunCommandOptions) => Promise<RunCommandResult>;
-  now?: () => number;
+  /** Time and the retry waits; default the system clock. */
+  clock?: Clock;
   rand?: () => number;
   /** health.gate_ready: READY=YES waits, after the readiness check, until this resolves. */
   gate?: ReadyGate;
@@ -75,7 +77,8 @@ export function varsFingerprint(vars: Record<string, string>): string {
 
 export function createReadyReporter(deps: ReadyDeps): ReadyReporter {
   const { options, state, log } = deps;
-  const now = deps.now ?? Date.now;
+  const clock = deps.clock ?? systemClock;
+  const now = (): number => clock.now();
   const changed = deps.changed ?? (() => {});
   let controller: AbortController | undefined;
   let loop: Promise<void> | undefined;
@@ -150,7 +153,7 @@ export function createReadyReporter(deps: ReadyDeps): ReadyReporter {
       }
       changed();
       try {
-        await sleep(delay, signal);
+        await sleep(delay, signal, clock);
       } catch {
         return;
       }

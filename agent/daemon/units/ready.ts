@@ -59,7 +59,7 @@ function startReady(ctx: UnitContext): RunningUnit {
         state: ctx.state.ready,
         log: ctx.log,
         changed: ctx.persist,
-        now: ctx.clock.now,
+        clock: ctx.clock,
         ...(gated() ? { gate } : {}),
       }),
     (old) => old.stop(),

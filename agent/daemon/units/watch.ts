@@ -19,6 +19,7 @@ function startWatch(ctx: UnitContext): RunningUnit {
       initial: ctx.context,
       intervalMs: ctx.config.context.poll * 1000,
       signal: ctx.signal,
+      clock: ctx.clock,
       onChange: ctx.contextChanged,
     });
   let watcher = open();

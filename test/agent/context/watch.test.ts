@@ -5,6 +5,7 @@ import { discoverContext } from '../../../agent/context/discover';
 import type { ResolvedContext } from '../../../agent/context/types';
 import { type ContextWatcher, watchContext } from '../../../agent/context/watch';
 import type { Logger } from '../../../agent/log';
+import { fakeClock } from '../../support/fake-clock';
 import { tempDir } from '../../support/temp-dir';
 import { fakeBin } from './fake-programs';
 
@@ -106,6 +107,34 @@ describe('watchContext', () => {
       ['vmware', '1'],
       ['vmware', '2'],
     ]);
+  });
+  it('vCenter: with an injected clock, guestinfo is not re-read before rereadIntervalMs has passed', async () => {
+    const bin = fakeBin();
+    const store = tempDir('gi-');
+    bin.add('vmtoolsd', `cat "${store}/\${2#info-get }" 2>/dev/null || exit 1`);
+    const ctx = (vmid: string): string => Buffer.from(`ONEGATE_ENDPOINT='http://h:1'\nVMID='${vmid}'\n`).toString('base64');
+    writeFileSync(path.join(store, 'guestinfo.opennebula.context'), ctx('1'));
+    const clock = fakeClock();
+    const { w, seen } = start(copyRoot('empty'), { env: { PATH: bin.path }, rereadIntervalMs: 30_000, clock });
+    await w.check();
+    writeFileSync(path.join(store, 'guestinfo.opennebula.context'), ctx('2'));
+    await clock.advance(29_999); // the poll timer (60 s) does not fire on the way
+    await w.check();
+    expect(seen.map((c) => c.vmid)).toEqual(['1']);
+    await clock.advance(1);
+    await w.check();
+    expect(seen.map((c) => c.vmid)).toEqual(['1', '2']);
+  });
+  it('with an injected clock, the poll timer is one timer at now + interval, re-armed after each check and gone after close', async () => {
+    const clock = fakeClock();
+    const start0 = clock.now();
+    const { w } = start(copyRoot('lxc'), { intervalMs: 5_000, clock });
+    expect(clock.timers).toEqual([start0 + 5_000]);
+    await clock.advance(5_000);
+    for (let i = 0; i < 100 && clock.timers.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(clock.timers).toEqual([start0 + 10_000]);
+    w.close();
+    expect(clock.timers).toEqual([]);
   });
   it('the timer checks by itself, and aborting stops it', async () => {
     const controller = new AbortController();

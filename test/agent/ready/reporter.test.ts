@@ -5,11 +5,12 @@ import { silentLogger } from '../../../agent/log';
 import { OneGateError } from '../../../agent/onegate/errors';
 import { createReadyReporter, type ReadyOptions, varsFingerprint } from '../../../agent/ready/reporter';
 import { emptyState } from '../../../agent/state/types';
+import { fakeClock } from '../../support/fake-clock';
 import { tempDir } from '../../support/temp-dir';
 
 const options: ReadyOptions = { enabled: true, scriptTimeoutMs: 5000, backoff: { baseMs: 20, factor: 2, maxMs: 80 }, logEveryMs: 60_000 };
 
-function setup(failures: Error[] = [], opts: Partial<ReadyOptions> = {}) {
+function setup(failures: Error[] = [], opts: Partial<ReadyOptions> = {}, clock?: ReturnType<typeof fakeClock>) {
   const calls: Record<string, string>[] = [];
   const state = emptyState().ready;
   const lines: string[] = [];
@@ -25,11 +26,32 @@ function setup(failures: Error[] = [], opts: Partial<ReadyOptions> = {}) {
     options: { ...options, ...opts },
     state,
     log,
+    ...(clock ? { clock } : {}),
   });
   return { calls, state, reporter, lines };
 }
 
 describe('createReadyReporter', () => {
+  it('with an injected clock: retryAt is now + the backoff, and no attempt is made before it', async () => {
+    const clock = fakeClock();
+    const t0 = clock.now();
+    const { calls, state, reporter } = setup([new OneGateError('ONEGATE_UNREACHABLE', 'down')], {}, clock);
+    reporter.update({ vars: { REPORT_READY: 'YES' } }, 'boot-1');
+    for (let i = 0; i < 100 && state.status !== 'failing'; i++) await new Promise((r) => setTimeout(r, 1));
+    expect(state.status).toBe('failing');
+    const wait = state.retryAt! - t0;
+    expect(clock.timers).toEqual([state.retryAt]);
+    expect(wait).toBeGreaterThanOrEqual(options.backoff.baseMs / 4);
+    expect(wait).toBeLessThanOrEqual(options.backoff.maxMs);
+    await clock.advance(wait - 1);
+    expect(calls).toHaveLength(1);
+    await clock.advance(1);
+    await reporter.idle();
+    expect(calls).toHaveLength(2);
+    expect(state.status).toBe('reported');
+    expect(state.reportedAt).toBe(new Date(t0 + wait).toISOString());
+  });
+
   it('does nothing unless REPORT_READY is exactly YES', async () => {
     const { calls, state, reporter } = setup();
     reporter.update({ vars: { REPORT_READY: 'yes' } }, 'boot-1');
