@@ -3,7 +3,7 @@
 // error message, and against the one error line of the CLI and of `onegate-agent once`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Behaviour, sendAndClose, sendAndHang, stream } from './raw-server';
+import { type Behaviour, sendAndClose, sendAndHang, sendAndReset, stream } from './raw-server';
 
 const FIXTURES = join(__dirname, '../fixtures/hostile');
 
@@ -55,6 +55,19 @@ export const CASES: HostileCase[] = [
   closing('many-headers', 'ONEGATE_BAD_RESPONSE', /more than 256 header lines/),
   closing('cut-mid-head', 'ONEGATE_UNREACHABLE', /closed the connection in the middle of the response head after 27 bytes/),
   closing('cut-mid-body', 'ONEGATE_UNREACHABLE', /closed the connection in the middle of the response body after 6 of 100 bytes/),
+  // Issue 18 item 13: a reset is worded as what it interrupted, not as a bare "connection reset".
+  {
+    name: 'reset-mid-head (item 13)',
+    behave: sendAndReset(fixture('cut-mid-head')),
+    code: 'ONEGATE_UNREACHABLE',
+    expect: /reset the connection in the middle of the response head after 27 bytes/,
+  },
+  {
+    name: 'reset-mid-body (item 13)',
+    behave: sendAndReset(fixture('cut-mid-body')),
+    code: 'ONEGATE_UNREACHABLE',
+    expect: /reset the connection in the middle of the response body after 6 of 100 bytes/,
+  },
   closing('switching-protocols', 'ONEGATE_BAD_RESPONSE', /101 Switching Protocols was not asked for/),
   {
     name: 'head-that-stops',

@@ -53,6 +53,15 @@ export function sendAndClose(bytes: Buffer): Behaviour {
   return (socket) => socket.end(bytes);
 }
 
+/** Writes `bytes`, then resets the connection (TCP RST) once they had time to leave. */
+export function sendAndReset(bytes: Buffer, afterMs = 100): Behaviour {
+  return (socket) => {
+    socket.write(bytes);
+    const timer = setTimeout(() => socket.resetAndDestroy(), afterMs);
+    socket.on('close', () => clearTimeout(timer));
+  };
+}
+
 /** Writes `bytes` and keeps the connection open, saying nothing more. */
 export function sendAndHang(bytes: Buffer): Behaviour {
   return (socket) => socket.write(bytes);
