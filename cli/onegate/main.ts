@@ -11,6 +11,7 @@ import { CliError, reportError } from './errors';
 import { parseArgs } from './options';
 import { processStreams, type Streams, writeError, writeHelp, writeResult, writeVersion, writeWarning } from './output';
 import { isInsecure, parseEmptyStyle, parseTimeout } from './settings';
+import { wakeAgent } from './wake';
 
 /** Runs `onegate` with `argv` (without the program name); resolves to the exit status. */
 export async function main(argv: string[], streams: Streams = processStreams(), env = process.env): Promise<number> {
@@ -49,6 +50,7 @@ export async function main(argv: string[], streams: Streams = processStreams(), 
       },
     };
     writeResult(streams, await found.command.run(ctx), parsed.values, empty);
+    if (found.command.wakesAgent) wakeAgent(env);
     return 0;
   } catch (err) {
     const report = reportError(err, endpoint);

@@ -62,7 +62,13 @@ const pages = {
       'It reads the endpoint, VM ID and token from the VM context, as onegate-agent(1) does.',
     sections: () => [],
     top: () => help('onegate', []),
-    files: [['/run/one-context/one_env', 'context environment written by one-context, if installed']],
+    files: [
+      ['/run/one-context/one_env', 'context environment written by one-context, if installed'],
+      [
+        '/run/onegate-agent/wake',
+        "touched after a successful vm update, VM action or service scale, so the agent's pull sees the change (ONEGATE_AGENT_RUN_DIR)",
+      ],
+    ],
     exit: '0 on success, 1 on a usage error, 255 on an error reported by the server (as the Ruby onegate).',
     seeAlso: ['onegate-agent', 'systemctl'],
   },

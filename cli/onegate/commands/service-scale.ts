@@ -15,6 +15,7 @@ function parseCardinality(text: string | undefined): number {
 export const serviceScale: Command = {
   resource: 'service',
   verbs: ['scale'],
+  wakesAgent: true,
   summary: "set the number of VMs of a role of this VM's service",
   help: ['onegate service scale --role ROLE --cardinality CARDINALITY'],
   options: ['role', 'cardinality'],

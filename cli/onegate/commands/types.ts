@@ -43,6 +43,8 @@ export interface Command {
   extra?: boolean;
   /** Long names of the options it reads. */
   options: readonly string[];
+  /** It changes the VM or its service: a success wakes the local agent's pull (cli/onegate/wake.ts). */
+  wakesAgent?: true;
   /** Runs the command. */
   run(ctx: CommandContext): Promise<CommandResult>;
 }

@@ -30,6 +30,7 @@ const ACTIONS: readonly ActionSpec[] = [
 export const vmAction: Command = {
   resource: 'vm',
   verbs: ACTIONS.map((a) => a.name),
+  wakesAgent: true,
   summary: 'run an action on a VM of the same service or virtual router (reboot may be refused by the server)',
   // The Ruby help lists these as `onegate reboot [VMID]` although the syntax is `onegate vm reboot VMID`;
   // kept verbatim for parity (share/onegate/onegate l.573 at release-7.4.0).

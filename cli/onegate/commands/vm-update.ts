@@ -6,6 +6,7 @@ import type { Command } from './types';
 export const vmUpdate: Command = {
   resource: 'vm',
   verbs: ['update'],
+  wakesAgent: true,
   summary: 'add, replace (--data) or erase (--erase) attributes of the VM user template',
   help: ['onegate vm update [VMID] --data KEY=VALUE\\nKEY2=VALUE2', 'onegate vm update [VMID] --erase KEY'],
   options: ['data', 'erase'],
