@@ -3,11 +3,12 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { perTest } from '../../support/per-test';
+import { SERVER_VERSIONS } from '../../support/server-versions';
 import { startHarness, waitFor } from './harness';
 
-const h = perTest(() => startHarness());
+describe.each(SERVER_VERSIONS)('context (OneGate %s)', (version) => {
+  const h = perTest(() => startHarness(version));
 
-describe('context', () => {
   it('waits without crashing while the token is missing, and starts once it appears', async () => {
     const ctx = h.context({});
     rmSync(join(ctx, 'token.txt'));
@@ -21,6 +22,11 @@ describe('context', () => {
     await waitFor(() => !h.status().context.lastError, 3000, 'the context error cleared');
     expect(agent.child.exitCode).toBeNull();
   });
+});
+
+// Context variables over the file are read by the agent alone; the server only receives pushes, as above: once.
+describe('context variables', () => {
+  const h = perTest(() => startHarness());
 
   it('applies ONEGATE_AGENT_* context variables over the file, and follows their changes', async () => {
     const ctx = h.context({ ONEGATE_AGENT_INTERVAL: '30', ONEGATE_AGENT_PREFIX: 'G_' });

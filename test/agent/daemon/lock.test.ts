@@ -1,4 +1,5 @@
 // Two real daemons on one state directory: the second exits 1 with one line naming the first one's pid.
+// Once, not per server version: the lock is the state directory's; the server only takes a push (push.test.ts runs both).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

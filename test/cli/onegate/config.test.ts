@@ -1,4 +1,5 @@
 // Where the CLI finds endpoint, VMID and token: environment, then one_env over it, then context discovery.
+// Once, not per server version: where credentials come from is the client's; the one request made is a plain GET /vm.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -3,6 +3,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { perSuite } from '../../support/per-test';
+import { halt500Text, SERVER_VERSIONS } from '../../support/server-versions';
 import { runCli, startWorld, vmEnv } from './helpers';
 
 /** A port nothing listens on: bound, then released. */
@@ -14,10 +15,8 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('error paths', () => {
-  const sim = perSuite(() => startWorld());
-  afterEach(() => sim.clearFaults());
-
+// No server at all: once.
+describe('error paths without a server', () => {
   it('server down: "Error connecting to server" and the Server line, exit 255 (after one retry)', async () => {
     const port = await closedPort();
     const r = await runCli(['vm', 'show'], { ONEGATE_ENDPOINT: `http://127.0.0.1:${port}`, VMID: '42', TOKENTXT: 't' });
@@ -27,6 +26,11 @@ describe('error paths', () => {
       `ERROR: \nError connecting to server (cannot reach OneGate at http://127.0.0.1:${port}: connection refused).\nServer: 127.0.0.1:${port}\n`,
     );
   });
+});
+
+describe.each(SERVER_VERSIONS)('error paths (OneGate %s)', (version) => {
+  const sim = perSuite(() => startWorld(undefined, version));
+  afterEach(() => sim.clearFaults());
 
   it('401 with a wrong or missing token: "Not authorized", exit 255', async () => {
     const wrong = await runCli(['vm', 'show'], vmEnv(sim, 42, { TOKENTXT: 'bm9wZQ==' }));
@@ -36,7 +40,7 @@ describe('error paths', () => {
   });
 
   it('404 for a virtual network that does not exist, with its body', async () => {
-    const router = await startWorld('spec-vrouter');
+    const router = await startWorld('spec-vrouter', version);
     try {
       expect(await runCli(['vnet', 'show', '99'], vmEnv(router, 42))).toEqual({
         status: 255,
@@ -48,6 +52,19 @@ describe('error paths', () => {
       await router.close();
     }
   });
+
+  it('a 500 from a halt in the server (erasing a missing attribute): its body as the server sent it, exit 255', async () => {
+    const r = await runCli(['vm', 'update', '--erase', 'NO_SUCH_ATTRIBUTE'], vmEnv(sim, 42));
+    // error_500_handler: 7.x sends "Internal server error" instead of the halt's text, as the Ruby client then prints.
+    expect(r).toEqual({ status: 255, stdout: '', stderr: `ERROR: \n${halt500Text(version, 'attribute not found')}\n` });
+    expect(sim.requests.at(-1)!.status).toBe(500);
+  });
+});
+
+// Faults answer in place of the server, the same on every version: once.
+describe('error paths from faults', () => {
+  const sim = perSuite(() => startWorld());
+  afterEach(() => sim.clearFaults());
 
   it('500 with a plain-text body: printed verbatim, never parsed', async () => {
     sim.setFault({ route: '/vm', kind: 'status', status: 500, body: 'attribute not found\nsecond line' });

@@ -1,6 +1,7 @@
 // Start-up (issue 4): `onegate vm show` over http loads node:net and no Node module that only https, node:http,
 // spawning or fs.promises need. Observed through process.moduleLoadList, written at exit by a preload; the timings
 // themselves are measured by scripts/bench/cli.mjs, not asserted here.
+// Once, not per server version: the modules loaded are the client's; the server only has to answer GET /vm.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,6 @@
 // How `onegate` writes its output: straight to the descriptors with write(2), and when a descriptor is a
 // full non-blocking pipe (EAGAIN), through Node's stream for the rest, so nothing is lost or reordered.
+// Once, not per server version: write(2) and EAGAIN are the client's; the server only stores and returns one attribute.
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, constants, createReadStream, openSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,6 @@
 // On a terminal, headers are bold and underlined (ROLE headers bold only), padded to 80 (scr_bold, scr_underline, print_header: share/onegate/onegate l.530-556 at release-7.4.0).
 // util-linux `script` provides the terminal; without it the test is skipped, saying why.
+// Once, not per server version: the terminal codes are the client's (service show's text is in commands/, on each version).
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { perSuite } from '../../support/per-test';
