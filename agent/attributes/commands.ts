@@ -1,8 +1,9 @@
 // Attributes printed by programs: each configured command runs with a timeout (through runCommand, the one
 // place that spawns) and its standard output is parsed as KEY=VALUE lines. A program that fails, times out or
-// cannot start contributes nothing that cycle, so half-written output never reaches the server.
+// cannot start contributes nothing that cycle, so half-written output never reaches the server; it is
+// reported as failed (source "command:<argv>"), so the attributes it gave before are kept, not erased.
 import { type RunCommandOptions, type RunCommandResult, runCommand } from '../process/run-command';
-import { mergeAttributeSets, parseKeyValueLines } from './parse';
+import { failedSource, fromSource, mergeAttributeSets, parseKeyValueLines } from './parse';
 import type { AttributeSet } from './types';
 
 /** One attribute program. */
@@ -24,15 +25,21 @@ export async function runAttributeCommands(
   const run = opts.run ?? runCommand;
   const sets = await Promise.all(
     commands.map(async (c): Promise<AttributeSet> => {
-      const source = c.command.join(' ');
+      const shown = c.command.join(' ');
       if (c.command.length === 0) return { values: {}, problems: ['attribute command: empty command'] };
       const r = await run({ argv: c.command, timeoutMs: c.timeoutMs ?? 10_000, maxOutputBytes: MAX_COMMAND_OUTPUT, signal: opts.signal });
       const failure = describeFailure(r, c.timeoutMs ?? 10_000);
-      if (failure) return { values: {}, problems: [`${source}: ${failure}; its output is ignored`] };
-      return parseKeyValueLines(r.stdout, source);
+      const source = commandSource(c.command);
+      if (failure) return failedSource(source, `${shown}: ${failure}; its output is ignored`, failure);
+      return fromSource(parseKeyValueLines(r.stdout, shown), source);
     }),
   );
   return mergeAttributeSets(sets);
+}
+
+/** The source name of a command's attributes. */
+export function commandSource(argv: string[]): string {
+  return `command:${argv.join(' ')}`;
 }
 
 function describeFailure(r: RunCommandResult, timeoutMs: number): string | undefined {

@@ -11,5 +11,9 @@ export const MAX_ATTRS_FILES = 100;
 
 /** Reads every `*.attrs` file of `dir`; a missing directory gives an empty set. */
 export function readAttributeDirectory(dir: string): AttributeSet {
-  return readDropDirectory(dir, { suffix: '.attrs', maxFiles: MAX_ATTRS_FILES, maxBytes: MAX_ATTRS_FILE_BYTES }, parseKeyValueLines);
+  return readDropDirectory(
+    dir,
+    { kind: 'file', suffix: '.attrs', maxFiles: MAX_ATTRS_FILES, maxBytes: MAX_ATTRS_FILE_BYTES },
+    parseKeyValueLines,
+  );
 }

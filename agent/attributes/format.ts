@@ -22,6 +22,8 @@ export interface FormattedAttributes {
   problems: string[];
   /** Final names dropped for being on RESTRICTED_ATTRIBUTES (the push names them once, as the server's refusals). */
   restricted: string[];
+  /** Final name -> the input key it was made from, for every attribute kept. */
+  keys: Record<string, string>;
 }
 
 /** A number as plain fixed-point text; undefined for NaN and infinities. */
@@ -36,7 +38,7 @@ export function formatNumber(n: number, decimals: number): string | undefined {
 export function formatAttributes(values: Record<string, number | string>, options: FormatOptions = {}): FormattedAttributes {
   const prefix = options.prefix ?? '';
   const decimals = options.decimals ?? 2;
-  const out: FormattedAttributes = { attributes: {}, problems: [], restricted: [] };
+  const out: FormattedAttributes = { attributes: {}, problems: [], restricted: [], keys: {} };
   for (const [key, raw] of Object.entries(values)) {
     const name = `${prefix}${key}`.toUpperCase();
     try {
@@ -50,6 +52,7 @@ export function formatAttributes(values: Record<string, number | string>, option
       if (text === undefined) throw new Error(`attribute "${name}": ${raw} is not a finite number`);
       checkAttributeValue(name, text);
       out.attributes[name] = text;
+      out.keys[name] = key;
     } catch (e) {
       out.problems.push((e as Error).message);
     }

@@ -2,7 +2,7 @@
 // commands; a later source wins on a repeated name, so a program can override a configured default.
 import { type AttributeCommand, runAttributeCommands } from './commands';
 import { readAttributeDirectory } from './directory';
-import { mergeAttributeSets } from './parse';
+import { fromSource, mergeAttributeSets } from './parse';
 import { readTextfileDirectory } from './textfile';
 import type { AttributeSet } from './types';
 
@@ -20,7 +20,7 @@ export interface AttributesOptions {
 
 /** Gathers every custom attribute of one cycle. */
 export async function collectAttributes(options: AttributesOptions, opts: { signal?: AbortSignal } = {}): Promise<AttributeSet> {
-  const fromConfig: AttributeSet = { values: { ...options.static }, problems: [] };
+  const fromConfig = fromSource({ values: { ...options.static }, problems: [] }, 'static');
   const fromFiles = options.directory ? readAttributeDirectory(options.directory) : { values: {}, problems: [] };
   const fromTextfiles = options.textfileDirectory ? readTextfileDirectory(options.textfileDirectory) : { values: {}, problems: [] };
   const fromCommands = options.commands?.length ? await runAttributeCommands(options.commands, opts) : { values: {}, problems: [] };
@@ -32,7 +32,7 @@ export { MAX_COMMAND_OUTPUT, runAttributeCommands } from './commands';
 export { type AttributeDiff, type DiffOptions, diffAttributes } from './diff';
 export { MAX_ATTRS_FILE_BYTES, MAX_ATTRS_FILES, readAttributeDirectory } from './directory';
 export { type FormatOptions, type FormattedAttributes, formatAttributes, formatNumber, RESTRICTED_ATTRIBUTES } from './format';
-export { mergeAttributeSets, parseKeyValueLines } from './parse';
+export { failedSource, fromSource, mergeAttributeSets, parseKeyValueLines } from './parse';
 export {
   attributeNameOf,
   MAX_TEXTFILE_ATTRIBUTES,

@@ -29,14 +29,30 @@ export function parseKeyValueLines(text: string, source: string): AttributeSet {
   return set;
 }
 
-/** Merges sets in order: later values win, problems accumulate. */
+/** Merges sets in order: later values (and their sources) win, problems and failed sources accumulate. */
 export function mergeAttributeSets(sets: AttributeSet[]): AttributeSet {
-  const out: AttributeSet = { values: {}, problems: [] };
+  const out: AttributeSet = { values: {}, problems: [], sources: {}, failed: {} };
   for (const s of sets) {
     Object.assign(out.values, s.values);
     out.problems.push(...s.problems);
+    for (const name of Object.keys(s.values)) {
+      const source = s.sources?.[name];
+      if (source === undefined) delete out.sources![name];
+      else out.sources![name] = source;
+    }
+    Object.assign(out.failed!, s.failed);
   }
   return out;
+}
+
+/** `set` with every attribute credited to `source`. */
+export function fromSource(set: AttributeSet, source: string): AttributeSet {
+  return { ...set, sources: Object.fromEntries(Object.keys(set.values).map((name) => [name, source])) };
+}
+
+/** The empty answer of a source that could not answer this cycle (`why` is also a problem line). */
+export function failedSource(source: string, problem: string, why: string = problem): AttributeSet {
+  return { values: {}, problems: [problem], failed: { [source]: why } };
 }
 
 function unquote(v: string): string {

@@ -21,12 +21,15 @@ const TAKEN = new Set(['gauge', 'untyped']);
 export function readTextfileDirectory(dir: string): AttributeSet {
   const set = readDropDirectory(
     dir,
-    { suffix: '.prom', maxFiles: MAX_TEXTFILE_FILES, maxBytes: MAX_TEXTFILE_BYTES },
+    { kind: 'textfile', suffix: '.prom', maxFiles: MAX_TEXTFILE_FILES, maxBytes: MAX_TEXTFILE_BYTES },
     attributesFromPromText,
   );
   const names = Object.keys(set.values);
   if (names.length <= MAX_TEXTFILE_ATTRIBUTES) return set;
-  for (const name of names.slice(MAX_TEXTFILE_ATTRIBUTES)) delete set.values[name];
+  for (const name of names.slice(MAX_TEXTFILE_ATTRIBUTES)) {
+    delete set.values[name];
+    delete set.sources?.[name];
+  }
   set.problems.push(
     `${dir}: more than ${MAX_TEXTFILE_ATTRIBUTES} gauges in *.prom files; ${names.length - MAX_TEXTFILE_ATTRIBUTES} skipped`,
   );
@@ -39,7 +42,10 @@ export function attributesFromPromText(text: string, path: string): AttributeSet
   try {
     families = parsePromText(text);
   } catch (e) {
-    if (e instanceof PromTextError) return { values: {}, problems: [`${path}:${e.message.replace(/^line /, '')}; file skipped`] };
+    if (e instanceof PromTextError) {
+      const why = `${path}:${e.message.replace(/^line /, '')}`;
+      return { values: {}, problems: [`${why}; file skipped`], failed: { [path]: why } };
+    }
     throw e;
   }
   const set: AttributeSet = { values: {}, problems: [] };

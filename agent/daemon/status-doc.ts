@@ -26,7 +26,7 @@ const iso = (ms: number | undefined): string | undefined => (ms === undefined ? 
 /** The status without the process footprint, which costs two system calls and is added only when written. */
 export function buildStatus(i: StatusInputs, now: number): Omit<StatusDocument, 'process'> {
   const { push, pull, ready, context } = i.state;
-  const { pending: _p, sent: _s, cycle: _c, retryAt, ...pushFeature } = push;
+  const { pending: _p, sent: _s, cycle: _c, owners: _o, erasing, retryAt, ...pushFeature } = push;
   const { published: lbPublished, ...lbFeature } = i.state.lb;
   const { retryAt: readyRetry, bootId: _b, fingerprint: _f, ...readyFeature } = ready;
   return {
@@ -48,7 +48,13 @@ export function buildStatus(i: StatusInputs, now: number): Omit<StatusDocument, 
     },
     nextRun: iso(i.nextRun),
     nextPull: iso(i.nextPull),
-    push: { ...pushFeature, enabled: i.config.push.enabled, pending: Object.keys(push.pending).sort(), retryAt: iso(retryAt) },
+    push: {
+      ...pushFeature,
+      enabled: i.config.push.enabled,
+      pending: Object.keys(push.pending).sort(),
+      ...(erasing.length > 0 ? { erasing: [...erasing].sort() } : {}),
+      retryAt: iso(retryAt),
+    },
     pull: { ...pull, enabled: i.config.pull.enabled },
     ready: { ...readyFeature, retryAt: iso(readyRetry), ...(i.readyWaitsFor ? { waitsFor: i.readyWaitsFor } : {}) },
     ...(i.health ? { health: i.health } : {}),

@@ -17,6 +17,10 @@ export interface CollectResult {
   values: Record<string, number>;
   /** Collector name -> error, for the collectors that did not (NoDataError included). */
   errors: Record<string, Error>;
+  /** Metric name -> the collector that gave it. */
+  sources: Record<string, string>;
+  /** Collectors that gave nothing: failed, without data, or priming their rates (what they gave before is kept). */
+  silent: string[];
 }
 
 /** Instances of the collectors enabled in `options` (or by default), in registry order. */
@@ -34,12 +38,16 @@ export function createCollectors(
 
 /** Runs every collector concurrently and merges their metrics. */
 export async function collectAll(active: ActiveCollector[], log: Logger): Promise<CollectResult> {
-  const result: CollectResult = { values: {}, errors: {} };
+  const result: CollectResult = { values: {}, errors: {}, sources: {}, silent: [] };
   await Promise.all(
     active.map(async ({ name, instance }) => {
       try {
-        Object.assign(result.values, await instance.collect());
+        const values = await instance.collect();
+        Object.assign(result.values, values);
+        for (const metric of Object.keys(values)) result.sources[metric] = name;
+        if (Object.keys(values).length === 0) result.silent.push(name);
       } catch (e) {
+        result.silent.push(name);
         const err = e as Error;
         if (e instanceof NoDataError) log.debug(`${name}: ${err.message}`);
         else log.warn(`${name}: ${err.message}`);

@@ -2,17 +2,22 @@
 // will have (sent + pending), a heartbeat sends everything every N cycles, and a failed push keeps
 // its attributes pending, merged with newer values, until the server takes them: nothing is lost. An
 // attribute OneGate refuses by name (its :restricted_attrs, which the operator may extend) is left out, named
-// once, and the rest is sent at once; it stays out until the configuration changes (reset).
+// once, and the rest is sent at once; it stays out until the configuration changes (reset). An attribute
+// the agent pushed whose source vanished (agent/state/owned.ts) is erased, one PUT /vm type=2 each, after
+// the changes; pending erasures wait out failures and restarts as pending attributes do.
 import { diffAttributes } from '../attributes/diff';
 import type { Logger } from '../log';
 import { backoffDelay, type RetryPolicy } from '../onegate/retry';
 import { type Failure, recordFailure, recordSuccess, toFailure } from '../state/feature';
+import { type GatherSources, vanishedAttributes } from '../state/owned';
 import type { PushState } from '../state/types';
 import { classifyPushError, refusedAttribute } from './classify';
 
 /** The client call the push makes (OneGateClient satisfies it). */
 export interface PushClient {
   updateVm(attributes: Record<string, string>): Promise<void>;
+  /** Erases one attribute; one already gone counts as erased. */
+  eraseVmAttribute(key: string): Promise<void>;
 }
 
 /** Options of the push; the daemon maps the `push` and `backoff` config keys to them. */
@@ -35,6 +40,8 @@ export const DEFAULT_LIST_REASON = "it is on OneGate's default :restricted_attrs
 export const SERVER_REFUSED_REASON = 'the server refuses it: HTTP 403, cannot be modified';
 /** Sends again after refusals within one flush; each refusal drops one attribute, the rest waits a cycle. */
 export const MAX_REFUSALS_PER_FLUSH = 8;
+/** Erasures sent per flush (one request each, through the one-request lock); the rest wait a cycle. */
+export const MAX_ERASURES_PER_FLUSH = 32;
 
 /** What one cycle or flush did. */
 export interface PushReport {
@@ -42,6 +49,8 @@ export interface PushReport {
   outcome: 'sent' | 'unchanged' | 'deferred' | 'failed' | 'off';
   /** The attributes sent (or attempted), for sent and failed. */
   attributes?: Record<string, string>;
+  /** The attributes erased, when any were. */
+  erased?: string[];
   /** The failure, for failed. */
   error?: Failure;
   /** Attributes still pending afterwards. */
@@ -66,9 +75,11 @@ export interface Pusher {
   /**
    * Adds this cycle's attributes (changed ones, or all on a heartbeat) to the pending set, then flushes.
    * `restricted`: names dropped before this call for being on OneGate's default list, named here once.
+   * `sources`: each attribute's source and the sources that could not answer; with it, the attributes the
+   * agent set whose source vanished are queued for erasure (without it, nothing is).
    */
-  cycle(current: Record<string, string>, restricted?: string[]): Promise<PushReport>;
-  /** Sends the pending set unless backing off or off. Never rejects. */
+  cycle(current: Record<string, string>, restricted?: string[], sources?: GatherSources): Promise<PushReport>;
+  /** Sends the pending set, then the pending erasures, unless backing off or off. Never rejects. */
   flush(): Promise<PushReport>;
   /** Turns the push back on after a 403, forgets the refused attributes (SIGHUP, new context), ends the backoff. */
   reset(): void;
@@ -107,13 +118,65 @@ export function createPusher(deps: PusherDeps): Pusher {
     log.warn(`push: attribute ${name} is not sent: ${why}; the others are (a configuration change or SIGHUP tries it again)`);
   }
 
+  // The attributes whose source is gone: a value not yet sent is dropped, one the server took is to be erased.
+  function retire(found: GatherSources): void {
+    const before = state.owners;
+    const { owners, vanished } = vanishedAttributes(before, found);
+    state.owners = owners;
+    for (const name of vanished) {
+      delete state.pending[name];
+      if (!Object.hasOwn(state.sent, name)) continue;
+      delete state.sent[name];
+      if (!state.erasing.includes(name)) state.erasing.push(name);
+      log.info(`push: ${name} is erased: its source ${before[name]} is gone`);
+    }
+    // Back before its erasure was sent: not erased, and sent again (it is no longer in `sent`).
+    state.erasing = state.erasing.filter((name) => !Object.hasOwn(found.current, name));
+  }
+
   // Bounded: each refusal takes one attribute out of the batch; what is left after the last try waits a cycle.
   async function flush(): Promise<PushReport> {
     for (let refusals = 0; refusals <= MAX_REFUSALS_PER_FLUSH; refusals++) {
       const report = await sendPending();
-      if (report !== 'refused') return report;
+      if (report === 'refused') continue;
+      return report.outcome === 'sent' || report.outcome === 'unchanged' ? eraseVanished(report) : report;
     }
     return { outcome: 'deferred', pending: Object.keys(state.pending).length };
+  }
+
+  async function eraseVanished(after: PushReport): Promise<PushReport> {
+    if (state.erasing.length === 0) return after;
+    if (state.disabled) return { ...after, outcome: 'off' };
+    if (state.retryAt !== undefined && now() < state.retryAt) return { ...after, outcome: 'deferred' };
+    const erased: string[] = [];
+    for (const name of state.erasing.slice(0, MAX_ERASURES_PER_FLUSH)) {
+      try {
+        await client.eraseVmAttribute(name);
+      } catch (err) {
+        const error = toFailure(err);
+        const drop = () => {
+          state.erasing = state.erasing.filter((n) => n !== name);
+        };
+        if (error.code !== 'ONEGATE_ABORTED') handleFailure(error, `the erasure of ${name}`, drop);
+        return { ...after, outcome: 'failed', error, ...(erased.length ? { erased } : {}) };
+      }
+      state.erasing = state.erasing.filter((n) => n !== name);
+      erased.push(name);
+    }
+    succeeded();
+    log.debug(`push: erased ${erased.join(', ')}`);
+    return { ...after, outcome: 'sent', erased };
+  }
+
+  function keptText(): string {
+    const erasures = state.erasing.length > 0 ? ` and ${state.erasing.length} erasure(s)` : '';
+    return `${Object.keys(state.pending).length} attribute(s)${erasures}`;
+  }
+
+  function succeeded(): void {
+    delete state.retryAt;
+    const ended = recordSuccess(state, now());
+    if (ended) log.info(`push: recovered after ${ended.count} failed attempt(s) (${ended.code})`);
   }
 
   async function sendPending(): Promise<PushReport | 'refused'> {
@@ -131,8 +194,11 @@ export function createPusher(deps: PusherDeps): Pusher {
         return 'refused';
       }
       const error = toFailure(err);
+      const drop = () => {
+        for (const name of Object.keys(batch)) if (state.pending[name] === batch[name]) delete state.pending[name];
+      };
       // Aborted by our own shutdown: the batch stays pending for the next start, nothing to report.
-      if (error.code !== 'ONEGATE_ABORTED') handleFailure(batch, error);
+      if (error.code !== 'ONEGATE_ABORTED') handleFailure(error, `these attributes, dropped: ${Object.keys(batch).join(', ')}`, drop);
       return { outcome: 'failed', attributes: batch, error, pending: pending() };
     }
     for (const [name, value] of Object.entries(batch)) {
@@ -140,15 +206,14 @@ export function createPusher(deps: PusherDeps): Pusher {
       // A newer value merged while the request was in flight stays pending.
       if (state.pending[name] === value) delete state.pending[name];
     }
-    delete state.retryAt;
     dropWarned = false;
-    const ended = recordSuccess(state, now());
-    if (ended) log.info(`push: recovered after ${ended.count} failed attempt(s) (${ended.code})`);
+    succeeded();
     log.debug(`push: sent ${Object.keys(batch).length} attribute(s)`);
     return { outcome: 'sent', attributes: batch, pending: pending() };
   }
 
-  function handleFailure(batch: Record<string, string>, error: Failure): void {
+  // `what` names the request for the log; `drop` forgets it, for a failure that can never succeed.
+  function handleFailure(error: Failure, what: string, drop: () => void): void {
     const action = classifyPushError(error.code);
     const shouldLog = recordFailure(state, error, now(), options.logEveryMs);
     if (action === 'disable') {
@@ -157,9 +222,8 @@ export function createPusher(deps: PusherDeps): Pusher {
       return;
     }
     if (action === 'drop') {
-      for (const name of Object.keys(batch)) if (state.pending[name] === batch[name]) delete state.pending[name];
-      if (shouldLog)
-        log.error(`push: the server cannot take these attributes, dropped: ${Object.keys(batch).join(', ')}: ${error.message}`);
+      drop();
+      if (shouldLog) log.error(`push: the server cannot take ${what}: ${error.message}`);
       return;
     }
     // A server (or proxy) that says when to come back is obeyed, up to the backoff cap.
@@ -167,16 +231,15 @@ export function createPusher(deps: PusherDeps): Pusher {
     const delay = Math.max(backoff, Math.min(error.retryAfterMs ?? 0, options.backoff.maxMs));
     state.retryAt = now() + delay;
     if (shouldLog) {
-      log.warn(
-        `push: failed (${error.code}): ${error.message}; ${Object.keys(state.pending).length} attribute(s) kept pending, retry in ${Math.ceil(delay / 1000)} s`,
-      );
+      log.warn(`push: failed (${error.code}): ${error.message}; ${keptText()} kept pending, retry in ${Math.ceil(delay / 1000)} s`);
     }
   }
 
   return {
-    async cycle(current, restricted = []) {
+    async cycle(current, restricted = [], sources) {
       state.cycle++;
       for (const name of restricted) refuse(name, DEFAULT_LIST_REASON);
+      if (sources) retire(sources);
       const wanted = Object.fromEntries(Object.entries(current).filter(([name]) => !Object.hasOwn(state.refused ?? {}, name)));
       const heartbeat = options.heartbeatCycles > 0 && state.cycle % options.heartbeatCycles === 0;
       const changes = heartbeat

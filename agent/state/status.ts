@@ -29,8 +29,11 @@ export interface StatusDocument {
   /** ISO time of the next push cycle and pull. */
   nextRun?: string;
   nextPull?: string;
-  /** `refused`: attributes OneGate refuses (name -> why), left out until the configuration changes. */
-  push: FeatureState & { enabled: boolean; pending: string[]; retryAt?: string; refused?: Record<string, string> };
+  /**
+   * `refused`: attributes OneGate refuses (name -> why), left out until the configuration changes;
+   * `erasing`: attributes whose source vanished, still to be erased.
+   */
+  push: FeatureState & { enabled: boolean; pending: string[]; erasing?: string[]; retryAt?: string; refused?: Record<string, string> };
   pull: FeatureState & { enabled: boolean };
   ready: FeatureState & { status: ReadyStatus; reportedAt?: string; attempts: number; retryAt?: string; waitsFor?: string };
   /** Present when health checks are configured. */

@@ -40,10 +40,13 @@ export function saveState(stateDir: string, state: AgentState): void {
   replaceFileSync(statePath(stateDir), `${JSON.stringify(state, null, 1)}\n`, 0o600, 0o700);
 }
 
-/** What a restart needs: the pending attributes, READY's state and the published LB keys (not timestamps and counters). */
+/**
+ * What a restart needs: the pending attributes and erasures, who owns each attribute, READY's state and the
+ * published LB keys (not timestamps and counters).
+ */
 export function essentialState(state: AgentState): string {
-  const r = state.ready;
-  return JSON.stringify([state.push.pending, state.push.disabled, r.status, r.bootId, r.fingerprint, state.lb.published]);
+  const { push: p, ready: r } = state;
+  return JSON.stringify([p.pending, p.erasing, p.owners, p.disabled, r.status, r.bootId, r.fingerprint, state.lb.published]);
 }
 
 // Fields missing from an older or hand-edited file take their fresh values; wrong shapes are rejected.
@@ -52,7 +55,10 @@ function mergeState(raw: unknown): AgentState {
   if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== 1) throw new Error('unknown format');
   const r = raw as Partial<AgentState>;
   const push = { ...fresh.push, ...r.push };
+  // owners and erasing came later: a file without them loads with none (nothing is erased that was not recorded).
   if (!isStringMap(push.pending) || !isStringMap(push.sent) || !Number.isInteger(push.cycle)) throw new Error('bad push section');
+  if (!isStringMap(push.owners) || !Array.isArray(push.erasing) || !push.erasing.every((n) => typeof n === 'string'))
+    throw new Error('bad push section');
   const lb = { ...fresh.lb, ...r.lb };
   if (!isStringMap(lb.published)) throw new Error('bad lb section');
   return { version: 1, push, ready: { ...fresh.ready, ...r.ready }, pull: { ...r.pull }, context: { ...r.context }, lb };

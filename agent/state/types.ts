@@ -39,6 +39,10 @@ export interface PushState extends FeatureState {
   retryAt?: number;
   /** Attributes not sent because OneGate refuses them (name -> why), until the configuration changes. */
   refused?: Record<string, string>;
+  /** Every attribute the push gathered -> its source (agent/state/owned.ts): what may be erased when the source goes. */
+  owners: Record<string, string>;
+  /** Attributes whose source vanished, to be erased (one PUT /vm type=2 each); kept until the server took each. */
+  erasing: string[];
 }
 
 /** off: REPORT_READY is not YES (or ready.enabled is false); pending: not tried yet; reported: done for this context and boot. */
@@ -81,7 +85,7 @@ export interface AgentState {
 export function emptyState(): AgentState {
   return {
     version: 1,
-    push: { pending: {}, sent: {}, cycle: 0 },
+    push: { pending: {}, sent: {}, cycle: 0, owners: {}, erasing: [] },
     ready: { status: 'pending', attempts: 0 },
     pull: {},
     context: {},

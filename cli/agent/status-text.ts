@@ -21,6 +21,11 @@ function feature(name: string, f: FeatureState, extra: string, now: number): str
   return `${`${name}:`.padEnd(9)}${state}; last success ${ago(f.lastSuccess, now)}${extra}\n`;
 }
 
+// The first names of a list, for one line.
+function someOf(names: string[]): string {
+  return `${names.slice(0, 8).join(', ')}${names.length > 8 ? ', ...' : ''}`;
+}
+
 function healthLines(h: NonNullable<StatusDocument['health']>, now: number): string {
   const checks = h.checks.map((c) => `${c.name} ${c.status}${c.misses ? ` (${c.misses} failed in a row)` : ''}`).join(', ');
   const published = h.lastError
@@ -50,14 +55,13 @@ export function renderStatus(health: Health, doc: StatusDocument | undefined, al
       const withheld = doc.lb.withheld.length ? `; withheld: ${doc.lb.withheld.join(', ')}` : '';
       out += feature('lb', doc.lb, `; registered: ${registered.join(', ') || 'none'}${withheld}`, now);
     }
-    const pending = doc.push.pending.length
-      ? `; ${doc.push.pending.length} pending (${doc.push.pending.slice(0, 8).join(', ')}${doc.push.pending.length > 8 ? ', ...' : ''})`
-      : '; nothing pending';
+    const pending = doc.push.pending.length ? `; ${doc.push.pending.length} pending (${someOf(doc.push.pending)})` : '; nothing pending';
+    const erasing = doc.push.erasing?.length ? `; ${doc.push.erasing.length} to erase (${someOf(doc.push.erasing)})` : '';
     const refused = Object.entries(doc.push.refused ?? {}).map(([name, why]) => `${name} (${why})`);
     out += feature(
       'push',
       doc.push.enabled ? doc.push : { ...doc.push, disabled: 'push.enabled is false' },
-      `${pending}${refused.length ? `; not sent: ${refused.join(', ')}` : ''}; next ${ago(doc.nextRun, now)}`,
+      `${pending}${erasing}${refused.length ? `; not sent: ${refused.join(', ')}` : ''}; next ${ago(doc.nextRun, now)}`,
       now,
     );
     out += feature(

@@ -38,7 +38,7 @@ function startPush(ctx: UnitContext): RunningUnit {
     try {
       const gathered = await ctx.gather();
       for (const problem of gathered.problems) ctx.log.debug(`push: skipped: ${problem}`);
-      await pusher.cycle(gathered.attributes, gathered.restricted);
+      await pusher.cycle(gathered.attributes, gathered.restricted, gathered.sources);
     } catch (err) {
       ctx.log.error(`push: cycle failed: ${(err as Error).message}`);
     }
@@ -50,7 +50,8 @@ function startPush(ctx: UnitContext): RunningUnit {
     ctx.clock.clearTimeout(retryTimer);
     retryTimer = undefined;
     const at = ctx.state.push.retryAt;
-    if (stopped || at === undefined || Object.keys(ctx.state.push.pending).length === 0) return;
+    const waiting = Object.keys(ctx.state.push.pending).length + ctx.state.push.erasing.length;
+    if (stopped || at === undefined || waiting === 0) return;
     if (ticker.next !== undefined && at >= ticker.next) return;
     retryTimer = ctx.clock.setTimeout(
       () => {

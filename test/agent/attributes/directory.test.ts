@@ -13,7 +13,12 @@ function dirWith(files: Record<string, string>): string {
 describe('readAttributeDirectory', () => {
   it('reads *.attrs files in name order, later files winning', () => {
     const dir = dirWith({ 'b.attrs': 'X=from-b\nY=2\n', 'a.attrs': 'X=from-a\n', 'notes.txt': 'Z=1\n', '.c.attrs': 'T=tmp\n' });
-    expect(readAttributeDirectory(dir)).toEqual({ values: { X: 'from-b', Y: '2' }, problems: [] });
+    expect(readAttributeDirectory(dir)).toEqual({
+      values: { X: 'from-b', Y: '2' },
+      problems: [],
+      sources: { X: 'file:b.attrs', Y: 'file:b.attrs' },
+      failed: {},
+    });
   });
   it('gives nothing for a missing directory', () => {
     expect(readAttributeDirectory('/nonexistent/attributes.d')).toEqual({ values: {}, problems: [] });
@@ -21,7 +26,11 @@ describe('readAttributeDirectory', () => {
   it('ignores a directory writable by everyone', () => {
     const dir = dirWith({ 'a.attrs': 'A=1\n' });
     chmodSync(dir, 0o1777);
-    expect(readAttributeDirectory(dir)).toEqual({ values: {}, problems: [`${dir}: writable by everyone; ignored`] });
+    expect(readAttributeDirectory(dir)).toEqual({
+      values: {},
+      problems: [`${dir}: writable by everyone; ignored`],
+      failed: { 'file:*': `${dir}: writable by everyone; ignored` },
+    });
   });
   it('reports bad lines with file and line number', () => {
     const dir = dirWith({ 'app.attrs': 'A=1\nnot a pair\n' });
@@ -34,6 +43,7 @@ describe('readAttributeDirectory', () => {
     symlinkSync(join(dir, 'ok.attrs'), join(dir, 'link.attrs'));
     const r = readAttributeDirectory(dir);
     expect(r.values).toEqual({ OK: '1' });
+    expect(Object.keys(r.failed ?? {})).toEqual(['file:big.attrs', 'file:link.attrs', 'file:open.attrs', 'file:sub.attrs']);
     expect(r.problems).toEqual([
       `${join(dir, 'big.attrs')}: larger than ${MAX_ATTRS_FILE_BYTES} bytes; skipped`,
       `${join(dir, 'link.attrs')}: not a regular file; skipped`,

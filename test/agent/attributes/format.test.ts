@@ -26,7 +26,12 @@ describe('formatNumber', () => {
 describe('formatAttributes', () => {
   it('prefixes, upper-cases and formats', () => {
     const r = formatAttributes({ CPU_USAGE: 12.345, role: 'web' }, { prefix: 'guest_', decimals: 1 });
-    expect(r).toEqual({ attributes: { GUEST_CPU_USAGE: '12.3', GUEST_ROLE: 'web' }, problems: [], restricted: [] });
+    expect(r).toEqual({
+      attributes: { GUEST_CPU_USAGE: '12.3', GUEST_ROLE: 'web' },
+      problems: [],
+      restricted: [],
+      keys: { GUEST_CPU_USAGE: 'CPU_USAGE', GUEST_ROLE: 'role' },
+    });
   });
   it('defaults to no prefix and 2 decimals', () => {
     expect(formatAttributes({ MEM_USED: 50 }).attributes).toEqual({ MEM_USED: '50.00' });

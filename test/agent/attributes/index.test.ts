@@ -13,9 +13,23 @@ describe('collectAttributes', () => {
       directory: dir,
       commands: [{ command: ['echo', 'CMD=command'] }],
     });
-    expect(r).toEqual({ values: { ROLE: 'file', TIER: 'gold', CMD: 'command', FILE: '1' }, problems: [] });
+    expect(r).toEqual({
+      values: { ROLE: 'file', TIER: 'gold', CMD: 'command', FILE: '1' },
+      problems: [],
+      sources: { ROLE: 'file:x.attrs', TIER: 'static', CMD: 'command:echo CMD=command', FILE: 'file:x.attrs' },
+      failed: {},
+    });
+  });
+  it('names a failed command as failed, its attributes absent', async () => {
+    const r = await collectAttributes({
+      static: { ROLE: 'db' },
+      commands: [{ command: ['/bin/sh', '-c', 'echo A=1; exit 3'] }, { command: ['/nonexistent/program'] }],
+    });
+    expect(r.values).toEqual({ ROLE: 'db' });
+    expect(Object.keys(r.failed ?? {})).toEqual(['command:/bin/sh -c echo A=1; exit 3', 'command:/nonexistent/program']);
+    expect(r.failed?.['command:/bin/sh -c echo A=1; exit 3']).toBe('exit status 3');
   });
   it('gives nothing without sources', async () => {
-    expect(await collectAttributes({})).toEqual({ values: {}, problems: [] });
+    expect(await collectAttributes({})).toEqual({ values: {}, problems: [], sources: {}, failed: {} });
   });
 });

@@ -29,9 +29,14 @@ describe('parseKeyValueLines', () => {
 describe('mergeAttributeSets', () => {
   it('lets later sets win and keeps every problem', () => {
     const merged = mergeAttributeSets([
-      { values: { A: '1', B: '1' }, problems: ['p1'] },
-      { values: { B: '2' }, problems: ['p2'] },
+      { values: { A: '1', B: '1' }, problems: ['p1'], sources: { A: 'static', B: 'static' } },
+      { values: { B: '2' }, problems: ['p2'], sources: { B: 'file:b.attrs' }, failed: { 'command:x': 'exit status 1' } },
     ]);
-    expect(merged).toEqual({ values: { A: '1', B: '2' }, problems: ['p1', 'p2'] });
+    expect(merged).toEqual({
+      values: { A: '1', B: '2' },
+      problems: ['p1', 'p2'],
+      sources: { A: 'static', B: 'file:b.attrs' },
+      failed: { 'command:x': 'exit status 1' },
+    });
   });
 });

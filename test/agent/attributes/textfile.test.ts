@@ -60,6 +60,8 @@ describe('readTextfileDirectory limits', () => {
     expect(readTextfileDirectory(dir)).toEqual({
       values: { SMALL: 1 },
       problems: [`${join(dir, 'big.prom')}: larger than ${MAX_TEXTFILE_BYTES} bytes; skipped`],
+      sources: { SMALL: 'textfile:small.prom' },
+      failed: { 'textfile:big.prom': `${join(dir, 'big.prom')}: larger than ${MAX_TEXTFILE_BYTES} bytes` },
     });
   });
 

@@ -52,7 +52,13 @@ describe('wire', () => {
       c.attributes.static = { ROLE: 'web', TIER: 'gold' };
     });
     const gathered = await t.wiring.gather();
-    expect(gathered).toEqual({ attributes: { ROLE: 'web', TIER: 'gold' }, problems: [], restricted: [] });
+    expect(gathered).toEqual({
+      attributes: { ROLE: 'web', TIER: 'gold' },
+      problems: [],
+      restricted: [],
+      sources: { current: { ROLE: 'static', TIER: 'static' }, unsure: [] },
+      failed: {},
+    });
     await t.wiring.api?.updateVm(gathered.attributes);
     expect(putsOf(t.sim)).toEqual([{ ROLE: 'web', TIER: 'gold' }]);
     t.apply(undefined, { credentials: false });

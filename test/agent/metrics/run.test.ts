@@ -60,10 +60,14 @@ describe('collectAll', () => {
           },
         },
         { name: 'd', instance: { collect: async () => ({ D: 2 }) } },
+        { name: 'priming', instance: { collect: async () => ({}) } },
       ],
       log,
     );
     expect(result.values).toEqual({ A: 1, D: 2 });
+    expect(result.sources).toEqual({ A: 'a', D: 'd' });
+    // What gave nothing keeps what it gave before (a rate collector priming included).
+    expect([...result.silent].sort()).toEqual(['b', 'c', 'priming']);
     expect(Object.keys(result.errors).sort()).toEqual(['b', 'c']);
     expect(warned).toEqual(['c: boom']);
   });

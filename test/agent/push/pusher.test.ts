@@ -4,6 +4,7 @@ import { OneGateError } from '../../../agent/onegate/errors';
 import {
   createPusher,
   DEFAULT_LIST_REASON,
+  MAX_ERASURES_PER_FLUSH,
   MAX_REFUSALS_PER_FLUSH,
   type PushOptions,
   SERVER_REFUSED_REASON,
@@ -20,11 +21,18 @@ const options: PushOptions = {
 
 function setup(overrides: Partial<PushOptions> = {}, log: Logger = silentLogger) {
   const calls: Record<string, string>[] = [];
+  const erased: string[] = [];
   const failures: (Error | undefined)[] = [];
   let clock = 1_000_000;
+  // Updates and erasures take the next scripted failure alike, in the order they are made.
   const client = {
     async updateVm(attrs: Record<string, string>) {
       calls.push({ ...attrs });
+      const f = failures.shift();
+      if (f) throw f;
+    },
+    async eraseVmAttribute(key: string) {
+      erased.push(key);
       const f = failures.shift();
       if (f) throw f;
     },
@@ -33,6 +41,7 @@ function setup(overrides: Partial<PushOptions> = {}, log: Logger = silentLogger)
   const pusher = createPusher({ client, options: { ...options, ...overrides }, state, log, now: () => clock, rand: () => 0.5 });
   return {
     calls,
+    erased,
     failures,
     state,
     pusher,
@@ -218,6 +227,7 @@ describe('createPusher', () => {
           new Promise<void>((r) => {
             release = r;
           }),
+        eraseVmAttribute: async () => {},
       },
       options,
       state,
@@ -237,5 +247,92 @@ describe('createPusher', () => {
     failures.push(serverError());
     await pusher.cycle({ A: '1', B: '1', C: '1' });
     expect(Object.keys(state.pending)).toEqual(['A', 'B']);
+  });
+});
+
+describe('createPusher: attributes that vanish with their source', () => {
+  const from = (current: Record<string, string>, unsure: string[] = []) => ({ current, unsure });
+
+  it('erases an attribute it sent once its source is gone, after the changes, and records the owners', async () => {
+    const { calls, erased, pusher, state } = setup();
+    await pusher.cycle({ A: '1', B: '2' }, [], from({ A: 'file:a.attrs', B: 'static' }));
+    expect(state.owners).toEqual({ A: 'file:a.attrs', B: 'static' });
+    const report = await pusher.cycle({ B: '3' }, [], from({ B: 'static' }));
+    expect(calls).toEqual([{ A: '1', B: '2' }, { B: '3' }]);
+    expect(erased).toEqual(['A']);
+    expect(report).toMatchObject({ outcome: 'sent', erased: ['A'] });
+    expect(state).toMatchObject({ owners: { B: 'static' }, erasing: [], sent: { B: '3' } });
+    expect(pusher.owns('A')).toBe(false);
+    await pusher.cycle({ B: '3' }, [], from({ B: 'static' }));
+    expect(erased).toEqual(['A']); // once
+  });
+
+  it('keeps the attributes of a source that could not answer, by name or by kind:*', async () => {
+    const { erased, pusher, state } = setup();
+    await pusher.cycle({ A: '1', C: '5', M: '9' }, [], from({ A: 'file:a.attrs', C: 'command:/bin/c', M: 'metric:cpu' }));
+    await pusher.cycle({}, [], from({}, ['file:*', 'command:/bin/c', 'metric:cpu']));
+    expect(erased).toEqual([]);
+    expect(state.owners).toEqual({ A: 'file:a.attrs', C: 'command:/bin/c', M: 'metric:cpu' });
+  });
+
+  it('never erases a name it did not record, nor one the server never took from it', async () => {
+    const { erased, failures, pusher, state } = setup();
+    await pusher.cycle({ A: '1' }); // no sources given: nothing recorded
+    await pusher.cycle({}, [], from({}));
+    expect(erased).toEqual([]);
+    failures.push(new OneGateError('ONEGATE_BAD_REQUEST', 'PUT /vm: 400', { status: 400 }));
+    await pusher.cycle({ B: '1' }, [], from({ B: 'static' })); // dropped by the server: never accepted
+    await pusher.cycle({}, [], from({}));
+    expect(erased).toEqual([]);
+    expect(state.erasing).toEqual([]);
+  });
+
+  it('keeps an erasure pending through failures and backoff, then sends it', async () => {
+    const { advance, erased, failures, pusher, state } = setup();
+    await pusher.cycle({ A: '1' }, [], from({ A: 'static' }));
+    failures.push(serverError());
+    const failed = await pusher.cycle({}, [], from({}));
+    expect(failed.outcome).toBe('failed');
+    expect(state.erasing).toEqual(['A']);
+    expect(await pusher.flush()).toMatchObject({ outcome: 'deferred' });
+    expect(erased).toEqual(['A']);
+    advance(60_000);
+    expect(await pusher.flush()).toMatchObject({ outcome: 'sent', erased: ['A'] });
+    expect(erased).toEqual(['A', 'A']);
+    expect(state.erasing).toEqual([]);
+    expect(state.lastError).toBeUndefined();
+  });
+
+  it('does not erase a name that came back before its erasure was sent, and sends it again', async () => {
+    const { advance, calls, erased, failures, pusher, state } = setup();
+    await pusher.cycle({ A: '1' }, [], from({ A: 'static' }));
+    failures.push(serverError());
+    await pusher.cycle({}, [], from({}));
+    expect(state.erasing).toEqual(['A']);
+    advance(60_000);
+    await pusher.cycle({ A: '1' }, [], from({ A: 'file:a.attrs' }));
+    expect(state.erasing).toEqual([]);
+    expect(erased).toEqual(['A']); // only the failed attempt
+    expect(calls.at(-1)).toEqual({ A: '1' });
+  });
+
+  it('drops a value still pending whose source vanished without erasing anything', async () => {
+    const { erased, failures, pusher, state } = setup();
+    failures.push(serverError());
+    await pusher.cycle({ A: '1' }, [], from({ A: 'static' }));
+    expect(state.pending).toEqual({ A: '1' });
+    await pusher.cycle({}, [], from({}));
+    expect(state.pending).toEqual({});
+    expect(erased).toEqual([]);
+  });
+
+  it(`sends at most ${MAX_ERASURES_PER_FLUSH} erasures per flush, the rest at the next`, async () => {
+    const { erased, pusher } = setup();
+    const names = Array.from({ length: MAX_ERASURES_PER_FLUSH + 2 }, (_, i) => `X${i}`);
+    await pusher.cycle(Object.fromEntries(names.map((n) => [n, '1'])), [], from(Object.fromEntries(names.map((n) => [n, 'static']))));
+    await pusher.cycle({}, [], from({}));
+    expect(erased).toHaveLength(MAX_ERASURES_PER_FLUSH);
+    await pusher.flush();
+    expect([...erased].sort()).toEqual([...names].sort());
   });
 });

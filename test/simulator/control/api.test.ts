@@ -33,6 +33,18 @@ describe.each(SERVER_VERSIONS)('OneGate %s', (version) => {
       expect((await ctl('GET', '/requests'))[1]).toEqual([]);
     });
 
+    it("sets user-template attributes as an administrator would, seen by the VM's GET /vm", async () => {
+      const [status, vm] = await ctl('PUT', '/vms/42/user_template', { OWNER_NOTE: 'set by admin' });
+      expect(status).toBe(200);
+      expect(vm.USER_TEMPLATE.OWNER_NOTE).toBe('set by admin');
+      expect(JSON.parse((await call(sim, 'GET', '/vm', { as: 42 })).body).VM.USER_TEMPLATE.OWNER_NOTE).toBe('set by admin');
+      expect(await ctl('PUT', '/vms/42/user_template', { 'BAD NAME': 'x' })).toEqual([
+        400,
+        { error: 'attribute "BAD NAME": expected NAME: "text"' },
+      ]);
+      expect((await ctl('PUT', '/vms/999/user_template', { A: 'x' }))[0]).toBe(404);
+    });
+
     it('rotates TOKEN_PASSWORD and answers the new tokens', async () => {
       const old = sim.tokenFor(42);
       const [status, body] = await ctl('PUT', '/users/alice/token_password', { password: 'a'.repeat(64) });

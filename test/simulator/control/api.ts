@@ -44,6 +44,7 @@ function routes(d: ControlDeps): Route[] {
       /^\/vms\/(\d+)\/state$/,
       (m, b) => [200, d.ops.setVmState(m[1], int(b.state, 'state'), b.lcm_state === undefined ? undefined : int(b.lcm_state, 'lcm_state'))],
     ],
+    ['PUT', /^\/vms\/(\d+)\/user_template$/, (m, b) => [200, d.ops.appendUserTemplate(m[1], b as Record<string, string>)]],
     ['GET', /^\/vms\/(\d+)\/token$/, (m) => [200, { token: d.tokenFor(m[1]) }]],
     ['GET', /^\/vms\/(\d+)\/counters$/, (m) => [200, d.recorder.counters.get(m[1]) ?? { requests: 0, byRoute: {}, byStatus: {} }]],
     ['GET', /^\/counters$/, () => [200, Object.fromEntries(d.recorder.counters)]],

@@ -36,6 +36,10 @@ export interface SimOps {
   ): Promise<void>;
   /** Adds a VM given in the fixture format (`id` optional); returns its state. */ addVm(spec: Record<string, unknown>): VmState;
   /** Removes (purges) a VM, its service node entries and router membership. */ removeVm(vmid: number | string): void;
+  /** Sets user-template attributes as an administrator's `onevm update --append` would (not through OneGate). */ appendUserTemplate(
+    vmid: number | string,
+    attributes: Record<string, string>,
+  ): VmState;
   /** Sets STATE and LCM_STATE of a VM. */ setVmState(vmid: number | string, state: number, lcmState?: number): VmState;
   /** Makes an existing VM a node of a service role (adds SERVICE_ID/ROLE_NAME). */ addServiceNode(
     serviceId: number | string,
@@ -102,6 +106,14 @@ export function createOps(sim: SimState): SimOps {
       for (const sv of w.services.values()) for (const r of sv.roles ?? []) r.nodes = r.nodes.filter((n) => n !== Number(id));
       for (const vr of w.vrouters.values()) vr.vms = vr.vms.filter((n) => n !== Number(id));
       sim.onWorldChange();
+    },
+    appendUserTemplate: (id, attributes) => {
+      const vm = vmOf(id);
+      for (const [name, value] of Object.entries(attributes)) {
+        if (!/^[A-Z0-9_]+$/i.test(name) || typeof value !== 'string') throw new Error(`attribute "${name}": expected NAME: "text"`);
+        setText(vm.userTemplate, name.toUpperCase(), value);
+      }
+      return view(vm);
     },
     setVmState: (id, state, lcmState) => {
       const vm = vmOf(id);

@@ -29,9 +29,10 @@ export interface UnitsUnderTest {
   runUntil(at: number): Promise<void>;
 }
 
-/** What else a test may set: the simulator's onegate-server.conf (an object, as startOneGate takes), the daemon's logger. */
+/** What else a test may set: the simulator's onegate-server.conf (an object, as startOneGate takes), its control API, the daemon's logger. */
 export interface UnitsOptions {
   simConfig?: object;
+  control?: boolean;
   log?: Logger;
 }
 
@@ -49,7 +50,7 @@ export async function startUnits(
   serverVersion?: string,
   options: UnitsOptions = {},
 ): Promise<UnitsUnderTest> {
-  const sim = await startOneGate({ serverVersion, config: options.simConfig });
+  const sim = await startOneGate({ serverVersion, config: options.simConfig, control: options.control });
   const clock = fakeClock();
   const state = emptyState();
   const calls = { rediscover: 0, persist: 0 };
