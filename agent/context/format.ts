@@ -30,7 +30,8 @@ export function contextText(ctx: ResolvedContext, showToken: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
-function visibleVars(vars: Record<string, string>, showToken: boolean): Record<string, string> {
+/** The variables as printed: a secret-named variable's value is <redacted> unless showToken (empty stays empty). */
+export function visibleVars(vars: Record<string, string>, showToken: boolean): Record<string, string> {
   if (showToken) return vars;
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(vars)) out[name] = isSecretName(name) && value !== '' ? REDACTED : value;

@@ -10,6 +10,10 @@ const commands: Record<string, { summary: string; load: () => AgentCommand }> = 
   once: { summary: 'one collection and push cycle; --dry-run prints what would be sent', load: () => require('./commands/once') },
   status: { summary: 'health of the running daemon; exit 0 healthy, 1 degraded, 2 not running', load: () => require('./commands/status') },
   context: { summary: 'print the resolved endpoint, VMID, token source and context variables', load: () => require('./commands/context') },
+  query: {
+    summary: 'values from the cached documents and the context, no request; exit 0 found, 1 absent, 2 no cache',
+    load: () => require('./commands/query'),
+  },
 };
 
 function usage(): string {

@@ -2,6 +2,7 @@
 // errors to stderr with the command name, and the usage after an argument error.
 import { contextText } from '../../agent/context/format';
 import type { AgentOutput, AgentResult } from './commands/types';
+import { listingJson, renderAnswers, renderListing } from './query/render';
 import { renderStatus } from './status-text';
 
 /** Where output goes; process.stdout and process.stderr outside tests. */
@@ -33,5 +34,9 @@ function render(output: AgentOutput): string {
       return renderStatus(output.data.health, output.data.doc, output.data.alive, output.data.now);
     case 'context':
       return contextText(output.data.context, output.data.showToken);
+    case 'query':
+      return renderAnswers(output.data.answers, output.data.json);
+    case 'query-list':
+      return output.data.json ? `${JSON.stringify(listingJson(output.data.listing), null, 2)}\n` : renderListing(output.data.listing);
   }
 }

@@ -3,7 +3,8 @@ import type { Health } from '../../agent/state/health';
 import type { StatusDocument } from '../../agent/state/status';
 import type { FeatureState } from '../../agent/state/types';
 
-function ago(iso: string | undefined, now: number): string {
+/** An ISO time with how long ago (or in how long) it is from `now`; "never" for none. */
+export function ago(iso: string | undefined, now: number): string {
   if (!iso) return 'never';
   const s = Math.round((now - Date.parse(iso)) / 1000);
   const text = s < 0 ? `in ${duration(-s)}` : `${duration(s)} ago`;

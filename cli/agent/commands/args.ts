@@ -18,13 +18,17 @@ export interface CommandSpec<O extends OptionSpec> {
   usage: string;
   options: O;
   badExit: number;
+  /** Operands after the options are allowed (query's PATHs); else one is an error. */
+  positionals?: boolean;
   /** Further checks of the parsed values; throw an Error with a one-line message. */
-  check?: (values: ReturnType<typeof parse<O>>) => void;
+  check?: (values: Values<O>) => void;
 }
 
-function parse<O extends OptionSpec>(argv: string[], options: O) {
-  return parseArgs({ args: argv, options, allowPositionals: false, strict: true }).values;
+function parse<O extends OptionSpec>(argv: string[], options: O, allowPositionals = false) {
+  return parseArgs({ args: argv, options, allowPositionals, strict: true });
 }
+
+type Values<O extends OptionSpec> = ReturnType<typeof parse<O>>['values'];
 
 /**
  * Parses `argv`; returns a result instead of values for --help (the usage, exit 0) and for bad arguments
@@ -33,10 +37,11 @@ function parse<O extends OptionSpec>(argv: string[], options: O) {
 export function parseCommand<O extends OptionSpec>(
   argv: string[],
   spec: CommandSpec<O>,
-): { values: ReturnType<typeof parse<O>> } | { result: AgentResult } {
-  let values: ReturnType<typeof parse<O>>;
+): { values: Values<O>; positionals: string[] } | { result: AgentResult } {
+  let values: Values<O>;
+  let positionals: string[];
   try {
-    values = parse(argv, spec.options);
+    ({ values, positionals } = parse(argv, spec.options, spec.positionals));
     spec.check?.(values);
   } catch (err) {
     // node:util quotes a stray positional argument as is: shown escaped and clipped like any input.
@@ -47,5 +52,5 @@ export function parseCommand<O extends OptionSpec>(
     return { result: { code: spec.badExit, errors: [message], usage: spec.usage } };
   }
   if ((values as { help?: boolean }).help) return { result: { code: 0, output: { layout: 'text', data: spec.usage } } };
-  return { values };
+  return { values, positionals };
 }

@@ -1,14 +1,14 @@
 // `onegate-agent status [--json]`: the daemon's health from its status file, like `cloud-init status`:
 // exit 0 healthy, 1 degraded, 2 not running.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConfigError, loadConfig } from '../../../agent/config/load';
-import { DEFAULT_CONFIG_PATH, defaultConfig } from '../../../agent/config/schema';
+import { DEFAULT_CONFIG_PATH } from '../../../agent/config/schema';
 import { assessHealth, damagedHealth, type Health } from '../../../agent/state/health';
 import { isDaemonAlive, processUsage } from '../../../agent/state/process-info';
 import { judgeReadyWait, type ReadyWait } from '../../../agent/state/ready-wait';
 import { readStatus, type StatusDocument } from '../../../agent/state/status';
 import { StatusFileError } from '../../../agent/state/status-check';
 import { parseCommand } from './args';
+import { configOrDefaults } from './config-of';
 import type { AgentOutput, AgentResult } from './types';
 
 const DEFAULT_WAIT_SECONDS = 300;
@@ -47,7 +47,7 @@ export async function run(argv: string[]): Promise<AgentResult> {
   if ('result' in parsed) return parsed.result;
   const args = parsed.values;
   const errors: string[] = [];
-  const runDir = args['run-dir'] ?? runDirOf(args.config, errors);
+  const runDir = args['run-dir'] ?? configOrDefaults(args.config, errors).run_dir;
   if (args.timeout !== undefined && !args.wait) return usageError('--timeout needs --wait', errors);
   let waited: ReadyWait | undefined;
   if (args.wait) {
@@ -101,17 +101,6 @@ function lookOnce(runDir: string): ReadyWait {
     // A damaged file may be replaced by the daemon's next write: keep waiting, and say why if time runs out.
     if (!(err instanceof StatusFileError)) throw err;
     return { done: false, line: err.message };
-  }
-}
-
-// A bad configuration file does not stop status: it says so and looks in the default run_dir.
-function runDirOf(file: string | undefined, errors: string[]): string {
-  try {
-    return loadConfig(file).config.run_dir;
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    errors.push(`${err.message.split('\n')[0]}; using the default run_dir`);
-    return defaultConfig().run_dir;
   }
 }
 

@@ -3,6 +3,7 @@
 import type { ResolvedContext } from '../../../agent/context/types';
 import type { Health } from '../../../agent/state/health';
 import type { StatusDocument } from '../../../agent/state/status';
+import type { Answer, Listing } from '../query/render';
 
 /** What goes to stdout, and how output.ts draws it. */
 export type AgentOutput =
@@ -15,7 +16,11 @@ export type AgentOutput =
   /** The status summary (status without --json). */
   | { layout: 'status'; data: { health: Health; doc: StatusDocument | undefined; alive: boolean; now: number } }
   /** The resolved context (context without --json). */
-  | { layout: 'context'; data: { context: ResolvedContext; showToken: boolean } };
+  | { layout: 'context'; data: { context: ResolvedContext; showToken: boolean } }
+  /** The answers of query, one per PATH (plain, or JSON with --json). */
+  | { layout: 'query'; data: { answers: Answer[]; json: boolean } }
+  /** The listing of query without a PATH. */
+  | { layout: 'query-list'; data: { listing: Listing; json: boolean } };
 
 /** What a subcommand returns; output.ts writes the output, then the errors, then the usage. */
 export interface AgentResult {
