@@ -18,8 +18,22 @@ export async function discoverContext(opts: DiscoverOptions = {}): Promise<Resol
   return (await discoverDetailed(opts)).context;
 }
 
-/** discoverContext plus the raw files of the context source, which the watcher probes cheaply. */
-export async function discoverDetailed(opts: DiscoverOptions): Promise<{ context: ResolvedContext; files?: ContextFiles }> {
+/** What discovery settles on before the endpoint and VMID are checked (`doctor` reports a bad one itself). */
+export interface UncheckedContext {
+  /** The endpoint, VMID and token picked, each with its origin; not validated. */
+  picked: Candidates;
+  /** Where the variables came from. */
+  source: ContextSource;
+  /** Every context variable. */
+  vars: Record<string, string>;
+  /** Where the variables were read, for messages. */
+  varsOrigin?: string;
+  /** The raw files of the context source, if one was found. */
+  files?: ContextFiles;
+}
+
+/** Finds the layers and picks endpoint, VMID and token from them; throws CONTEXT_INVALID for an unusable source. */
+export async function discoverUnchecked(opts: DiscoverOptions): Promise<UncheckedContext> {
   const ctx = sourceContext(opts);
   const explicit = await readExplicit(opts);
   const environment = await readEnvironment(ctx);
@@ -28,10 +42,18 @@ export async function discoverDetailed(opts: DiscoverOptions): Promise<{ context
   const context = files ? parseContextFiles(files) : undefined;
   const oneEnv = given ? undefined : await readOneEnv(ctx);
   const layers = given ? [explicit, context, environment] : [explicit, environment, context, oneEnv];
-  const endpoint = pick(layers, 'endpoint');
-  const vmid = pick(layers, 'vmid');
-  const token = pick(layers, 'token');
-  const { source, vars, varsOrigin } = variables(files?.kind, context, oneEnv, environment);
+  const picked: Candidates = {};
+  for (const key of ['endpoint', 'vmid', 'token'] as const) {
+    const value = pick(layers, key);
+    if (value) picked[key] = value;
+  }
+  return { picked, ...variables(files?.kind, context, oneEnv, environment), files };
+}
+
+/** discoverContext plus the raw files of the context source, which the watcher probes cheaply. */
+export async function discoverDetailed(opts: DiscoverOptions): Promise<{ context: ResolvedContext; files?: ContextFiles }> {
+  const { picked, source, vars, varsOrigin, files } = await discoverUnchecked(opts);
+  const { endpoint, vmid, token } = picked;
   const resolved: Omit<ResolvedContext, 'fingerprint'> = {
     endpoint: endpoint && checkEndpoint(endpoint.value, endpoint.origin),
     vmid: vmid && checkVmid(vmid.value, vmid.origin),

@@ -41,6 +41,11 @@ export function lockPath(stateDir: string): string {
   return join(stateDir, 'agent.pid');
 }
 
+/** The pid written in the lock of `stateDir`, live or stale; undefined when there is none (as `doctor` shows it). */
+export function lockHolder(stateDir: string): number | undefined {
+  return readPid(lockPath(stateDir));
+}
+
 // A race of two take-overs: the second may find the first's new file where the stale one was; bounded.
 const ATTEMPTS = 3;
 

@@ -14,6 +14,10 @@ const commands: Record<string, { summary: string; load: () => AgentCommand }> = 
     summary: 'values from the cached documents and the context, no request; exit 0 found, 1 absent, 2 no cache',
     load: () => require('./commands/query'),
   },
+  doctor: {
+    summary: 'check the path from the context to OneGate; exit 0 ok, 1 warnings, 2 a failure',
+    load: () => require('./commands/doctor'),
+  },
 };
 
 function usage(): string {

@@ -2,6 +2,7 @@
 // errors to stderr with the command name, and the usage after an argument error.
 import { contextText } from '../../agent/context/format';
 import type { AgentOutput, AgentResult } from './commands/types';
+import { renderDoctor } from './doctor/render';
 import { listingJson, renderAnswers, renderListing } from './query/render';
 import { renderStatus } from './status-text';
 
@@ -38,5 +39,7 @@ function render(output: AgentOutput): string {
       return renderAnswers(output.data.answers, output.data.json);
     case 'query-list':
       return output.data.json ? `${JSON.stringify(listingJson(output.data.listing), null, 2)}\n` : renderListing(output.data.listing);
+    case 'doctor':
+      return renderDoctor(output.data);
   }
 }

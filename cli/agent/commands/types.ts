@@ -3,6 +3,7 @@
 import type { ResolvedContext } from '../../../agent/context/types';
 import type { Health } from '../../../agent/state/health';
 import type { StatusDocument } from '../../../agent/state/status';
+import type { DoctorReport } from '../doctor/types';
 import type { Answer, Listing } from '../query/render';
 
 /** What goes to stdout, and how output.ts draws it. */
@@ -20,7 +21,9 @@ export type AgentOutput =
   /** The answers of query, one per PATH (plain, or JSON with --json). */
   | { layout: 'query'; data: { answers: Answer[]; json: boolean } }
   /** The listing of query without a PATH. */
-  | { layout: 'query-list'; data: { listing: Listing; json: boolean } };
+  | { layout: 'query-list'; data: { listing: Listing; json: boolean } }
+  /** The checks of doctor (without --json). */
+  | { layout: 'doctor'; data: DoctorReport };
 
 /** What a subcommand returns; output.ts writes the output, then the errors, then the usage. */
 export interface AgentResult {
