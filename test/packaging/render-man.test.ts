@@ -28,7 +28,8 @@ if (a[1] === 'once') process.exitCode = 1;\n`,
   });
 
   it('has a subsection with the --help of every agent command, also of one that exits non-zero', () => {
-    for (const cmd of ['run', 'once', 'status', 'context']) expect(agent).toContain(`.SS ${cmd}\n.nf\nUsage: onegate\\-agent ${cmd}\n`);
+    for (const cmd of ['run', 'once', 'status', 'context', 'query'])
+      expect(agent).toContain(`.SS ${cmd}\n.nf\nUsage: onegate\\-agent ${cmd}\n`);
   });
 
   it('renders onegate-sim(1) only when asked, from onegate-sim.cjs beside the bundle, and refuses an unknown page', () => {

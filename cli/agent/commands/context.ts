@@ -19,6 +19,15 @@ Prints the OneGate endpoint, VM ID and token the agent would use, where each cam
 context source (cdrom, block, directory, vmware, environment, one_env, file, none) and every context
 variable. The token is shown as <redacted> unless --show-token is given.
 
+  --json               the same as one JSON object
+  --show-token         show the token (and other secret-named variables) instead of <redacted>
+  --debug              say which sources were skipped, and why, on stderr
+  --context-dir DIR    read context.sh and token.txt from DIR instead of discovering the context
+  --context-file FILE  read this context.sh instead of discovering the context
+  --endpoint URL       use this OneGate endpoint over every source
+  --vmid N             use this VM ID over every source
+  --token-file FILE    read the token from FILE over every source
+
 Exit status: 0 all of endpoint, VMID and token found; 1 one of them missing; 2 bad input.
 `;
 

@@ -20,7 +20,12 @@ const USAGE = `Usage: onegate-agent once [--dry-run] [--config FILE] [--context-
 Collects the metrics and custom attributes once (rates over a 1 s sample) and sends them all in one
 PUT /vm, printing each KEY=VALUE sent. With --dry-run nothing is sent: it prints what would be.
 
-Exit status: 0 sent (or printed), 1 failure (configuration, context or server).
+  --dry-run            print the attributes without sending them
+  --config FILE        configuration (default /etc/onegate-agent/agent.yaml; absent: defaults)
+  --context-dir DIR    read context.sh and token.txt from DIR instead of discovering the context
+  --context-file FILE  read this context.sh instead of discovering the context
+
+Exit status: 0 sent (or printed), 1 failure (arguments, configuration, context or server).
 `;
 
 /** Seconds between the priming sample and the measured one, so CPU and network rates have a base. */

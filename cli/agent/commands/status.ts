@@ -27,7 +27,7 @@ per feature, READY state, where the credentials came from, the next run, its own
   --wait          block until READY has been reported, then show the status
   --timeout SECS  give up waiting after SECS seconds (default ${DEFAULT_WAIT_SECONDS}, at most ${MAX_WAIT_SECONDS})
 
-Exit status: 0 healthy, 1 degraded (a feature failing or turned off), 2 not running.
+Exit status: 0 healthy, 1 degraded (a feature failing or turned off), 2 not running (or bad arguments).
 With --wait: 0 READY reported, 1 it never will be (the agent stopped, or does not report READY), 2 timeout.
 `;
 
