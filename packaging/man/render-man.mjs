@@ -34,14 +34,14 @@ const verbatim = (text) => `.nf\n${escapeRoff(text.trimEnd())}\n.fi\n`;
 const pages = {
   'onegate-agent': {
     summary: 'in-guest OneGate agent for OpenNebula virtual machines',
-    synopsis: 'onegate-agent run|once|status|context|query [options]',
+    synopsis: 'onegate-agent run|once|status|context|query|doctor [options]',
     description:
       "onegate-agent reports READY to OneGate, pushes metrics and custom attributes to the VM's " +
       'user template, pulls the VM, service, virtual router and network documents and runs hooks when they change. ' +
       'It finds the OneGate endpoint, VM ID and token in the VM context (CONTEXT cd-rom or disk, /context, ' +
       'VMware guestinfo, one_env or the environment); query answers from the pulled documents without a request. ' +
       'The same executable answers as onegate(1).',
-    sections: () => ['run', 'once', 'status', 'context', 'query'].map((cmd) => [cmd, help('onegate-agent', [cmd])]),
+    sections: () => ['run', 'once', 'status', 'context', 'query', 'doctor'].map((cmd) => [cmd, help('onegate-agent', [cmd])]),
     top: () => help('onegate-agent', []),
     files: [
       ['/etc/onegate-agent/agent.yaml', 'configuration, every key with its default'],
@@ -56,7 +56,8 @@ const pages = {
       'run: 0 after a clean stop, 1 on an error. once: 0 sent (or printed), 1 failure. ' +
       'status: 0 healthy, 1 degraded, 2 not running; with --wait: 0 READY reported, 1 never will be, 2 timeout. ' +
       'context: 0 endpoint, VMID and token found, 1 one missing, 2 bad input. ' +
-      'query: 0 found, 1 a PATH absent or refused, 2 no cache or bad arguments.',
+      'query: 0 found, 1 a PATH absent or refused, 2 no cache or bad arguments. ' +
+      'doctor: 0 all ok, 1 warnings, 2 a failure or bad arguments.',
   },
   onegate: {
     summary: 'OneGate command-line client (drop-in for the Ruby onegate)',
