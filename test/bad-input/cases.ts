@@ -131,6 +131,41 @@ export const CASES: BadInputCase[] = [
     line: 'onegate-agent run: @DIR@/agent.yaml:1: log_level: expected one of error, warn, info, debug, got "loud\\u001b[2J"',
     secrets: [ESC],
   },
+  // onegate-agent query: paths and the cache
+  {
+    name: 'query: an assignment of the token given as a PATH',
+    program: 'onegate-agent',
+    args: ['query', '--run-dir', '@DIR@', `ONEGATE_TOKEN=${TOKEN}`],
+    code: 2,
+    line: 'onegate-agent query: "ONEGATE_TOKEN=<redacted>": starts with neither vm, service, vrouter, vnet, context',
+    secrets: [TOKEN],
+  },
+  {
+    name: 'query: a PATH with terminal escapes and an open quote',
+    program: 'onegate-agent',
+    args: ['query', '--run-dir', '@DIR@', `vm.${ESC}]0;x."USER`],
+    code: 2,
+    line: 'onegate-agent query: "vm.\\u001b]0;x.\\"USER": the quote at character 10 is not closed',
+    secrets: [ESC],
+  },
+  {
+    name: 'query: the context token asked for by name',
+    program: 'onegate-agent',
+    args: ['query', '--run-dir', '@DIR@', '--context-file', '@DIR@/context.sh', 'context.ONEGATE_TOKEN'],
+    fixture: 'query-token',
+    code: 1,
+    line: 'onegate-agent query: context.ONEGATE_TOKEN: refused: query never prints a secret of the context (onegate-agent context --show-token shows the token)',
+    secrets: [TOKEN],
+  },
+  {
+    name: 'query: a cached vm.json cut off, holding a token and escapes',
+    program: 'onegate-agent',
+    args: ['query', '--run-dir', '@DIR@', 'vm.ID'],
+    fixture: 'query-damaged-vm',
+    code: 2,
+    line: 'onegate-agent query: @DIR@/vm.json: not a JSON document',
+    secrets: [TOKEN, ESC],
+  },
   // State files
   {
     name: 'status.json cut off',
