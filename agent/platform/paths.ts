@@ -46,8 +46,14 @@ export function agentPaths(facts: OsFacts): AgentPaths {
   };
 }
 
-/** %ProgramData% when it is an absolute path with a drive letter, else its default. */
+/**
+ * %ProgramData% when it is an absolute path with a drive letter, else ProgramData on %SystemDrive%, else the
+ * default. Not ALLUSERSPROFILE: it equals ProgramData on Windows, but wine's service manager starts a service
+ * without ProgramData and with ALLUSERSPROFILE=C:\users\Public, which split the service's files from the CLI's.
+ */
 function programData(facts: OsFacts): string {
-  const value = envOf(facts, 'ProgramData') ?? envOf(facts, 'ALLUSERSPROFILE');
-  return value !== undefined && /^[A-Za-z]:\\/.test(value) ? value : DEFAULT_PROGRAM_DATA;
+  const value = envOf(facts, 'ProgramData');
+  if (value !== undefined && /^[A-Za-z]:\\/.test(value)) return value;
+  const drive = envOf(facts, 'SystemDrive');
+  return drive !== undefined && /^[A-Za-z]:$/.test(drive) ? `${drive}\\ProgramData` : DEFAULT_PROGRAM_DATA;
 }

@@ -4,17 +4,23 @@ import { setFlagsFromString } from 'node:v8';
 import { ConfigError } from '../../../agent/config/load';
 import { createDaemon } from '../../../agent/daemon/daemon';
 import { createLogger, isLogLevel, type Logger, type LogLevel } from '../../../agent/log';
+import { hostFacts, isWindows } from '../../../agent/platform/facts';
+import { agentPaths } from '../../../agent/platform/paths';
 import { quoteInput } from '../../../agent/redact';
 import { StateLockedError } from '../../../agent/state/lock';
 import { COMMON_OPTIONS, parseCommand } from './args';
 import type { AgentResult } from './types';
 
+// Journald reads "<6>" priority prefixes; on Windows the service wrapper (Shawl) keeps the lines in its log
+// file, where a level name reads better.
+const JOURNALD = !isWindows(hostFacts());
+
 const USAGE = `Usage: onegate-agent run [--config FILE] [--context-dir DIR | --context-file FILE] [--log-level LEVEL]
 
 Runs the agent in the foreground: reports READY, pushes metrics and attributes, pulls VM, service,
-virtual router and network data and runs hooks. Logs go to stderr with journald priority prefixes.
+virtual router and network data and runs hooks. Logs go to stderr ${JOURNALD ? 'with journald priority prefixes' : 'as "LEVEL: message"'}.
 
-  --config FILE        configuration (default /etc/onegate-agent/agent.yaml; absent: defaults)
+  --config FILE        configuration (default ${agentPaths(hostFacts()).configFile}; absent: defaults)
   --context-dir DIR    read context.sh and token.txt from DIR instead of discovering the context
   --context-file FILE  read this context.sh instead of discovering the context
   --log-level LEVEL    error, warn, info or debug; overrides log_level
@@ -45,7 +51,7 @@ export async function run(argv: string[]): Promise<AgentResult> {
   if ('result' in parsed) return parsed.result;
   const args = parsed.values;
   const forced = args['log-level'] as LogLevel | undefined;
-  let inner = createLogger({ level: forced ?? 'info' });
+  let inner = createLogger({ level: forced ?? 'info', journald: JOURNALD });
   const log: Logger = {
     error: (m) => inner.error(m),
     warn: (m) => inner.warn(m),
@@ -60,7 +66,7 @@ export async function run(argv: string[]): Promise<AgentResult> {
     flags: { contextDir: args['context-dir'], contextFile: args['context-file'] },
     log,
     setLevel: (level) => {
-      inner = createLogger({ level: forced ?? level });
+      inner = createLogger({ level: forced ?? level, journald: JOURNALD });
     },
   });
   // Handlers first: a signal during start-up (slow context media) must not kill the process half-way.

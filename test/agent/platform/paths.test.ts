@@ -23,8 +23,14 @@ describe('agentPaths', () => {
   });
   it.each([
     ['the upper-case spelling', { PROGRAMDATA: 'E:\\PD' }, 'E:\\PD\\onegate-agent\\state'],
-    ['ALLUSERSPROFILE when ProgramData is unset', { ALLUSERSPROFILE: 'F:\\All' }, 'F:\\All\\onegate-agent\\state'],
+    // Wine's service manager gives services ALLUSERSPROFILE=C:\users\Public and no ProgramData: not ours.
+    [
+      'ProgramData on %SystemDrive% when ProgramData is unset, not ALLUSERSPROFILE',
+      { SystemDrive: 'F:', ALLUSERSPROFILE: 'C:\\users\\Public' },
+      'F:\\ProgramData\\onegate-agent\\state',
+    ],
     ['the default without either', {}, 'C:\\ProgramData\\onegate-agent\\state'],
+    ['the default for a SystemDrive that is no drive', { SystemDrive: 'F:\\x' }, 'C:\\ProgramData\\onegate-agent\\state'],
     ['the default for a relative value', { ProgramData: 'data' }, 'C:\\ProgramData\\onegate-agent\\state'],
     ['the default for a POSIX path', { ProgramData: '/var/data' }, 'C:\\ProgramData\\onegate-agent\\state'],
   ])('on Windows takes %s', (_, env, stateDir) => {
