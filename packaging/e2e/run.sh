@@ -4,14 +4,16 @@
 #   nspawn   systemd-nspawn boot of a debootstrapped Debian with the .deb, LXC-style /context
 #   qemu-cdrom   qemu TCG VM with the CONTEXT image as a cd-rom (KVM style)
 #   qemu-virtio  the same VM with the CONTEXT image as a virtio disk (Firecracker style)
+#   wine     the Windows zip under wine64: the service through Shawl, a CONTEXT cd-rom as E:, no Z:
 # against one OneGate simulator on 127.0.0.1. Uses dist/onegate-agent_*_amd64.deb, building it first
-# when it is missing or E2E_BUILD=1 (E2E_DEB=FILE tests another package). Prints "e2e: N passed, N failed, N skipped"; with E2E_REPORT=FILE
+# when it is missing or E2E_BUILD=1 (E2E_DEB=FILE tests another package); the wine test likewise uses
+# dist/onegate-agent-*-win-x64.zip (E2E_ZIP=FILE), built with --formats windows when missing. Prints "e2e: N passed, N failed, N skipped"; with E2E_REPORT=FILE
 # also writes {"passed":N,"failed":N,"skipped":N} there (read by .ci/run). Exit 1 when a test failed.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 cd "$repo"
-only="${E2E_ONLY:-coexist nspawn qemu-cdrom qemu-virtio}"
+only="${E2E_ONLY:-coexist nspawn qemu-cdrom qemu-virtio wine}"
 start=$(date +%s)
 passed=0; failed=0; skipped=0
 mkdir -p "$E2E_CACHE/work"
@@ -29,8 +31,11 @@ note() { # note NAME STATUS: counts a test's exit status (0 pass, 77 skip, else 
   esac
 }
 
+wants() { case " $only " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 deb="${E2E_DEB:-$(ls dist/onegate-agent_*_amd64.deb 2>/dev/null | head -1)}"
-if [ -z "$deb" ] || [ "${E2E_BUILD:-0}" = 1 ]; then
+if [ "$only" = wine ]; then
+  deb="(not needed)"
+elif [ -z "$deb" ] || [ "${E2E_BUILD:-0}" = 1 ]; then
   log "building the amd64 package (packaging/build.sh --arch x64 --formats sea,deb --no-lint)"
   if ! bash packaging/build.sh --arch x64 --formats sea,deb --no-lint; then
     for t in $only; do note "$t" 1; done
@@ -39,6 +44,12 @@ if [ -z "$deb" ] || [ "${E2E_BUILD:-0}" = 1 ]; then
   deb="$(ls dist/onegate-agent_*_amd64.deb | head -1)"
 fi
 log "package: $deb"
+zip="${E2E_ZIP:-$(ls dist/onegate-agent-*-win-x64.zip 2>/dev/null | head -1)}"
+if wants wine && { [ -z "$zip" ] || [ "${E2E_BUILD:-0}" = 1 ]; } && command -v zip >/dev/null && . packaging/windows/wine.sh && wine_tools; then
+  log "building the Windows zip (packaging/build.sh --arch x64 --formats windows)"
+  bash packaging/build.sh --arch x64 --formats windows --no-lint || log "the Windows zip did not build"
+  zip="$(ls dist/onegate-agent-*-win-x64.zip 2>/dev/null | head -1)"
+fi
 
 # One simulator for every guest, on free loopback ports; --contexts writes each VM's context.sh and
 # token.txt (what oned puts on the CONTEXT media).
@@ -66,6 +77,8 @@ for t in $only; do
     nspawn) cmd=(bash "$here/nspawn.sh" "$deb" "$contexts" "$control" 42); limit=600 ;;
     qemu-cdrom) cmd=(bash "$here/qemu.sh" cdrom "$deb" "$contexts" "$control" "$sim_port" 43); limit=1200 ;;
     qemu-virtio) cmd=(bash "$here/qemu.sh" virtio "$deb" "$contexts" "$control" "$sim_port" 44); limit=1200 ;;
+    # VM 7: a standalone VM; without wine wine.sh skips, with wine a missing zip fails.
+    wine) cmd=(bash "$here/wine.sh" "${zip:-dist/onegate-agent-win-x64.zip (not built)}" "$contexts" "$control" "$sim_port" 7); limit=600 ;;
     *) log "unknown test $t"; note "$t" 1; continue ;;
   esac
   log "=== $t"
