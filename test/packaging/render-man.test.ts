@@ -28,7 +28,7 @@ if (a[1] === 'once') process.exitCode = 1;\n`,
   });
 
   it('has a subsection with the --help of every agent command, also of one that exits non-zero', () => {
-    for (const cmd of ['run', 'once', 'status', 'context', 'query'])
+    for (const cmd of ['run', 'once', 'status', 'context', 'query', 'doctor'])
       expect(agent).toContain(`.SS ${cmd}\n.nf\nUsage: onegate\\-agent ${cmd}\n`);
   });
 

@@ -24,10 +24,7 @@ export const agentCheck: Check = {
     const holderAlive = holder !== undefined && deps.isAlive(holder);
     if (!doc) {
       if (holderAlive) return ok(`pid ${holder} holds ${stateDir} but has written no ${statusPath(runDir)} yet (starting?)`);
-      return ok(
-        `not running: no ${statusPath(runDir)}${holder ? `, stale lock of pid ${holder}` : ''} (doctor does not need it)`,
-        'start it with systemctl start onegate-agent when it should run',
-      );
+      return ok(`not running: no ${statusPath(runDir)}${holder ? `, stale lock of pid ${holder}` : ''} (doctor does not need it)`);
     }
     const alive = deps.isAlive(doc.pid);
     const health = assessHealth(doc, alive, deps.now());

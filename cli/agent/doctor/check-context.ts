@@ -63,9 +63,15 @@ function judge({ facts }: DoctorContext, unchecked: UncheckedContext): Finding {
   }
   facts.found = { unchecked, endpoint: picked.endpoint, vmid, token };
   facts.config = applyContextOverrides(facts.loaded!.config, vars).config;
+  const from = (origin: string): string => shortOrigin(origin, unchecked.files?.origin);
   return ok(
-    `${held}; endpoint from ${picked.endpoint.origin}, VMID ${vmid} from ${picked.vmid.origin}, token from ${picked.token!.origin}`,
+    `${held}; endpoint from ${from(picked.endpoint.origin)}, VMID ${vmid} from ${from(picked.vmid.origin)}, token from ${from(picked.token!.origin)}`,
   );
+}
+
+// "VMID in context.sh on /dev/sr0" -> "VMID in context.sh" when the evidence already names /dev/sr0.
+function shortOrigin(origin: string, place: string | undefined): string {
+  return place ? origin.replace(` on ${place}`, '').replace(` beside ${place}`, '') : origin;
 }
 
 function heldKeys(vars: Record<string, string>): string {

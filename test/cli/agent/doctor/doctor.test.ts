@@ -273,7 +273,7 @@ describe('onegate-agent doctor, nothing broken', () => {
     });
     expect(run.code).toBe(0);
     expect(run.checks.context!.evidence).toMatch(
-      /^directory \(context\.sh on .*\): 4 variables \(ETH0_IP, ONEGATE_ENDPOINT, TOKEN, VMID\); endpoint from ONEGATE_ENDPOINT in context\.sh on .*, VMID 42 from VMID in .*, token from token\.txt on /,
+      /^directory \(context\.sh on .*\): 4 variables \(ETH0_IP, ONEGATE_ENDPOINT, TOKEN, VMID\); endpoint from ONEGATE_ENDPOINT in context\.sh, VMID 42 from VMID in context\.sh, token from token\.txt$/,
     );
     expect(run.checks.vm!.evidence).toMatch(/^GET \/vm: 200, VM 42 "web_0_\(service_7\)"/);
     expect(run.checks.agent!.evidence).toMatch(/^not running: no .*status\.json/);
