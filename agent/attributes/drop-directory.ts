@@ -63,9 +63,7 @@ function readOne(dir: string, name: string, limits: DropLimits, parse: ParseDrop
     const st = lstatSync(path);
     if (!st.isFile()) return skip('not a regular file');
     if (st.mode & 0o002) return skip('writable by everyone');
-    const set = fromSource(parse(readProc(dir, name, limits.maxBytes), path), source);
-    const rejected = Object.values(set.failed ?? {})[0];
-    return rejected === undefined ? set : { ...set, failed: { [source]: rejected } };
+    return fromSource(parse(readProc(dir, name, limits.maxBytes), path), source);
   } catch (e) {
     // Removed between the listing and the read: gone, as a file removed before the listing (a writer that
     // replaces a file by renaming over it never leaves a moment without one).

@@ -16,4 +16,6 @@ export interface AttributeSet {
    * "textfile:*") stands for every file of a directory that could not be read.
    */
   failed?: Record<string, string>;
+  /** Source -> why part of what it wrote was skipped (bad lines); it answered, and what it gave counts. */
+  skipped?: Record<string, string>;
 }

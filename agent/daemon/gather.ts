@@ -19,8 +19,8 @@ export interface Gathered {
   restricted: string[];
   /** Final name -> its source, and the sources that could not answer this cycle. */
   sources: GatherSources;
-  /** Custom attribute source -> why it could not answer this cycle. */
-  failed: Record<string, string>;
+  /** Custom attribute source -> what is wrong with it this cycle: why it could not answer, or its bad lines. */
+  warnings: Record<string, string>;
 }
 
 export async function gatherAttributes(
@@ -43,6 +43,6 @@ export async function gatherAttributes(
     problems: [...custom.problems, ...m.problems, ...a.problems],
     restricted: [...m.restricted, ...a.restricted],
     sources: { current, unsure: [...metrics.silent.map((c) => `metric:${c}`), ...Object.keys(failed)] },
-    failed,
+    warnings: { ...custom.skipped, ...failed },
   };
 }

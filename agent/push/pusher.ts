@@ -10,6 +10,7 @@ import type { Logger } from '../log';
 import { backoffDelay, type RetryPolicy } from '../onegate/retry';
 import { type Failure, recordFailure, recordSuccess, toFailure } from '../state/feature';
 import { type GatherSources, vanishedAttributes } from '../state/owned';
+import { noteReason } from '../state/reasons';
 import type { PushState } from '../state/types';
 import { classifyPushError, refusedAttribute } from './classify';
 
@@ -111,10 +112,9 @@ export function createPusher(deps: PusherDeps): Pusher {
   }
 
   function refuse(name: string, why: string): void {
-    state.refused ??= {};
-    if (Object.hasOwn(state.refused, name)) return;
-    state.refused[name] = why;
     delete state.pending[name];
+    state.refused ??= {};
+    if (!noteReason(state.refused, name, why)) return;
     log.warn(`push: attribute ${name} is not sent: ${why}; the others are (a configuration change or SIGHUP tries it again)`);
   }
 

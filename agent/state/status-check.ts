@@ -79,7 +79,15 @@ const document = shape({
   }),
   'nextRun?': time,
   'nextPull?': time,
-  push: shape({ ...feature, enabled: boolean, pending: strings, 'erasing?': strings, 'retryAt?': time, 'refused?': stringMap }),
+  push: shape({
+    ...feature,
+    enabled: boolean,
+    pending: strings,
+    'erasing?': strings,
+    'retryAt?': time,
+    'refused?': stringMap,
+    'sourceWarnings?': stringMap,
+  }),
   pull: shape({ ...feature, enabled: boolean }),
   ready: shape({
     ...feature,

@@ -31,9 +31,17 @@ export interface StatusDocument {
   nextPull?: string;
   /**
    * `refused`: attributes OneGate refuses (name -> why), left out until the configuration changes;
-   * `erasing`: attributes whose source vanished, still to be erased.
+   * `erasing`: attributes whose source vanished, still to be erased; `sourceWarnings`: attribute sources in
+   * trouble (source -> why: a command that fails, an ignored file, bad lines).
    */
-  push: FeatureState & { enabled: boolean; pending: string[]; erasing?: string[]; retryAt?: string; refused?: Record<string, string> };
+  push: FeatureState & {
+    enabled: boolean;
+    pending: string[];
+    erasing?: string[];
+    retryAt?: string;
+    refused?: Record<string, string>;
+    sourceWarnings?: Record<string, string>;
+  };
   pull: FeatureState & { enabled: boolean };
   ready: FeatureState & { status: ReadyStatus; reportedAt?: string; attempts: number; retryAt?: string; waitsFor?: string };
   /** Present when health checks are configured. */

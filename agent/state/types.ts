@@ -39,6 +39,8 @@ export interface PushState extends FeatureState {
   retryAt?: number;
   /** Attributes not sent because OneGate refuses them (name -> why), until the configuration changes. */
   refused?: Record<string, string>;
+  /** Attribute sources in trouble this cycle (source -> why), each logged once per reason (agent/push/source-warnings.ts). */
+  sourceWarnings?: Record<string, string>;
   /** Every attribute the push gathered -> its source (agent/state/owned.ts): what may be erased when the source goes. */
   owners: Record<string, string>;
   /** Attributes whose source vanished, to be erased (one PUT /vm type=2 each); kept until the server took each. */

@@ -65,6 +65,8 @@ export function renderStatus(health: Health, doc: StatusDocument | undefined, al
       `${pending}${erasing}${refused.length ? `; not sent: ${refused.join(', ')}` : ''}; next ${ago(doc.nextRun, now)}`,
       now,
     );
+    const troubled = Object.entries(doc.push.sourceWarnings ?? {}).map(([source, why]) => `${source}: ${why}`);
+    if (troubled.length > 0) out += `sources: ${troubled.join('; ')}\n`;
     out += feature(
       'pull',
       doc.pull.enabled ? doc.pull : { ...doc.pull, disabled: 'pull.enabled is false' },

@@ -3,6 +3,7 @@
 // also the daemon's heartbeat: without credentials a tick rediscovers the context, and with push.enabled
 // false it still refreshes status.json, or `status` would call the daemon stuck.
 import { createPusher, type Pusher } from '../../push/pusher';
+import { noteSourceWarnings } from '../../push/source-warnings';
 import { pushOptionsOf } from '../options';
 import type { RunningUnit, Unit, UnitContext } from '../unit';
 import { onClient, phasedTicker } from './shared';
@@ -14,6 +15,7 @@ export const push: Unit = {
 };
 
 function startPush(ctx: UnitContext): RunningUnit {
+  delete ctx.state.push.sourceWarnings; // from before a restart: what is still wrong is named once again
   const pushers = onClient(ctx, (api) =>
     createPusher({ client: api, options: pushOptionsOf(ctx.config), state: ctx.state.push, log: ctx.log, now: ctx.clock.now }),
   );
@@ -38,6 +40,7 @@ function startPush(ctx: UnitContext): RunningUnit {
     try {
       const gathered = await ctx.gather();
       for (const problem of gathered.problems) ctx.log.debug(`push: skipped: ${problem}`);
+      noteSourceWarnings(ctx.state.push, gathered.warnings, ctx.log);
       await pusher.cycle(gathered.attributes, gathered.restricted, gathered.sources);
     } catch (err) {
       ctx.log.error(`push: cycle failed: ${(err as Error).message}`);

@@ -18,7 +18,8 @@ const WAIT_POLL_MS = 250;
 
 const USAGE = `Usage: onegate-agent status [--json] [--config FILE] [--run-dir DIR] [--wait [--timeout SECONDS]]
 
-Shows whether the daemon runs and how it is doing: last push and pull, pending attributes, last error
+Shows whether the daemon runs and how it is doing: last push and pull, pending attributes and erasures,
+attributes OneGate refuses, attribute sources in trouble (a failing command, an ignored file), last error
 per feature, READY state, where the credentials came from, the next run, its own memory and CPU.
 
   --json          the same as one JSON object

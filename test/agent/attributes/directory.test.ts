@@ -18,6 +18,7 @@ describe('readAttributeDirectory', () => {
       problems: [],
       sources: { X: 'file:b.attrs', Y: 'file:b.attrs' },
       failed: {},
+      skipped: {},
     });
   });
   it('gives nothing for a missing directory', () => {

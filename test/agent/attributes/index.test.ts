@@ -18,6 +18,7 @@ describe('collectAttributes', () => {
       problems: [],
       sources: { ROLE: 'file:x.attrs', TIER: 'static', CMD: 'command:echo CMD=command', FILE: 'file:x.attrs' },
       failed: {},
+      skipped: {},
     });
   });
   it('names a failed command as failed, its attributes absent', async () => {
@@ -30,6 +31,6 @@ describe('collectAttributes', () => {
     expect(r.failed?.['command:/bin/sh -c echo A=1; exit 3']).toBe('exit status 3');
   });
   it('gives nothing without sources', async () => {
-    expect(await collectAttributes({})).toEqual({ values: {}, problems: [], sources: {}, failed: {} });
+    expect(await collectAttributes({})).toEqual({ values: {}, problems: [], sources: {}, failed: {}, skipped: {} });
   });
 });

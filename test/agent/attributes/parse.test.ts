@@ -22,7 +22,14 @@ describe('parseKeyValueLines', () => {
     ['empty value', 'A=\nB=""\n', {}, ['src:1: A has an empty value', 'src:2: B has an empty value']],
     ['repeated key keeps the last', 'A=1\nA=2\n', { A: '2' }, []],
   ])('%s', (_, text, values, problems) => {
-    expect(parseKeyValueLines(text, 'src')).toEqual({ values, problems });
+    const r = parseKeyValueLines(text, 'src');
+    expect(r).toMatchObject({ values, problems });
+    // The source's one-line reason: how many lines were skipped and the first.
+    const first = problems[0]?.replace(/^src:(\d+): /, 'line $1: ');
+    expect(r.skipped).toEqual(
+      first ? { src: `${problems.length} bad line${problems.length === 1 ? '' : 's'} skipped, the first ${first}` } : undefined,
+    );
+    expect(Object.keys(r)).toEqual(first ? ['values', 'problems', 'skipped'] : ['values', 'problems']);
   });
 });
 
@@ -37,6 +44,7 @@ describe('mergeAttributeSets', () => {
       problems: ['p1', 'p2'],
       sources: { A: 'static', B: 'file:b.attrs' },
       failed: { 'command:x': 'exit status 1' },
+      skipped: {},
     });
   });
 });

@@ -62,6 +62,7 @@ describe('readTextfileDirectory limits', () => {
       problems: [`${join(dir, 'big.prom')}: larger than ${MAX_TEXTFILE_BYTES} bytes; skipped`],
       sources: { SMALL: 'textfile:small.prom' },
       failed: { 'textfile:big.prom': `${join(dir, 'big.prom')}: larger than ${MAX_TEXTFILE_BYTES} bytes` },
+      skipped: {},
     });
   });
 

@@ -57,7 +57,7 @@ describe('wire', () => {
       problems: [],
       restricted: [],
       sources: { current: { ROLE: 'static', TIER: 'static' }, unsure: [] },
-      failed: {},
+      warnings: {},
     });
     await t.wiring.api?.updateVm(gathered.attributes);
     expect(putsOf(t.sim)).toEqual([{ ROLE: 'web', TIER: 'gold' }]);

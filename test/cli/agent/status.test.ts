@@ -96,6 +96,24 @@ describe('onegate-agent status, client-side', () => {
     expect(json.daemon.push.refused).toEqual({ SERVICE_ID: "it is on OneGate's default :restricted_attrs list" });
   });
 
+  it('shows the attribute sources in trouble, in text and JSON, each named once in the log', async () => {
+    const failing = join(__dirname, '../../fixtures/attribute-sources/exit-status/probe.sh');
+    const config = h.config({
+      attributes: { directory: '/nonexistent', static: { ROLE: 'db' }, commands: [{ command: ['/bin/sh', failing], timeout: 5 }] },
+      push: { heartbeat_cycles: 1 },
+    });
+    const agent = h.run(['--config', config, '--context-dir', h.context({})]);
+    // A heartbeat every cycle: four PUTs are four cycles that found the command failing.
+    await waitFor(() => h.status().push?.sourceWarnings && h.puts().length >= 4, 8000, 'four cycles and a warning in status.json');
+    const source = `command:/bin/sh ${failing}`;
+    expect(agent.lines.filter((l) => l.includes(source))).toEqual([`<4>attributes: ${source}: exit status 3: db unreachable`]);
+    const text = await runAgentCli(['status', '--config', config]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`\nsources: ${source}: exit status 3: db unreachable\n`);
+    const json = JSON.parse((await runAgentCli(['status', '--json', '--config', config])).stdout);
+    expect(json.daemon.push.sourceWarnings).toEqual({ [source]: 'exit status 3: db unreachable' });
+  });
+
   it('exits 1 when the agent does not report READY', async () => {
     const config = h.config({ attributes: { directory: '', static: { ROLE: 'db' } } });
     h.run(['--config', config, '--context-dir', h.context({})]);
