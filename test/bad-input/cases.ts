@@ -166,6 +166,37 @@ export const CASES: BadInputCase[] = [
     line: 'onegate-agent query: @DIR@/vm.json: not a JSON document',
     secrets: [TOKEN, ESC],
   },
+  // onegate-agent doctor: a damaged context and a damaged status file, each one report line, no secret
+  {
+    name: 'doctor: the token split off in context.sh',
+    program: 'onegate-agent',
+    args: ['doctor', '--config', '@DIR@/agent.yaml', '--context-file', '@DIR@/context.sh'],
+    fixture: 'doctor-split-token',
+    code: 2,
+    stream: 'stdout',
+    lineAt: 1,
+    line: "FAIL  context   @DIR@/context.sh: not a context file: line 2, column 16: expected NAME='value', found a second word after ONEGATE_TOKEN= (quote a value with blanks)",
+    secrets: [TOKEN, ESC],
+  },
+  {
+    name: 'doctor: status.json holding a token and escapes where the pid should be',
+    program: 'onegate-agent',
+    args: ['doctor', '--config', '@DIR@/agent.yaml', '--context-file', '@DIR@/context.sh'],
+    fixture: 'doctor-split-token',
+    code: 2,
+    stream: 'stdout',
+    lineAt: -4,
+    line: 'WARN  agent     @DIR@/status.json: not a status file (pid: expected a process id)',
+    secrets: [TOKEN, ESC],
+  },
+  {
+    name: 'doctor: an assignment of the token as a stray argument',
+    program: 'onegate-agent',
+    args: ['doctor', `ONEGATE_TOKEN=${TOKEN}`],
+    code: 2,
+    line: 'onegate-agent doctor: Unexpected argument "ONEGATE_TOKEN=<redacted>". This command does not take positional arguments',
+    secrets: [TOKEN],
+  },
   // State files
   {
     name: 'status.json cut off',

@@ -209,6 +209,68 @@ const CASES: Case[] = [
     exit: 1,
   },
   {
+    name: 'GET /vm turned off (:permissions:)',
+    setup: async () => {
+      const permissions = { ...(shippedConfig()[':permissions'] as object), ':vm': { ':show': false } };
+      const strict = await startOneGate({ config: { ...shippedConfig(), ':permissions': permissions } });
+      return { argv: argsFor(vmContext(strict.url, strict.tokenFor(42))), token: strict.tokenFor(42), closables: [strict] };
+    },
+    check: 'vm',
+    verdict: 'fail',
+    evidence: /^GET \/vm: 403 Action \(show\) on resource \(vm\) not supported$/,
+    advice: /turned this route off \(:permissions: in onegate-server\.conf\)/,
+    exit: 2,
+  },
+  {
+    name: 'server error (simulator fault 500)',
+    setup: async () => {
+      const failing = await startOneGate({ faults: [{ route: '/vm', kind: 'status', status: 500 }] });
+      return { argv: argsFor(vmContext(failing.url, failing.tokenFor(42))), token: failing.tokenFor(42), closables: [failing] };
+    },
+    check: 'vm',
+    verdict: 'fail',
+    evidence: /^GET \/vm: 500 Internal server error$/,
+    advice: /onegate\.log on the front-end/,
+    exit: 2,
+  },
+  {
+    name: 'a redirect (simulator fault 301)',
+    setup: async () => {
+      const moved = await startOneGate({ faults: [{ route: '/vm', kind: 'status', status: 301, body: '' }] });
+      return { argv: argsFor(vmContext(moved.url, moved.tokenFor(42))), token: moved.tokenFor(42), closables: [moved] };
+    },
+    check: 'vm',
+    verdict: 'fail',
+    evidence: /^GET \/vm: 301: a redirect$/,
+    advice: /do not follow redirects/,
+    exit: 2,
+  },
+  {
+    name: 'a server that is not OneGate (200, not JSON)',
+    setup: async () => {
+      const server = await startServer((_req, res) => void res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>hello</html>'));
+      return { argv: argsFor(vmContext(server.url, FAKE_TOKEN)), token: FAKE_TOKEN, closables: [server] };
+    },
+    check: 'vm',
+    verdict: 'fail',
+    evidence: /^GET \/vm: GET \/vm answered 200 with a body that is not JSON: "<html>hello<\/html>"$/,
+    advice: /not as OneGate does: is ONEGATE_ENDPOINT the OneGate server\?/,
+    exit: 2,
+  },
+  {
+    name: 'a server that accepts but never answers (simulator hang)',
+    setup: async () => {
+      const hung = await startOneGate({ faults: [{ route: '/vm', kind: 'hang' }] });
+      const { file } = configFile({ onegate: { timeout: 1 } });
+      return { argv: argsFor(vmContext(hung.url, hung.tokenFor(42)), file), token: hung.tokenFor(42), closables: [hung] };
+    },
+    check: 'vm',
+    verdict: 'fail',
+    evidence: /no complete answer from http:\/\/127\.0\.0\.1:\d+ within 1000 ms/,
+    advice: /the server may be restarting/,
+    exit: 2,
+  },
+  {
     name: 'unusable configuration',
     setup: async () => {
       const { file } = configFile({ interval: 'often' });

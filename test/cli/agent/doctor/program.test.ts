@@ -18,9 +18,10 @@ describe('onegate-agent doctor (the built program)', () => {
   });
 
   it('refuses a bad argument with one line and the usage (exit 2), never echoing a token', async () => {
-    const r = await runAgentCli(['doctor', FAKE_TOKEN]);
+    const r = await runAgentCli(['doctor', `ONEGATE_TOKEN=${FAKE_TOKEN}`]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^onegate-agent doctor: Unexpected argument "DOCTOR-SECRET/);
+    expect(r.stderr).toMatch(/^onegate-agent doctor: Unexpected argument "ONEGATE_TOKEN=<redacted>"/);
+    expect(r.stdout + r.stderr).not.toContain(FAKE_TOKEN);
     const both = await runAgentCli(['doctor', '--context-dir', '/a', '--context-file', '/b']);
     expect(both.stderr).toMatch(/^onegate-agent doctor: use either --context-dir or --context-file, not both\n/);
     expect(both.code).toBe(2);
