@@ -12,7 +12,7 @@ import { type RecordedRequest, Recorder } from './control/recorder';
 import { baseUrl, closeServer, listen } from './http/listen';
 import { handleRequest } from './http/server';
 import type { SimState } from './http/state';
-import { DEFAULT_FIXTURES, loadFixtures } from './world/fixtures';
+import { checkWorldForVersion, DEFAULT_FIXTURES, loadFixtures } from './world/fixtures';
 
 // :log/:level 0 ERROR, 1 WARNING, 2 INFO (request lines, 401 reasons), 3 DEBUG.
 const LEVELS = ['error', 'warn', 'info', 'debug'] as const;
@@ -52,6 +52,7 @@ export interface Simulator extends SimOps {
 export async function startOneGate(opts: StartOptions = {}): Promise<Simulator> {
   const config = loadConfig(opts.config, opts.serverVersion && checkVersion(opts.serverVersion, 'serverVersion'));
   const world = loadFixtures(opts.fixtures ?? DEFAULT_FIXTURES);
+  checkWorldForVersion(world, config.sim, typeof opts.fixtures === 'object' ? 'fixtures object' : (opts.fixtures ?? DEFAULT_FIXTURES));
   const log =
     opts.log ??
     (opts.quiet === false

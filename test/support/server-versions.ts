@@ -22,3 +22,8 @@ export function goldenFor(version: string, name: string, changedBy: VersionSwitc
 export function switchConfig(sw: VersionSwitch, on = true): Record<string, unknown> {
   return { ...shippedConfig(), ':simulator': { [`:${VERSION_ROWS[sw].key}`]: on } };
 }
+
+/** Whether switch `sw` is on by default in `version` (for tests that exist only where it is). */
+export function switchOn(version: string, sw: VersionSwitch): boolean {
+  return versionDefaults(version)[sw];
+}

@@ -52,7 +52,7 @@ export function vmEnv(sim: Simulator, vmid: number, extra: Env = {}): Env {
 }
 
 /** Starts the simulator on a world of test/fixtures/cli/worlds, or the default fixture, imitating `serverVersion` (default 6.10). */
-export function startWorld(world?: 'spec-service' | 'spec-vrouter', serverVersion?: string): Promise<Simulator> {
+export function startWorld(world?: 'spec-service' | 'spec-vrouter' | 'vr-role', serverVersion?: string): Promise<Simulator> {
   return startOneGate({ ...(world && { fixtures: join(FIXTURES, 'worlds', `${world}.yaml`) }), serverVersion });
 }
 

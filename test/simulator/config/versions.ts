@@ -66,6 +66,16 @@ export const VERSION_ROWS = {
     what: 'the :server: block of the config is passed to Sinatra, so :server: {:host_authorization: {:permitted_hosts: [...]}} applies',
     source: 'src/onegate/onegate-server.rb l.93-102 at release-7.4.0 (one#7266)',
   },
+  vrRoles: {
+    key: 'vr_roles',
+    from: '7.0',
+    what:
+      'OneFlow roles may be virtual routers (fixture `type: vr`): GET /service shows one like any role (its router VMs as nodes), ' +
+      'scaling it is refused (400); off, a world with such a role is refused at start (6.10 has no role types)',
+    source:
+      'src/flow/lib/models/role.rb l.150-160 (Role.for), vrrole.rb l.54-58 and l.207-211 at release-7.4.0 and release-7.0.0; ' +
+      'release-6.10.5 has no vrrole.rb',
+  },
   legacyServiceVmInfo: {
     key: 'legacy_service_vm_info',
     until: '5.10',

@@ -9,7 +9,7 @@ import { call, form, json } from '../http/client';
 import { startOneGate } from '../index';
 import { DEFAULT_FIXTURES } from '../world/fixtures';
 
-// 6.10's texts; the 7.x differences are pinned in versions.test.ts.
+// 6.10's texts; the 7.x differences are pinned by the tests below that start a 7.4 (or 7.2) simulator.
 const sim = perTest(() => startOneGate({ serverVersion: '6.10' }));
 
 const scale = (role: string, body: string, as = 42, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
@@ -141,17 +141,36 @@ describe('PUT /service/role/:role', () => {
     expect((await call(sim, 'PUT', '/service/role/web', { as: 61, ...form('x') })).body).toBe('Service 7 does not contain VM 61.');
   });
 
-  it('7.x: shows a virtual-router role like any role and refuses to scale it', async () => {
+  const withVrRole = () => {
     const world = load(readFileSync(DEFAULT_FIXTURES, 'utf8'), { schema: FAILSAFE_SCHEMA }) as { services: { roles: object[] }[] };
     world.services[0].roles.push({ name: 'gw', type: 'vr', cardinality: '2', nodes: ['50', '51'] });
+    return world;
+  };
+
+  it('7.x: shows a virtual-router role like any role and refuses to scale it', async () => {
+    const world = withVrRole();
     const lines: string[] = [];
     const log: Logger = { error: (m) => lines.push(m), warn: () => {}, info: () => {}, debug: () => {} };
     const s74 = await startOneGate({ serverVersion: '7.4', fixtures: world, log });
     const roles = JSON.parse((await call(s74, 'GET', '/service', { as: 42 })).body).SERVICE.roles;
     expect(roles[2]).toMatchObject({ name: 'gw', cardinality: 2, nodes: [{ deploy_id: 50 }, { deploy_id: 51 }] });
+    expect(Object.keys(roles[2])).toEqual(['name', 'cardinality', 'state', 'nodes']); // no type, vrouter_id, vrouter_ips
     const r = await call(s74, 'PUT', '/service/role/gw', { as: 42, ...json({ cardinality: 3 }) });
     expect([r.status, r.body]).toEqual([400, 'Error performing action on service 7 role gw']);
     expect(lines.join('\n')).toContain("Can't scale service 7: Virtual Router role gw does not support cardinality update");
     await s74.close();
+  });
+
+  it('6.10 (vr_roles off) has no role types: a world with a virtual-router role is refused at start, naming the switch', async () => {
+    await expect(startOneGate({ serverVersion: '6.10', fixtures: withVrRole() })).rejects.toThrow(
+      'fixtures object: service 7 role gw: type vr (a virtual-router role) needs OneFlow 7 (:simulator: :vr_roles:); this simulator imitates 6.10',
+    );
+    const on = await startOneGate({
+      serverVersion: '6.10',
+      fixtures: withVrRole(),
+      config: { ...shippedConfig(), ':simulator': { ':vr_roles': true } },
+    });
+    expect(JSON.parse((await call(on, 'GET', '/service', { as: 42 })).body).SERVICE.roles[2].name).toBe('gw');
+    await on.close();
   });
 });

@@ -5,7 +5,7 @@ import { shippedConfig } from '../config/config';
 import { call, form } from '../http/client';
 import { startOneGate } from '../index';
 
-// 6.10's texts; the 7.x differences are pinned in versions.test.ts.
+// 6.10's texts; the 7.x differences are pinned by the tests below that start a 7.4 (or 7.0.0) simulator.
 const sim = perTest(() => startOneGate({ serverVersion: '6.10' }));
 
 const put = (data: string, type?: number, as = 42, path = '/vm') => call(sim, 'PUT', path, { as, ...form(data, type) });

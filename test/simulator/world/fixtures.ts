@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAILSAFE_SCHEMA, load } from 'js-yaml';
+import type { Switches } from '../config/switches';
 import { storeNodeInfo } from '../render/service-view';
 import { getText, setText, templateFrom } from '../template/template';
 import type { AddressRange, Role, Service, User, Vm, VNet, VRouter, World } from './types';
@@ -186,4 +187,15 @@ function int(v: unknown, at: string): number {
 function str(v: unknown, at: string): string {
   if (v === undefined || v === null || typeof v === 'object') throw new Error(`${at}: missing or not a string`);
   return String(v);
+}
+
+/** Refuses what the imitated version cannot have: a virtual-router role without OneFlow 7 (switch vr_roles). */
+export function checkWorldForVersion(world: World, sw: Pick<Switches, 'version' | 'vrRoles'>, where: string): void {
+  if (sw.vrRoles) return;
+  for (const sv of world.services.values())
+    for (const role of sv.roles ?? [])
+      if (role.type === 'vr')
+        throw new Error(
+          `${where}: service ${sv.id} role ${role.name}: type vr (a virtual-router role) needs OneFlow 7 (:simulator: :vr_roles:); this simulator imitates ${sw.version}`,
+        );
 }
