@@ -18,9 +18,9 @@ export function isHookEvent(name: string): name is HookEvent {
 export interface HookInvocation {
   /** The event; also the hooks.d subdirectory and the first argument. */
   event: HookEvent;
-  /** Path of the previous document (a temporary copy), or /dev/null when there was none. */
+  /** Path of the previous document (a temporary copy), or /dev/null (NUL on Windows) when there was none. */
   oldPath: string;
-  /** Path of the current document under the run directory, or /dev/null when it was removed. */
+  /** Path of the current document under the run directory, or /dev/null (NUL on Windows) when it was removed. */
   newPath: string;
   /** Extra ONEGATE_* variables describing the change (ONEGATE_VMID, ONEGATE_ROLE, ...). */
   env: Record<string, string>;

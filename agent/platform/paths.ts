@@ -57,3 +57,8 @@ function programData(facts: OsFacts): string {
   const drive = envOf(facts, 'SystemDrive');
   return drive !== undefined && /^[A-Za-z]:$/.test(drive) ? `${drive}\\ProgramData` : DEFAULT_PROGRAM_DATA;
 }
+
+/** The null device, for a file argument that names nothing: /dev/null, or NUL on Windows. */
+export function nullDevice(facts: OsFacts): string {
+  return isWindows(facts) ? 'NUL' : '/dev/null';
+}

@@ -4,8 +4,13 @@ import { readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { HookEvent, HookInvocation } from '../hooks/types';
 import type { Logger } from '../log';
+import { hostFacts } from '../platform/facts';
+import { nullDevice } from '../platform/paths';
 import { replaceFileSync } from '../state/atomic';
 import type { Change } from './diff';
+
+/** The path hooks get for a document that is not there: /dev/null, NUL on Windows. */
+const NO_DOCUMENT = nullDevice(hostFacts());
 
 /** What the agent remembers about one document between pulls. */
 export interface DocState {
@@ -56,8 +61,8 @@ export async function applyDocument(
     return [];
   }
   const changes = diff(first ? undefined : state.doc, next);
-  const oldPath = changes.length > 0 && state.content !== undefined ? join(ctx.runDir, `.${basename(state.path)}.old`) : '/dev/null';
-  if (oldPath !== '/dev/null') replaceFileSync(oldPath, state.content as string, 0o644);
+  const oldPath = changes.length > 0 && state.content !== undefined ? join(ctx.runDir, `.${basename(state.path)}.old`) : NO_DOCUMENT;
+  if (oldPath !== NO_DOCUMENT) replaceFileSync(oldPath, state.content as string, 0o644);
   if (content !== state.content) {
     if (content === undefined) await rm(state.path, { force: true });
     else replaceFileSync(state.path, content, 0o644);
@@ -71,10 +76,10 @@ export async function applyDocument(
       ONEGATE_FIRST: first ? 'YES' : 'NO',
       ONEGATE_REMOVED: next === undefined ? 'YES' : 'NO',
     };
-    const newPath = content === undefined ? '/dev/null' : state.path;
+    const newPath = content === undefined ? NO_DOCUMENT : state.path;
     for (const change of changes) await runHookSafely(ctx, { event: change.event, oldPath, newPath, env: { ...base, ...change.env } });
   } finally {
-    if (oldPath !== '/dev/null') await rm(oldPath, { force: true });
+    if (oldPath !== NO_DOCUMENT) await rm(oldPath, { force: true });
   }
   return changes.map((c) => c.event);
 }

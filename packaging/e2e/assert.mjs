@@ -71,6 +71,15 @@ if (opt.control && opt.vmid) {
     JSON.stringify(puts.map((r) => r.body)).slice(0, 1500),
   );
   if (opt.windows) {
+    const ready = got('ready-ran');
+    check('READY_SCRIPT_PATH (a .cmd on the CONTEXT drive) ran', ready.rc === 0 && ready.out.includes('ready script ran'), ready.out);
+    // The vm hook of the first pull: EVENT OLD NEW, with NUL for the old document that never was.
+    const hook = got('hook-ran');
+    check(
+      'the .cmd hook in hooks.d\\vm ran with "vm NUL <run dir>\\vm.json"',
+      hook.rc === 0 && /^vm NUL C:\\ProgramData\\onegate-agent\\run\\vm\.json\s*$/.test(hook.out),
+      hook.out,
+    );
     check('the service stopped on Ctrl-C with exit 0', got('stop').rc === 0, `${got('stop').out}\n${got('journal').out}`);
   } else {
     check(

@@ -32,6 +32,10 @@ rm -f "$WINEPREFIX/dosdevices/z:"
 # E: is a cd-rom labelled CONTEXT (wine reads a directory drive's label from .windows-label).
 context_files "$contexts/$vmid" "$work/context" "http://127.0.0.1:$sim_port"
 echo CONTEXT > "$work/context/.windows-label"
+# READY waits for READY_SCRIPT_PATH, a .cmd run through cmd.exe (PowerShell, which READY_SCRIPT needs, is
+# not in wine); a .cmd hook in hooks.d\vm\ records its arguments. Both write to C:\.
+echo "READY_SCRIPT_PATH='E:\\ready.cmd'" >> "$work/context/context.sh"
+printf '@echo off\r\necho ready script ran> C:\\e2e-ready.txt\r\nexit /b 0\r\n' > "$work/context/ready.cmd"
 ln -s "$work/context" "$WINEPREFIX/dosdevices/e:"
 win reg add 'HKLM\Software\Wine\Drives' /v e: /t REG_SZ /d cdrom /f > /dev/null
 
@@ -42,6 +46,8 @@ mkdir -p "$dir"
 cp "$work/unzip"/onegate-agent-*-win-x64/* "$dir/"
 ln "$dir/onegate-agent.exe" "$dir/onegate.exe"
 P='C:\Program Files\onegate-agent'
+mkdir -p "$c/ProgramData/onegate-agent/hooks.d/vm"
+printf '@echo off\r\necho %%1 %%2 %%3> C:\\e2e-hook.txt\r\n' > "$c/ProgramData/onegate-agent/hooks.d/vm/e2e.cmd"
 
 # Node 22.23.3 starts on wine 8 without ProcessPrng; should a Node need it, the test bed supplies it.
 win "$P\\onegate-agent.exe" --version > "$work/version.txt" 2>&1 || true
@@ -88,6 +94,10 @@ run_win status "$P\\onegate-agent.exe" status --json
 run_win context "$P\\onegate-agent.exe" context --json
 run_win vm-show "$P\\onegate.exe" vm show
 run_win vm-show-json "$P\\onegate.exe" vm show --json
+for f in ready hook; do
+  if [ -f "$c/e2e-$f.txt" ]; then rc=0; cp "$c/e2e-$f.txt" "$work/$f-ran.txt"; else rc=1; echo "C:\\e2e-$f.txt not written" > "$work/$f-ran.txt"; fi
+  record "$f-ran" "$rc" "$work/$f-ran.txt"
+done
 
 # A stop: Shawl sends Ctrl-C, the agent saves its state and exits 0.
 win net stop onegate-agent > "$work/net-stop.txt" 2>&1 || true

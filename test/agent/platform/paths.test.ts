@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentPaths } from '../../../agent/platform/paths';
+import { agentPaths, nullDevice } from '../../../agent/platform/paths';
 
 describe('agentPaths', () => {
   it('keeps the FHS layout on Linux, whatever the environment says', () => {
@@ -35,5 +35,12 @@ describe('agentPaths', () => {
     ['the default for a POSIX path', { ProgramData: '/var/data' }, 'C:\\ProgramData\\onegate-agent\\state'],
   ])('on Windows takes %s', (_, env, stateDir) => {
     expect(agentPaths({ platform: 'win32', env }).stateDir).toBe(stateDir);
+  });
+});
+
+describe('nullDevice', () => {
+  it('is what hooks get for a document that is not there: /dev/null, NUL on Windows', () => {
+    expect(nullDevice({ platform: 'linux', env: {} })).toBe('/dev/null');
+    expect(nullDevice({ platform: 'win32', env: {} })).toBe('NUL');
   });
 });
