@@ -31,6 +31,8 @@ function check(name, ok, detail = '') {
   if (!ok) failed++;
 }
 const got = (name) => results.get(name) ?? { rc: -1, out: '(no report from the guest)' };
+// The sandbox's exposure in the running guest must not grow as the daemon gains units (docs/packaging.md).
+const MAX_EXPOSURE = 1.9;
 
 check('the guest probe ran to the end', results.has('done'), `log ${opt.log}`);
 check('the unit is active', got('is-active').out.trim() === 'active', `${got('is-active').out}\n${got('journal').out}`);
@@ -43,6 +45,13 @@ try {
 }
 check('onegate-agent status answers healthy (exit 0)', status.rc === 0, `exit ${status.rc}: ${status.out}\n${got('journal').out}`);
 check('onegate-agent status --json prints JSON', typeof statusJson === 'object' && statusJson !== null, status.out);
+const security = got('security');
+const exposure = Number(/exposure level for onegate-agent\.service:\s*([\d.]+)/.exec(security.out)?.[1]);
+check(
+  `systemd-analyze security: exposure ${Number.isNaN(exposure) ? '?' : exposure} (at most ${MAX_EXPOSURE})`,
+  exposure <= MAX_EXPOSURE,
+  security.out,
+);
 if (opt.source) {
   const context = got('context');
   let source;
