@@ -88,6 +88,11 @@ export const schema = {
     insecure: boolean(false, 'Skip TLS certificate verification (not recommended).'),
     timeout: integer(30, 'Seconds a request may take in total, retries included.', { min: 1, max: 600 }),
     connect_timeout: integer(5, 'Seconds to establish a connection.', { min: 1, max: 120 }),
+    max_response_size: integer(
+      1,
+      'Largest response body accepted, MiB; a larger one is a bad answer. Raise it for pull.service_extended with hundreds of nodes: memory follows it.',
+      { min: 1, max: 256 },
+    ),
   }),
   ready: section("READY reporting (replaces one-context's net-99-report-ready).", {
     enabled: boolean(true, 'Report READY=YES when the context says REPORT_READY=YES.', { context: 'ONEGATE_AGENT_READY' }),

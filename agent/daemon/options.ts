@@ -102,10 +102,13 @@ export function discoverOptionsOf(c: AgentConfig, flags: { contextDir?: string; 
 }
 
 /** Client options from the `onegate` key (credentials and refresh are the caller's). */
-export function clientOptionsOf(c: AgentConfig): Pick<ClientOptions, 'timeoutMs' | 'connectTimeoutMs' | 'caFile' | 'insecure'> {
+export function clientOptionsOf(
+  c: AgentConfig,
+): Pick<ClientOptions, 'timeoutMs' | 'connectTimeoutMs' | 'caFile' | 'insecure' | 'maxResponseBytes'> {
   return {
     timeoutMs: ms(c.onegate.timeout),
     connectTimeoutMs: ms(c.onegate.connect_timeout),
+    maxResponseBytes: c.onegate.max_response_size * 1024 * 1024,
     ...(c.onegate.ca_file ? { caFile: c.onegate.ca_file } : {}),
     insecure: c.onegate.insecure,
   };

@@ -90,6 +90,7 @@ export async function createClient(env: Env, settings: ClientSettings, warn: (li
     caFile: env.ONEGATE_CA || undefined,
     env,
     signal: settings.signal,
+    maxResponseBytes: settings.maxResponseBytes,
     userAgent: `onegate/${VERSION}`,
   });
 }

@@ -10,7 +10,7 @@ import type { CommandContext } from './commands/types';
 import { CliError, reportError } from './errors';
 import { parseArgs } from './options';
 import { processStreams, type Streams, writeError, writeHelp, writeResult, writeVersion, writeWarning } from './output';
-import { isInsecure, parseEmptyStyle, parseTimeout } from './settings';
+import { isInsecure, parseEmptyStyle, parseMaxResponse, parseTimeout } from './settings';
 import { wakeAgent } from './wake';
 
 /** Runs `onegate` with `argv` (without the program name); resolves to the exit status. */
@@ -36,7 +36,11 @@ export async function main(argv: string[], streams: Streams = processStreams(), 
         : new CliError('CLI_USAGE', `unknown command ${quoteInput(resource)}`, 'after');
     if ('unknownVerb' in found) throw new CliError('CLI_USAGE', `Action ${found.unknownVerb} not supported`, 'before');
     const empty = parseEmptyStyle(env);
-    const settings = { timeoutMs: parseTimeout(parsed.values.timeout, env), insecure: isInsecure(parsed.values.insecure, env) };
+    const settings = {
+      timeoutMs: parseTimeout(parsed.values.timeout, env),
+      insecure: isInsecure(parsed.values.insecure, env),
+      maxResponseBytes: parseMaxResponse(env),
+    };
     const ctx: CommandContext = {
       verb: verb!,
       args,

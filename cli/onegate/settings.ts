@@ -1,4 +1,5 @@
 // Settings from options and environment, parsed before any command runs (pure).
+import { quoteInput } from '../../agent/redact';
 import { CliError } from './errors';
 import type { EmptyStyle } from './format/json';
 
@@ -12,6 +13,19 @@ export interface ClientSettings {
   insecure: boolean;
   /** Aborts every call (vm wait's deadline). */
   signal?: AbortSignal;
+  /** Largest response body, bytes (ONEGATE_MAX_RESPONSE_MIB); the client's default when undefined. */
+  maxResponseBytes?: number;
+}
+
+/** ONEGATE_MAX_RESPONSE_MIB (1..256) in bytes, or undefined for the client's default (1 MiB). */
+export function parseMaxResponse(env: Env): number | undefined {
+  const text = env.ONEGATE_MAX_RESPONSE_MIB;
+  if (text === undefined || text === '') return undefined;
+  const mib = Number(text);
+  if (!/^\d{1,3}$/.test(text) || mib < 1 || mib > 256) {
+    throw new CliError('CLI_OPTION', `invalid ONEGATE_MAX_RESPONSE_MIB ${quoteInput(text)} (expected MiB, an integer from 1 to 256)`);
+  }
+  return mib * 1024 * 1024;
 }
 
 /** --timeout, else ONEGATE_TIMEOUT, else 30 s; in ms. */

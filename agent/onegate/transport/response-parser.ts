@@ -138,8 +138,9 @@ export class ResponseParser {
     const keepAlive = head.minor === 1 ? !connection.includes('close') : connection.includes('keep-alive');
     this.#head = { ...head, keepAlive };
     this.#framing = framingOf(this.#method, head, this.#maxBody);
+    // A known length gets its one block at once (pages are touched only as bytes arrive); else blocks of 16 KiB up.
     const expected = this.#framing.kind === 'length' ? this.#framing.length : 16 * 1024;
-    this.#body = new GrowingBuffer(this.#maxBody, Math.min(expected, 64 * 1024));
+    this.#body = new GrowingBuffer(this.#maxBody, expected);
     // Complete with its head: no bytes need come after it.
     if (this.#framing.kind === 'none' || expected === 0) this.#finish(true);
     return end;

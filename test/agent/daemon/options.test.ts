@@ -33,7 +33,8 @@ describe('config -> unit options', () => {
       logEveryMs: 60_000,
     });
     expect(logEveryMsOf({ ...c, interval: 600 })).toBe(600_000);
-    expect(clientOptionsOf(c)).toEqual({ timeoutMs: 30_000, connectTimeoutMs: 5000, insecure: false });
+    expect(clientOptionsOf(c)).toEqual({ timeoutMs: 30_000, connectTimeoutMs: 5000, insecure: false, maxResponseBytes: 1024 * 1024 });
+    expect(clientOptionsOf(parseConfig('onegate:\n  max_response_size: 32\n', 'a.yaml')).maxResponseBytes).toBe(32 * 1024 * 1024);
   });
 
   it('prefixes metrics only', () => {

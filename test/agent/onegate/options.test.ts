@@ -11,7 +11,7 @@ describe('resolveOptions', () => {
       retry: { maxAttempts: 2, baseMs: 250, factor: 2, maxMs: 2000 },
       keepPathPrefix: true,
       userAgent: expect.stringMatching(/^onegate-agent\//),
-      transport: { connectTimeoutMs: 5000, freeSocketTimeoutMs: 4000, maxResponseBytes: 16 * 1024 * 1024, insecure: false, ca: undefined },
+      transport: { connectTimeoutMs: 5000, freeSocketTimeoutMs: 4000, maxResponseBytes: 1024 * 1024, insecure: false, ca: undefined },
     });
     expect(resolveOptions({ credentials }).env).toBe(process.env);
   });
