@@ -67,7 +67,7 @@ const lbEntry = withRules(
 export const schema = {
   interval: integer(60, 'Seconds between collection and push cycles.', { min: 1, max: 86400, context: 'ONEGATE_AGENT_INTERVAL' }),
   jitter: number(
-    0.005,
+    0.001,
     "Random jitter added to each cycle, as a fraction of the interval (plus or minus); the VMID's phase already spreads a fleet, more jitter only bunches it.",
     { min: 0, max: 0.5 },
   ),

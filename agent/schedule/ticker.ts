@@ -55,6 +55,14 @@ export function phaseOf(key: string, intervalMs: number, offset = 0): number {
   return Math.floor(((((fraction + offset) % 1) + 1) % 1) * intervalMs) % intervalMs;
 }
 
+/**
+ * One tick's random shift in ms, uniform in [-jitter, +jitter) x the interval, from one draw of `rand`.
+ * Pure given `rand`: the herd test computes a fleet's busiest second from it and phaseOf.
+ */
+export function jitterOf(rand: () => number, jitter: number, intervalMs: number): number {
+  return (rand() * 2 - 1) * jitter * intervalMs;
+}
+
 /** The first time >= `now` that lies on the grid phase + k * interval. */
 export function alignToPhase(now: number, phase: number, intervalMs: number): number {
   return now + ((((phase - now) % intervalMs) + intervalMs) % intervalMs);
@@ -72,8 +80,7 @@ export function createTicker(options: TickerOptions): Ticker {
 
   const arm = (): void => {
     const now = clock.now();
-    const offset = (rand() * 2 - 1) * options.jitter * interval;
-    timer = clock.setTimeout(fire, Math.max(0, Math.round((next as number) - now + offset)));
+    timer = clock.setTimeout(fire, Math.max(0, Math.round((next as number) - now + jitterOf(rand, options.jitter, interval))));
   };
 
   const fire = (): void => {

@@ -19,17 +19,7 @@ const BASES = [
 ];
 const INTERESTING = [0x00, 0x09, 0x0a, 0x0d, 0x20, 0x22, 0x2c, 0x2d, 0x30, 0x31, 0x3a, 0x3b, 0x3d, 0x41, 0x61, 0x66, 0x7f, 0x80, 0xff];
 
-/** mulberry32: a small seeded generator, so that a seed reproduces a run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { random } from '../support/random';
 
 /** One mutated response: a base with 1-3 edits (replace, insert or delete a byte; duplicate or drop a line). */
 export function mutant(rand: () => number): Buffer {

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { schema } from '../../../agent/config/schema';
 import type { Clock } from '../../../agent/schedule/clock';
-import { alignToPhase, createTicker, phaseOf } from '../../../agent/schedule/ticker';
+import { alignToPhase, createTicker, jitterOf, phaseOf } from '../../../agent/schedule/ticker';
+import { random } from '../../support/random';
 
 const fakeClock: Clock = {
   now: () => Date.now(),
@@ -35,6 +37,55 @@ describe('phaseOf', () => {
     expect(phaseOf('web-1', 60_000)).not.toBe(phaseOf('web-2', 60_000));
     expect(phaseOf('1', 1000, 0.5)).toBe(118); // 0.618 + 0.5 wraps to 0.118
     expect(phaseOf('web-1', 60_000, 0.5)).toBe((phaseOf('web-1', 60_000) + 30_000) % 60_000);
+  });
+});
+
+// The herd, computed without timers or I/O (scripts/bench/herd.mjs measures it live): 1,000 consecutive
+// VMIDs pull at phaseOf(VMID, interval, 0.5) + k * interval + jitterOf(...), and the busiest 1-second
+// bucket (interval / 60, i.e. a second at 60 s) of two intervals is compared with the mean, averaged over
+// 20 seeded draws of the jitter.
+describe("the fleet's busiest second", () => {
+  const INTERVAL = 60_000;
+  const CYCLES = 2;
+  const BUCKET = INTERVAL / 60;
+
+  function peakToMean(jitter: number, rand: () => number): number {
+    const buckets = new Array((CYCLES * INTERVAL) / BUCKET).fill(0);
+    let total = 0;
+    for (let id = 1000; id < 2000; id++) {
+      const phase = phaseOf(String(id), INTERVAL, 0.5);
+      for (let k = 0; k <= CYCLES; k++) {
+        const at = phase + k * INTERVAL + jitterOf(rand, jitter, INTERVAL);
+        if (at < 0 || at >= CYCLES * INTERVAL) continue;
+        buckets[Math.floor(at / BUCKET)]++;
+        total++;
+      }
+    }
+    return Math.max(...buckets) / (total / buckets.length);
+  }
+
+  function averaged(jitter: number): number {
+    const rand = random(15);
+    let sum = 0;
+    for (let draw = 0; draw < 20; draw++) sum += peakToMean(jitter, rand);
+    return sum / 20;
+  }
+
+  it('jitterOf draws within plus or minus jitter x interval', () => {
+    expect(jitterOf(() => 0, 0.001, INTERVAL)).toBe(-60);
+    expect(jitterOf(() => 0.5, 0.001, INTERVAL)).toBe(0);
+    expect(jitterOf(() => 0.75, 0.001, INTERVAL)).toBe(30);
+  });
+
+  it('without jitter the Fibonacci phases put at most 18 of 16.7 requests in a second', () => {
+    expect(peakToMean(0, () => 0.5)).toBeCloseTo(18 / (1000 / 60), 5);
+  });
+
+  it('stays at or below 1.2 at the default jitter, where the previous default (0.005) gave ~1.28', () => {
+    const computed = averaged(schema.jitter.default);
+    expect(computed).toBeLessThanOrEqual(1.2);
+    expect(averaged(0.005)).toBeGreaterThan(1.25);
+    expect(averaged(0.005)).toBeGreaterThan(computed);
   });
 });
 
