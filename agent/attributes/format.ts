@@ -34,13 +34,17 @@ export function formatNumber(n: number, decimals: number): string | undefined {
   return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }
 
+/** The name an input key is pushed under: prefixed and upper-cased. */
+export function attributeName(key: string, options: FormatOptions = {}): string {
+  return `${options.prefix ?? ''}${key}`.toUpperCase();
+}
+
 /** Prefixes and upper-cases names, formats numbers, and drops (reporting) what the server would refuse. */
 export function formatAttributes(values: Record<string, number | string>, options: FormatOptions = {}): FormattedAttributes {
-  const prefix = options.prefix ?? '';
   const decimals = options.decimals ?? 2;
   const out: FormattedAttributes = { attributes: {}, problems: [], restricted: [], keys: {} };
   for (const [key, raw] of Object.entries(values)) {
-    const name = `${prefix}${key}`.toUpperCase();
+    const name = attributeName(key, options);
     try {
       checkAttributeName(name);
       if (RESTRICTED_ATTRIBUTES.includes(name)) {

@@ -2,7 +2,7 @@
 // its source ("metric:<collector>", "static", "file:<name>", ...) for erasing what vanished (agent/state/owned.ts).
 // Problems (a bad *.attrs line, a failing command, a value the server cannot store) are returned, not thrown.
 import { collectAttributes } from '../attributes';
-import { formatAttributes } from '../attributes/format';
+import { attributeName, formatAttributes } from '../attributes/format';
 import type { AgentConfig } from '../config/schema';
 import type { Logger } from '../log';
 import { type ActiveCollector, collectAll } from '../metrics';
@@ -35,6 +35,8 @@ export async function gatherAttributes(
   const a = formatAttributes(custom.values, format.attributes);
   const current: Record<string, string> = {};
   for (const [name, key] of Object.entries(m.keys)) current[name] = `metric:${metrics.sources[key]}`;
+  // A metric its collector could not measure this time (a stuck mount) still has its source: kept, not erased.
+  for (const [key, collector] of Object.entries(metrics.missed)) current[attributeName(key, format.metrics)] ??= `metric:${collector}`;
   // Every custom source credits its attributes; were one not to, the name would count as static, never as vanished.
   for (const [name, key] of Object.entries(a.keys)) current[name] = custom.sources?.[key] ?? 'static';
   const failed = custom.failed ?? {};

@@ -74,6 +74,8 @@ export interface StatfsWatchdog {
   measure(paths: string[], nameOf: (path: string) => string | undefined): Promise<Record<string, number>>;
   /** The paths whose statfs timed out and has not returned yet, sorted. */
   stuck(): string[];
+  /** The DISK_USED_<name> that the last measure could not give (stuck or failing paths). */
+  missed(): string[];
 }
 
 /**
@@ -82,6 +84,7 @@ export interface StatfsWatchdog {
  */
 export function statfsWatchdog(ctx: CollectContext, statfs: StatfsFn, timeoutMs: number): StatfsWatchdog {
   const stuck = new Set<string>();
+  let missed: string[] = [];
 
   async function used(path: string): Promise<number | undefined> {
     if (stuck.has(path) || stuck.size >= MAX_STUCK) {
@@ -120,13 +123,16 @@ export function statfsWatchdog(ctx: CollectContext, statfs: StatfsFn, timeoutMs:
     async measure(paths, nameOf) {
       const values = await Promise.all(paths.map(used));
       const metrics: Record<string, number> = {};
+      missed = [];
       paths.forEach((p, i) => {
         const v = values[i];
         if (v !== undefined) metrics[`DISK_USED_${nameOf(p)}`] = v;
+        else missed.push(`DISK_USED_${nameOf(p)}`);
       });
       return metrics;
     },
     stuck: () => [...stuck].sort(),
+    missed: () => missed,
   };
 }
 
@@ -151,6 +157,7 @@ export function createFilesystem(ctx: CollectContext<FilesystemOptions>, statfs:
       return watchdog.measure(paths, (p) => names.get(p));
     },
     status: () => ({ stuckMounts: watchdog.stuck() }),
+    missed: () => watchdog.missed(),
   };
 }
 

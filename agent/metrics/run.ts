@@ -21,6 +21,8 @@ export interface CollectResult {
   sources: Record<string, string>;
   /** Collectors that gave nothing: failed, without data, or priming their rates (what they gave before is kept). */
   silent: string[];
+  /** Metric name -> its collector, for the metrics a collector that answered could not measure (CollectorInstance.missed). */
+  missed: Record<string, string>;
 }
 
 /** Instances of the collectors enabled in `options` (or by default), in registry order. */
@@ -38,7 +40,7 @@ export function createCollectors(
 
 /** Runs every collector concurrently and merges their metrics. */
 export async function collectAll(active: ActiveCollector[], log: Logger): Promise<CollectResult> {
-  const result: CollectResult = { values: {}, errors: {}, sources: {}, silent: [] };
+  const result: CollectResult = { values: {}, errors: {}, sources: {}, silent: [], missed: {} };
   await Promise.all(
     active.map(async ({ name, instance }) => {
       try {
@@ -46,6 +48,7 @@ export async function collectAll(active: ActiveCollector[], log: Logger): Promis
         Object.assign(result.values, values);
         for (const metric of Object.keys(values)) result.sources[metric] = name;
         if (Object.keys(values).length === 0) result.silent.push(name);
+        for (const metric of instance.missed?.() ?? []) result.missed[metric] = name;
       } catch (e) {
         result.silent.push(name);
         const err = e as Error;

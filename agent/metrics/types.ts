@@ -32,6 +32,11 @@ export interface CollectorInstance {
   collect(): Promise<Record<string, number>>;
   /** Optional details for `onegate-agent status` (the filesystem collector lists its stuck mounts). */
   status?(): Record<string, unknown>;
+  /**
+   * Metric names (as collect() gives them) its last collect should have given but could not measure (a mount
+   * whose statfs is stuck or fails): a failure, not a removal, so what they had is kept, not erased.
+   */
+  missed?(): string[];
 }
 
 /** One collector module, as listed in metrics/index.ts. */

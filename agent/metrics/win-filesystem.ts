@@ -34,5 +34,6 @@ export function create(ctx: CollectContext<FilesystemOptions>, os: OsCalls = nod
   return {
     collect: () => watchdog.measure(selectDrives(os.driveRoots(), options, os), driveName),
     status: () => ({ stuckMounts: watchdog.stuck() }),
+    missed: () => watchdog.missed(),
   };
 }

@@ -64,12 +64,14 @@ describe('filesystem collector', () => {
     expect(await c.collect()).toEqual({ DISK_USED_ROOT: 50 });
     expect(statfs.mock.calls.filter(([p]) => p === '/nfs')).toHaveLength(1);
     expect(c.status?.()).toEqual({ stuckMounts: ['/nfs'] });
+    expect(c.missed?.()).toEqual(['DISK_USED_NFS']); // a failure, not a removal: its attribute is kept
 
     release(half);
     await vi.advanceTimersByTimeAsync(0);
     expect(await c.collect()).toEqual({ DISK_USED_NFS: 50, DISK_USED_ROOT: 50 });
     expect(lines[1]).toBe('filesystem: statfs /nfs answered again');
     expect(c.status?.()).toEqual({ stuckMounts: [] });
+    expect(c.missed?.()).toEqual([]);
   });
 
   it('starts no statfs at all while two calls are stuck', async () => {

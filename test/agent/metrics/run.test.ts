@@ -61,11 +61,13 @@ describe('collectAll', () => {
         },
         { name: 'd', instance: { collect: async () => ({ D: 2 }) } },
         { name: 'priming', instance: { collect: async () => ({}) } },
+        { name: 'fs', instance: { collect: async () => ({ DISK_USED_ROOT: 5 }), missed: () => ['DISK_USED_NFS'] } },
       ],
       log,
     );
-    expect(result.values).toEqual({ A: 1, D: 2 });
-    expect(result.sources).toEqual({ A: 'a', D: 'd' });
+    expect(result.values).toEqual({ A: 1, D: 2, DISK_USED_ROOT: 5 });
+    expect(result.sources).toEqual({ A: 'a', D: 'd', DISK_USED_ROOT: 'fs' });
+    expect(result.missed).toEqual({ DISK_USED_NFS: 'fs' });
     // What gave nothing keeps what it gave before (a rate collector priming included).
     expect([...result.silent].sort()).toEqual(['b', 'c', 'priming']);
     expect(Object.keys(result.errors).sort()).toEqual(['b', 'c']);
