@@ -22,6 +22,17 @@ function ctxWith(fixture: string | undefined, opts: { alive?: number[]; lockPid?
 }
 
 describe('agent check', () => {
+  it('looks in the default run_dir, saying so, when the configuration file is unusable', async () => {
+    const dir = tempDir('oga-doctor-badconf-');
+    writeFileSync(join(dir, 'agent.yaml'), 'interval: often\n');
+    const ctx: DoctorContext = {
+      deps: { configFile: join(dir, 'agent.yaml'), isAlive: () => false, now: () => NOW } as unknown as DoctorContext['deps'],
+      facts: {},
+    };
+    const finding = await agentCheck.run(ctx);
+    expect(finding.evidence).toMatch(/ \(the configuration is unusable: default run_dir\)$/);
+  });
+
   it.each<[string, string | undefined, { alive?: number[]; lockPid?: number }, string, RegExp]>([
     ['never ran here', undefined, {}, 'ok', /^not running: no .*\/run\/status\.json \(doctor does not need it\)$/],
     ['stale lock, no status', undefined, { lockPid: 4242 }, 'ok', /, stale lock of pid 4242 \(doctor/],
