@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAgentCli, startHarness } from '../../agent/daemon/harness';
 import { perTest } from '../../support/per-test';
+import { startPrefixProxy } from '../../support/prefix-proxy';
 import { SERVER_VERSIONS } from '../../support/server-versions';
 
 describe.each(SERVER_VERSIONS)('OneGate %s', (version) => {
@@ -32,6 +33,19 @@ describe.each(SERVER_VERSIONS)('OneGate %s', (version) => {
       const config = h.config({ metrics: { load: { enabled: true } } });
       const r = await runAgentCli(['once', '--dry-run', '--config', config, '--context-dir', h.context({ ONEGATE_AGENT_PREFIX: 'VM_' })]);
       expect(r.stdout).toMatch(/^VM_LOAD1=\d+\.\d\d\nVM_LOAD5=/);
+    });
+
+    it('keeps the path prefix of an endpoint behind a reverse proxy (one-apps#27)', async () => {
+      const proxy = await startPrefixProxy(h.sim.url);
+      try {
+        const config = h.config({ attributes: { directory: '', static: { ROLE: 'db' } } });
+        const r = await runAgentCli(['once', '--config', config, '--context-dir', h.context({ ONEGATE_ENDPOINT: proxy.endpoint })]);
+        expect(r.code).toBe(0);
+        expect(proxy.paths).toEqual(['/onegate/vm']);
+        expect(h.puts()).toEqual([{ ROLE: 'db' }]);
+      } finally {
+        await proxy.close();
+      }
     });
 
     it('exits 1 with one line when the server refuses', async () => {
