@@ -29,7 +29,8 @@ $ErrorActionPreference = 'Stop'
 $name = 'onegate-agent'
 $principal = New-Object Security.Principal.WindowsPrincipal([Security.Principal.WindowsIdentity]::GetCurrent())
 if (-not $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)) {
-  Write-Error 'install.ps1: run it from an elevated PowerShell ("Run as administrator")'
+  # One line on stderr and exit 1 (Write-Error under ErrorActionPreference Stop would print a stack of records).
+  [Console]::Error.WriteLine('install.ps1: run it from an elevated PowerShell ("Run as administrator")')
   exit 1
 }
 $programData = if ($env:ProgramData) { $env:ProgramData } else { 'C:\ProgramData' }

@@ -23,7 +23,8 @@ $ErrorActionPreference = 'Stop'
 $name = 'onegate-agent'
 $principal = New-Object Security.Principal.WindowsPrincipal([Security.Principal.WindowsIdentity]::GetCurrent())
 if (-not $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)) {
-  Write-Error 'uninstall.ps1: run it from an elevated PowerShell ("Run as administrator")'
+  # One line on stderr and exit 1 (Write-Error under ErrorActionPreference Stop would print a stack of records).
+  [Console]::Error.WriteLine('uninstall.ps1: run it from an elevated PowerShell ("Run as administrator")')
   exit 1
 }
 $programData = if ($env:ProgramData) { $env:ProgramData } else { 'C:\ProgramData' }
