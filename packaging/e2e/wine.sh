@@ -21,6 +21,8 @@ work="$E2E_CACHE/work/wine"
 rm -rf "$work"; mkdir -p "$work"
 t0=$(date +%s)
 wine_prefix "$work/prefix"
+# The service keeps this prefix's wineserver (and the agent) alive: end them however the test ends.
+trap '"$WINESERVER" -k 2>/dev/null || true' EXIT
 log "prefix ready in $(( $(date +%s) - t0 )) s"
 c="$WINEPREFIX/drive_c"
 win() { (cd "$c" && "$WINE" "$@"); } # from C:\ (a cwd on an unmapped Linux path breaks child processes)
@@ -113,5 +115,6 @@ record stop "$stop" "$work/stop.txt"
 record journal 0 "$shawl_log"
 printf 'E2E done 0 \n' >> "$report"
 "$WINESERVER" -k 2>/dev/null || true
+trap - EXIT
 
 node "$here/assert.mjs" --log "$report" --control "$control" --vmid "$vmid" --source cdrom --windows
