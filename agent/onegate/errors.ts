@@ -84,10 +84,31 @@ export function codeForStatus(status: number): OneGateErrorCode {
   return 'ONEGATE_HTTP_ERROR';
 }
 
+// Answers of 7.x that say less than 6.10's did (docs/simulator.md, "Server versions").
+const HOST_NOT_PERMITTED = 'Host not permitted';
+const REASON_LOST = 'Internal server error';
+
+/** True for the two 7.x answers whose text alone does not tell a user what happened: the CLI adds its hint. */
+export function answerNeedsHint(status: number | undefined, body: string | undefined): boolean {
+  const text = body?.trim();
+  return (status === 403 && text === HOST_NOT_PERMITTED) || (status === 500 && text === REASON_LOST);
+}
+
 function hintFor(status: number, body: string): string | undefined {
   if (status === 401) return 'the token or VMID does not match this VM; re-read the context (token.txt, one_env)';
-  if (status === 403 && body.trim() === 'Host not permitted') {
-    return 'OneGate 7.0-7.2 refuses DNS host names; use an IP address in ONEGATE_ENDPOINT or upgrade the server';
+  if (status === 403 && body.trim() === HOST_NOT_PERMITTED) {
+    return (
+      "the server refuses the endpoint's host name in the request's Host header (Sinatra's host authorization); " +
+      'use an IP address in ONEGATE_ENDPOINT, or permit the name on the server (OneGate 7.4: ' +
+      ':host_authorization: :permitted_hosts: in onegate-server.conf; 7.0-7.2 refuse every DNS name: upgrade)'
+    );
+  }
+  if (status === 500 && body.trim() === REASON_LOST) {
+    return (
+      "OneGate 7.x sends this text in place of its refusal's reason (an erase of an attribute the VM does not " +
+      'have, an unknown action and other refused requests look the same); the reason is in the server log, ' +
+      'onegate.log'
+    );
   }
   if (status === 403 && /^Action \(reboot\)/.test(body)) {
     return 'OneGate blocks reboot by default (:restricted_actions); ask the administrator';

@@ -2,6 +2,7 @@
 // 255 for handled errors (HTTP and connection failures, usage errors), 1 for option and configuration
 // errors and for answers that cannot be shown. Matches on `err.code` only, so that the client and context
 // modules need not be loaded to classify their errors.
+import { answerNeedsHint } from '../../agent/onegate/errors';
 import { printable } from '../../agent/printable';
 
 /** Codes of errors raised by the CLI itself. */
@@ -42,6 +43,7 @@ export interface ErrorReport {
 interface CodedError {
   code?: unknown;
   message?: string;
+  status?: number;
   body?: string;
   hint?: string;
 }
@@ -86,7 +88,12 @@ export function reportError(err: unknown, endpoint?: string): ErrorReport {
   }
   // The Ruby client prints error bodies verbatim after an "ERROR: " line; they are plain text, never JSON.
   // Their lines are kept, their control characters escaped: a server must not drive the user's terminal.
-  if (HTTP_CODES.has(code)) return { text: `ERROR: \n${printable(e.body ?? e.message ?? '', 64 * 1024, true)}\n`, status: 255 };
+  // Ruby's lines stay as they are; where 7.x's answer alone does not say what happened (its lost reasons,
+  // Host not permitted), one hint line follows (docs/cli.md).
+  if (HTTP_CODES.has(code)) {
+    const hint = e.hint && answerNeedsHint(e.status, e.body) ? `hint: ${e.hint}\n` : '';
+    return { text: `ERROR: \n${printable(e.body ?? e.message ?? '', 64 * 1024, true)}\n${hint}`, status: 255 };
+  }
   if (code === 'ONEGATE_UNREACHABLE') return { text: connectionText('Error connecting to server', e, endpoint), status: 255 };
   if (code === 'ONEGATE_TIMEOUT') return { text: connectionText('Error timeout while connected to server', e, endpoint), status: 255 };
   const hint = e.hint ? `hint: ${e.hint}\n` : '';

@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { perSuite } from '../../support/per-test';
-import { halt500Text, SERVER_VERSIONS } from '../../support/server-versions';
+import { halt500Text, SERVER_VERSIONS, switchOn } from '../../support/server-versions';
 import { runCli, startWorld, vmEnv } from './helpers';
 
 /** A port nothing listens on: bound, then released. */
@@ -55,8 +55,14 @@ describe.each(SERVER_VERSIONS)('error paths (OneGate %s)', (version) => {
 
   it('a 500 from a halt in the server (erasing a missing attribute): its body as the server sent it, exit 255', async () => {
     const r = await runCli(['vm', 'update', '--erase', 'NO_SUCH_ATTRIBUTE'], vmEnv(sim, 42));
-    // error_500_handler: 7.x sends "Internal server error" instead of the halt's text, as the Ruby client then prints.
-    expect(r).toEqual({ status: 255, stdout: '', stderr: `ERROR: \n${halt500Text(version, 'attribute not found')}\n` });
+    // error_500_handler: 7.x sends "Internal server error" instead of the halt's text, as the Ruby client then
+    // prints; one hint line follows, saying the reason was lost and where it is.
+    const ruby = `ERROR: \n${halt500Text(version, 'attribute not found')}\n`;
+    expect(r.status).toBe(255);
+    if (switchOn(version, 'errorHandler500')) {
+      expect(r.stderr.startsWith(ruby)).toBe(true);
+      expect(r.stderr.slice(ruby.length)).toMatch(/^hint: OneGate 7\.x sends this text in place of its refusal's reason .*server log.*\n$/);
+    } else expect(r.stderr).toBe(ruby);
     expect(sim.requests.at(-1)!.status).toBe(500);
   });
 });
@@ -65,6 +71,25 @@ describe.each(SERVER_VERSIONS)('error paths (OneGate %s)', (version) => {
 describe('error paths from faults', () => {
   const sim = perSuite(() => startWorld());
   afterEach(() => sim.clearFaults());
+
+  it('403 Host not permitted (7.0-7.2): the answer as Ruby prints it, then what the server refuses and the two fixes', async () => {
+    sim.setFault({ route: '/vm', kind: 'status', status: 403, body: 'Host not permitted' });
+    const r = await runCli(['vm', 'show'], vmEnv(sim, 42));
+    expect(r.status).toBe(255);
+    expect(r.stderr).toMatch(
+      /^ERROR: \nHost not permitted\nhint: the server refuses the endpoint's host name in the request's Host header .+\n$/,
+    );
+    expect(r.stderr).toContain('use an IP address in ONEGATE_ENDPOINT');
+    expect(r.stderr).toContain(':permitted_hosts:');
+  });
+
+  it('other refusals keep the Ruby bytes: no hint after a 403 with another text or a 500 with a reason', async () => {
+    sim.setFault({ route: '/vm', kind: 'status', status: 403, body: 'Action (reboot) is restricted' });
+    expect((await runCli(['vm', 'show'], vmEnv(sim, 42))).stderr).toBe('ERROR: \nAction (reboot) is restricted\n');
+    sim.clearFaults();
+    sim.setFault({ route: '/vm', kind: 'status', status: 500, body: 'Internal server error: disk full' });
+    expect((await runCli(['vm', 'show'], vmEnv(sim, 42))).stderr).toBe('ERROR: \nInternal server error: disk full\n');
+  });
 
   it('500 with a plain-text body: printed verbatim, never parsed', async () => {
     sim.setFault({ route: '/vm', kind: 'status', status: 500, body: 'attribute not found\nsecond line' });
