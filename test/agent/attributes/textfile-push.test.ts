@@ -1,12 +1,14 @@
-// attributes.textfile_directory end to end: `onegate-agent once` pushes the gauges of *.prom files to the simulator.
+// attributes.textfile_directory end to end: `onegate-agent once` pushes the gauges of *.prom files to the simulator,
+// on every server version (the push goes through PUT /vm, whose form handling differs between them).
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { perTest } from '../../support/per-test';
+import { SERVER_VERSIONS } from '../../support/server-versions';
 import { runAgentCli, startHarness } from '../daemon/harness';
 
-const h = perTest(() => startHarness());
+describe.each(SERVER_VERSIONS)('attributes.textfile_directory (OneGate %s)', (version) => {
+  const h = perTest(() => startHarness(version));
 
-describe('attributes.textfile_directory', () => {
   it('pushes gauges with push.decimals and names the skipped counter, histogram and summary', async () => {
     const config = h.config({
       attributes: { directory: '', textfile_directory: resolve('test/fixtures/textfile/node-exporter') },
