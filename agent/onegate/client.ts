@@ -22,6 +22,7 @@ import { backoffDelay, parseRetryAfter, sleep } from './retry';
 import { isIdempotent, type RawResponse, type Transport } from './transport/types';
 import { createWireTransport } from './transport/wire';
 import type { Credentials } from './types';
+import { answerWithoutToken, failureWithoutToken } from './without-token';
 
 export type { ClientOptions } from './options';
 export type { RawResponse } from './transport/types';
@@ -195,15 +196,17 @@ export class OneGateClient {
 
   async #send(method: string, path: string, opts: RequestOptions, signal: AbortSignal): Promise<RawResponse> {
     const started = Date.now();
-    const res = await this.#transportFor().send({
-      method,
-      path: this.#endpoint.basePath + path,
-      headers: this.#headers(opts),
-      body: opts.body,
-      signal,
-    });
+    const headers = this.#headers(opts);
+    const token = headers['X-ONEGATE-TOKEN']!;
+    let res: RawResponse;
+    try {
+      res = await this.#transportFor().send({ method, path: this.#endpoint.basePath + path, headers, body: opts.body, signal });
+    } catch (err) {
+      throw failureWithoutToken(err, token);
+    }
     this.#options.log.debug(`onegate: ${method} ${path} -> ${res.status} (${Date.now() - started} ms)`);
-    return res;
+    // Before anything quotes the answer (error bodies, a 2xx that is not JSON): a server may echo the token.
+    return answerWithoutToken(res, token);
   }
 
   async #json(req: route.RouteRequest): Promise<unknown> {

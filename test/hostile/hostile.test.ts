@@ -1,12 +1,13 @@
 // The hostile-server suite: every case of cases.ts against the client library, the `onegate` CLI and
 // `onegate-agent once`. Each must fail (or succeed) with its one-line message, within its deadline, and
 // never show the token.
-import { describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OneGateClient } from '../../agent/onegate/client';
 import { runAgentCli, startHarness } from '../agent/daemon/harness';
 import { runCli } from '../cli/onegate/helpers';
 import { perSuite } from '../support/per-test';
-import { CASES, type HostileCase } from './cases';
+import { CA_FILE, CASES, type HostileCase, TRAP } from './cases';
 import { startRawServer } from './raw-server';
 
 const TOKEN = 'c2VjcmV0LXRva2VuLWZvci1ob3N0aWxlLXRlc3Rz';
@@ -16,13 +17,29 @@ function timeoutOf(c: HostileCase): number {
 }
 
 async function withServer<T>(c: HostileCase, use: (url: string) => Promise<T>): Promise<T> {
-  const server = await startRawServer(c.behave);
+  const server = await startRawServer(c.behave, c.server);
   try {
     return await use(server.url);
   } finally {
     await server.close();
   }
 }
+
+/** The fixture CA for the TLS cases. */
+function caOf(c: HostileCase): string | undefined {
+  return c.server ? CA_FILE : undefined;
+}
+
+// The target of every redirect: counts connections, answers nothing.
+const trap = createServer((socket) => {
+  TRAP.connections++;
+  socket.destroy();
+});
+beforeAll(async () => {
+  await new Promise<void>((r) => trap.listen(0, '127.0.0.1', r));
+  TRAP.url = `http://127.0.0.1:${(trap.address() as { port: number }).port}`;
+});
+afterAll(() => new Promise<void>((r) => trap.close(() => r())));
 
 describe.each(CASES)('$name', (c) => {
   it('library: the expected error (or answer), without the token', async () => {
@@ -33,6 +50,7 @@ describe.each(CASES)('$name', (c) => {
         retries: 0,
         timeoutMs: timeoutOf(c) * 1000,
         maxResponseBytes: 1024 * 1024,
+        caFile: caOf(c),
       });
       try {
         return await client.getVm();
@@ -42,6 +60,7 @@ describe.each(CASES)('$name', (c) => {
         client.close();
       }
     });
+    if (c.trap) expect(TRAP.connections).toBe(0);
     if (c.code === 'ok') {
       expect(result).toMatchObject({ VM: { ID: '42' } });
       return;
@@ -53,9 +72,15 @@ describe.each(CASES)('$name', (c) => {
 
   it('onegate vm show: exit status and one escaped message, without the token', async () => {
     const r = await withServer(c, (url) =>
-      runCli(['vm', 'show', '--timeout', String(timeoutOf(c))], { ONEGATE_ENDPOINT: url, VMID: '42', TOKENTXT: TOKEN }),
+      runCli(['vm', 'show', '--timeout', String(timeoutOf(c))], {
+        ONEGATE_ENDPOINT: url,
+        VMID: '42',
+        TOKENTXT: TOKEN,
+        ...(c.server ? { ONEGATE_CA: CA_FILE } : {}),
+      }),
     );
     expect(`${r.stdout}${r.stderr}`).not.toContain(TOKEN);
+    if (c.trap) expect(TRAP.connections).toBe(0);
     if (c.code === 'ok') {
       expect(r).toMatchObject({ status: 0, stderr: '' });
       expect(r.stdout).toContain('web_0');
@@ -72,7 +97,8 @@ describe('onegate-agent once', () => {
   const h = perSuite(() => startHarness());
 
   it.each(CASES.filter((c) => c.code !== 'ok' && !c.bodyOnly))('$name: exits 1 with one line, without the token', async (c) => {
-    const config = h.config({ attributes: { directory: '', static: { ROLE: 'db' } }, onegate: { timeout: timeoutOf(c) } });
+    const onegate = { timeout: timeoutOf(c), ...(c.server ? { ca_file: CA_FILE } : {}) };
+    const config = h.config({ attributes: { directory: '', static: { ROLE: 'db' } }, onegate });
     const r = await withServer(c, (url) =>
       runAgentCli(['once', '--config', config, '--context-dir', h.context({ ONEGATE_ENDPOINT: url, TOKEN: 'YES' })]),
     );
@@ -80,6 +106,7 @@ describe('onegate-agent once', () => {
     expect(r.stderr).toMatch(/^onegate-agent once: [^\n]*\n$/);
     expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(`${r.stdout}${r.stderr}`).not.toContain(h.sim.tokenFor(42));
+    if (c.trap) expect(TRAP.connections).toBe(0);
   });
 });
 

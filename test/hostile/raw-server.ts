@@ -1,13 +1,14 @@
-// A raw TCP server on 127.0.0.1 that answers every request head with a scripted hostile behaviour, and
+// A raw TCP (or TLS) server on 127.0.0.1 that answers every request head with a scripted hostile behaviour, and
 // records how many connections and request heads it saw.
 import { createServer, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 
-/** What the server does once a request head is in: write bytes, hang, or stream for ever. */
-export type Behaviour = (socket: Socket) => void;
+/** What the server does once a request head is in (given as text): write bytes, hang, or stream for ever. */
+export type Behaviour = (socket: Socket, request: string) => void;
 
 /** A running hostile server. */
 export interface RawServer {
-  /** http://127.0.0.1:PORT */
+  /** http://127.0.0.1:PORT, or https:// for a TLS server or one that answers a TLS client's first bytes. */
   url: string;
   /** Connections accepted. */
   connections(): number;
@@ -16,29 +17,43 @@ export interface RawServer {
   close(): Promise<void>;
 }
 
-export async function startRawServer(behave: Behaviour): Promise<RawServer> {
+/** How the server listens: TLS with this key and certificate, or raw TCP answering the first bytes (a TLS client's hello). */
+export interface RawServerOptions {
+  tls?: { key: string; cert: string };
+  firstBytes?: boolean;
+}
+
+export async function startRawServer(behave: Behaviour, opts: RawServerOptions = {}): Promise<RawServer> {
   const sockets = new Set<Socket>();
   let connections = 0;
   let requests = 0;
-  const server = createServer((socket) => {
+  const onSocket = (socket: Socket): void => {
     connections++;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket)).on('error', () => {});
+    if (opts.firstBytes) {
+      socket.once('data', (d: Buffer) => behave(socket, d.toString('latin1')));
+      return;
+    }
     let seen = '';
-    socket.on('data', (d) => {
+    socket.on('data', (d: Buffer) => {
       seen += d.toString('latin1');
       // One answer per request head; a body (PUT /vm) follows its head and is ignored.
       while (seen.includes('\r\n\r\n')) {
+        const head = seen.slice(0, seen.indexOf('\r\n\r\n'));
         seen = seen.slice(seen.indexOf('\r\n\r\n') + 4).replace(/^[^A-Z]*/, '');
         requests++;
-        behave(socket);
+        behave(socket, head);
       }
     });
-  });
+  };
+  const server = opts.tls ? createTlsServer(opts.tls, onSocket) : createServer(onSocket);
+  // A TLS handshake the client refuses (an expired certificate) is an error here, not a failure of the test.
+  server.on('tlsClientError', () => {});
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as { port: number };
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${opts.tls || opts.firstBytes ? 'https' : 'http'}://127.0.0.1:${port}`,
     connections: () => connections,
     requests: () => requests,
     async close() {
@@ -51,6 +66,11 @@ export async function startRawServer(behave: Behaviour): Promise<RawServer> {
 /** Writes `bytes` and closes. */
 export function sendAndClose(bytes: Buffer): Behaviour {
   return (socket) => socket.end(bytes);
+}
+
+/** Answers with the bytes `answer` makes of the request head (an echo), and closes. */
+export function echo(answer: (request: string) => string): Behaviour {
+  return (socket, request) => socket.end(Buffer.from(answer(request), 'latin1'));
 }
 
 /** Writes `bytes`, then resets the connection (TCP RST) once they had time to leave. */

@@ -37,6 +37,17 @@ function isTlsFailure(code: string): boolean {
   return /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/.test(code);
 }
 
+/**
+ * OpenSSL's part of a TLS error, one line: "80DC...:error:0A00010B:SSL routines:ssl3_get_record:wrong version
+ * number:../deps/openssl/.../ssl3_record.c:350:\n" is its reason, "wrong version number" (an http server behind
+ * an https URL says so), not the build path and a line feed.
+ */
+function tlsReason(message: string): string {
+  const reason = /error:[0-9A-F]+:[^:\n]*:[^:\n]*:([^:\n]+)/.exec(message)?.[1];
+  if (reason === undefined) return message.replace(/\s+/g, ' ').trim();
+  return reason === 'wrong version number' ? `${reason} (is the endpoint http, not https?)` : reason;
+}
+
 /** The OneGateError for a connection-level failure talking to `where` (an origin, maybe "via proxy"). */
 export function connectionFailure(err: unknown, where: string): OneGateError {
   if (err instanceof OneGateError) return err;
@@ -49,8 +60,19 @@ export function connectionFailure(err: unknown, where: string): OneGateError {
       transient: e.transient === true,
     });
   }
+  // Node's words for a TLS socket that ended before the handshake did (code ECONNRESET, even after a FIN).
+  if (/before secure TLS connection was established/.test(message)) {
+    return new OneGateError(
+      'ONEGATE_UNREACHABLE',
+      `cannot reach OneGate at ${where}: the server closed the connection during the TLS handshake`,
+      {
+        cause: err,
+        transient: true,
+      },
+    );
+  }
   if (isTlsFailure(code)) {
-    return new OneGateError('ONEGATE_UNREACHABLE', `TLS with ${where} failed: ${message}`, {
+    return new OneGateError('ONEGATE_UNREACHABLE', `TLS with ${where} failed: ${tlsReason(message)}`, {
       cause: err,
       hint: 'give the CA that signed the server certificate with caFile (--ca-file), or use insecure only if you trust the network',
     });
