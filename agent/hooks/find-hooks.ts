@@ -3,7 +3,7 @@
 // file has an executable bit, the extension says what is a program and how it runs (platform/programs.ts).
 import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Logger } from '../log';
 import { hostFacts, isWindows, type OsFacts } from '../platform/facts';
 import { programArgv } from '../platform/programs';
@@ -35,23 +35,45 @@ async function scanDirectory(dir: string, log: Logger, facts: OsFacts): Promise<
     log.warn(`hooks: cannot list ${dir}: ${(err as Error).message}`);
     return [];
   }
+  // A directory any user may write to lets any user choose what the agent runs: none of its hooks run.
+  for (const d of isWindows(facts) ? [] : [dirname(dir), dir]) {
+    if (await worldWritable(d)) {
+      log.warn(`hooks: not running the hooks in ${dir}: ${d} is writable by every user (chmod o-w ${d})`);
+      return [];
+    }
+  }
   const found: string[][] = [];
   for (const name of names.sort(byBytes)) {
     if (IGNORED.test(name)) continue;
     const path = join(dir, name);
     const argv = programArgv(path, facts);
-    if (argv && (await isExecutableFile(path, facts))) found.push(argv);
-    else log.debug(`hooks: skipping ${path}: not an executable file`);
+    const why = argv ? await whyNotRunnable(path, facts) : 'not a program';
+    if (why === undefined) found.push(argv!);
+    else if (why === 'not a file' || why === 'not a program') log.debug(`hooks: skipping ${path}: ${why}`);
+    else log.warn(`hooks: skipping ${path}: ${why}`);
   }
   return found;
 }
 
-async function isExecutableFile(path: string, facts: OsFacts): Promise<boolean> {
+// Why the file at `path` is not run, or undefined. A file without its execute bit is named at warning level
+// (a forgotten chmod +x), as is one every user may write to.
+async function whyNotRunnable(path: string, facts: OsFacts): Promise<string | undefined> {
   try {
-    if (!(await stat(path)).isFile()) return false;
+    const st = await stat(path);
+    if (!st.isFile()) return 'not a file';
     // Windows has no execute bit to check: the extension was the test.
-    if (!isWindows(facts)) await access(path, constants.X_OK);
-    return true;
+    if (isWindows(facts)) return undefined;
+    if (st.mode & 0o002) return `writable by every user (chmod o-w ${path})`;
+    await access(path, constants.X_OK);
+    return undefined;
+  } catch (err) {
+    return isCode(err, 'EACCES') ? `not executable (chmod +x ${path} to run it)` : 'not a file';
+  }
+}
+
+async function worldWritable(path: string): Promise<boolean> {
+  try {
+    return ((await stat(path)).mode & 0o002) !== 0;
   } catch {
     return false;
   }

@@ -1,7 +1,7 @@
 // state.json under state_dir: loaded at start, saved after every change and at exit, so a restart
 // loses no pending attribute and does not report READY twice. Mode 0600 (custom attributes may be
 // private); the token is never part of it.
-import { readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../log';
 import { replaceFileSync } from './atomic';
@@ -12,7 +12,11 @@ export function statePath(stateDir: string): string {
   return join(stateDir, 'state.json');
 }
 
-/** Reads the state; a missing file gives a fresh state, a corrupt one is kept aside as state.json.corrupt. */
+/**
+ * Reads the state; a missing file gives a fresh state. A file that cannot be read as a whole (cut off, not JSON,
+ * another format) is kept aside as state.json.corrupt; a section of the wrong shape is reset alone, the others
+ * kept (a bad `lb` section does not cost the pending attributes). Either way a warning says what was lost.
+ */
 export function loadState(stateDir: string, log: Logger): AgentState {
   const path = statePath(stateDir);
   let text: string;
@@ -22,16 +26,31 @@ export function loadState(stateDir: string, log: Logger): AgentState {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log.warn(`state: cannot read ${path}: ${(err as Error).message}; starting fresh`);
     return emptyState();
   }
+  let merged: { state: AgentState; reset: string[] };
   try {
-    return mergeState(JSON.parse(text));
+    merged = mergeState(JSON.parse(text));
   } catch (err) {
-    log.warn(`state: ${path} is not valid (${(err as Error).message}); kept as ${path}.corrupt, starting fresh`);
-    try {
-      renameSync(path, `${path}.corrupt`);
-    } catch {
-      /* nothing more to save */
-    }
+    const why = err instanceof SyntaxError ? 'not JSON: cut off or damaged' : (err as Error).message;
+    log.warn(`state: ${path} is not valid (${why}); kept as ${path}.corrupt, starting fresh: ${LOST}`);
+    setAside(path, renameSync);
     return emptyState();
+  }
+  if (merged.reset.length > 0) {
+    const lost = merged.reset.includes('push') ? `; ${LOST}` : '';
+    log.warn(`state: ${path}: bad ${merged.reset.join(' and ')} section reset, the rest kept (copy in ${path}.corrupt)${lost}`);
+    setAside(path, copyFileSync);
+  }
+  return merged.state;
+}
+
+/** What a reset push section costs, said wherever one is. */
+const LOST = 'attributes pending in it are not sent until their source gives them again, and READY may be reported again';
+
+function setAside(path: string, move: (from: string, to: string) => void): void {
+  try {
+    move(path, `${path}.corrupt`);
+  } catch {
+    /* nothing more to save */
   }
 }
 
@@ -49,19 +68,44 @@ export function essentialState(state: AgentState): string {
   return JSON.stringify([p.pending, p.erasing, p.owners, p.disabled, r.status, r.bootId, r.fingerprint, state.lb.published]);
 }
 
-// Fields missing from an older or hand-edited file take their fresh values; wrong shapes are rejected.
-function mergeState(raw: unknown): AgentState {
+// Fields missing from an older or hand-edited file take their fresh values; a section of the wrong shape is
+// reset to its fresh value and named in `reset`; a file that is not version 1 is refused whole.
+function mergeState(raw: unknown): { state: AgentState; reset: string[] } {
   const fresh = emptyState();
-  if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== 1) throw new Error('unknown format');
-  const r = raw as Partial<AgentState>;
-  const push = { ...fresh.push, ...r.push };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as { version?: unknown }).version !== 1) {
+    throw new Error('unknown format');
+  }
+  const r = raw as Record<string, unknown>;
+  const reset: string[] = [];
+  const section = <T extends object>(name: string, base: T, ok: (merged: T) => boolean): T => {
+    const value = r[name];
+    if (value === undefined) return base;
+    const merged = { ...base, ...(isObject(value) ? value : {}) } as T;
+    if (isObject(value) && ok(merged)) return merged;
+    reset.push(name);
+    return base;
+  };
   // owners and erasing came later: a file without them loads with none (nothing is erased that was not recorded).
-  if (!isStringMap(push.pending) || !isStringMap(push.sent) || !Number.isInteger(push.cycle)) throw new Error('bad push section');
-  if (!isStringMap(push.owners) || !Array.isArray(push.erasing) || !push.erasing.every((n) => typeof n === 'string'))
-    throw new Error('bad push section');
-  const lb = { ...fresh.lb, ...r.lb };
-  if (!isStringMap(lb.published)) throw new Error('bad lb section');
-  return { version: 1, push, ready: { ...fresh.ready, ...r.ready }, pull: { ...r.pull }, context: { ...r.context }, lb };
+  const push = section(
+    'push',
+    fresh.push,
+    (p) =>
+      isStringMap(p.pending) &&
+      isStringMap(p.sent) &&
+      Number.isInteger(p.cycle) &&
+      isStringMap(p.owners) &&
+      Array.isArray(p.erasing) &&
+      p.erasing.every((n) => typeof n === 'string'),
+  );
+  const lb = section('lb', fresh.lb, (l) => isStringMap(l.published));
+  const ready = section('ready', fresh.ready, (rd) => typeof rd.status === 'string');
+  const pull = section('pull', {} as AgentState['pull'], () => true);
+  const context = section('context', {} as AgentState['context'], () => true);
+  return { state: { version: 1, push, ready, pull, context, lb }, reset };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isStringMap(value: unknown): value is Record<string, string> {

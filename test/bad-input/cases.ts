@@ -197,6 +197,51 @@ export const CASES: BadInputCase[] = [
     line: 'onegate-agent doctor: Unexpected argument "ONEGATE_TOKEN=<redacted>". This command does not take positional arguments',
     secrets: [TOKEN],
   },
+  // Attribute sources (one onegate-agent once --dry-run each, metrics off): the bad attribute is skipped, the
+  // rest still sent; the warning's wording is the attribute sources' own (issue 18 item 9).
+  {
+    name: 'attrs file: a NUL byte in a value skips that attribute, the rest is sent',
+    program: 'onegate-agent',
+    args: ['once', '--dry-run', '--config', '@DIR@/agent.yaml', '--context-dir', '@DIR@'],
+    fixture: 'attrs-nul',
+    code: 0,
+    stream: 'stdout',
+    lineAt: -1,
+    line: 'AFTER_NUL=2',
+    secrets: ['\0', 'NULVAL=', TOKEN],
+  },
+  {
+    name: 'attrs file: a line of 70 000 bytes skips that file, the other files are sent',
+    program: 'onegate-agent',
+    args: ['once', '--dry-run', '--config', '@DIR@/agent.yaml', '--context-dir', '@DIR@'],
+    fixture: 'attrs-huge-line',
+    code: 0,
+    stream: 'stdout',
+    line: 'GOOD=1',
+    secrets: ['x'.repeat(100), 'HUGE=', TOKEN],
+  },
+  {
+    name: 'attrs file: invalid names and a line without "=" are skipped, valid lines sent (names upper-cased)',
+    program: 'onegate-agent',
+    args: ['once', '--dry-run', '--config', '@DIR@/agent.yaml', '--context-dir', '@DIR@'],
+    fixture: 'attrs-bad-names',
+    code: 0,
+    stream: 'stdout',
+    line: 'LOWER_OK=6',
+    secrets: ['1BAD=', 'bad-name=', TOKEN],
+  },
+  // READY: a context value with a NUL byte (READY_SCRIPT's environment could not hold it) is refused at
+  // the context, naming line and column, never reaching READY_SCRIPT (issue 18 item 3).
+  {
+    name: 'context: a NUL byte inside READY_SCRIPT, with REPORT_READY=YES',
+    program: 'onegate-agent',
+    args: ['once', '--config', '@DIR@/agent.yaml', '--context-dir', '@DIR@'],
+    fixture: 'ready-nul-context',
+    code: 1,
+    lineAt: -1,
+    line: 'onegate-agent once: context.sh on @DIR@: not a context file: line 5, column 20: NUL byte (a context value cannot hold one; is this a binary file?)',
+    secrets: ['\0', TOKEN],
+  },
   // State files
   {
     name: 'status.json cut off',

@@ -89,6 +89,9 @@ export async function run(argv: string[]): Promise<AgentResult> {
   process.on('SIGHUP', () => {
     void daemon.reload();
   });
+  // SIGUSR2 would end the process without saving (no action is defined for it): said and ignored instead.
+  // SIGUSR1 cannot be caught this way: Node opens its inspector on it (docs/daemon.md, Signals).
+  if (process.platform !== 'win32') process.on('SIGUSR2', () => log.warn('SIGUSR2: ignored (SIGHUP reloads, SIGTERM stops)'));
   try {
     await daemon.start();
   } catch (err) {

@@ -82,6 +82,16 @@ describe.each(SERVER_VERSIONS)('OneGate %s', (version) => {
       expect(await agent.exited).toBe(0);
       expect(agent.lines.at(-1)).toBe('<6>stopped');
     });
+
+    it('SIGUSR2 is named and ignored (Node would end the process unsaved); SIGTERM still stops it (issue 18)', async () => {
+      const agent = h.run(['--config', h.config(), '--context-dir', h.context({})]);
+      await waitFor(() => agent.lines.some((l) => l.includes('started')), 5000, 'start-up');
+      agent.child.kill('SIGUSR2');
+      await waitFor(() => agent.lines.includes('<4>SIGUSR2: ignored (SIGHUP reloads, SIGTERM stops)'), 3000, 'the SIGUSR2 line');
+      expect(agent.child.exitCode).toBeNull();
+      agent.child.kill('SIGTERM');
+      expect(await agent.exited).toBe(0);
+    });
   });
 });
 

@@ -49,6 +49,40 @@ describe('findHooks', () => {
   });
 });
 
+describe('findHooks: hooks that must not run (issue 18, bad input)', () => {
+  function recording() {
+    const lines: string[] = [];
+    const log = { ...silentLogger, warn: (m: string) => lines.push(m) };
+    return { lines, log };
+  }
+
+  it.each([
+    ['the hooks directory', (root: string) => root],
+    ['the event directory', (root: string) => join(root, 'service')],
+  ])('runs nothing from a directory every user may write to: %s, with a warning naming it', async (_what, which) => {
+    const dir = hooksDir({ ok: 0o755 });
+    chmodSync(which(dir), 0o777);
+    const { lines, log } = recording();
+    expect(await findHooks('service', { ...DEFAULT_HOOKS_OPTIONS, directory: dir }, log)).toEqual([]);
+    expect(lines).toEqual([
+      `hooks: not running the hooks in ${join(dir, 'service')}: ${which(dir)} is writable by every user (chmod o-w ${which(dir)})`,
+    ]);
+  });
+
+  it('skips a hook every user may write to, and one without its execute bit, each with a warning; the others run', async () => {
+    const dir = hooksDir({ '10-open': 0o757, '20-plain': 0o644, '30-ok': 0o755 });
+    chmodSync(join(dir, 'service', '10-open'), 0o757);
+    const { lines, log } = recording();
+    expect(await findHooks('service', { ...DEFAULT_HOOKS_OPTIONS, directory: dir }, log)).toEqual([[join(dir, 'service', '30-ok')]]);
+    const open = join(dir, 'service', '10-open');
+    const plain = join(dir, 'service', '20-plain');
+    expect(lines).toEqual([
+      `hooks: skipping ${open}: writable by every user (chmod o-w ${open})`,
+      `hooks: skipping ${plain}: not executable (chmod +x ${plain} to run it)`,
+    ]);
+  });
+});
+
 describe('findHooks on Windows', () => {
   const win = { platform: 'win32' as const, env: { SystemRoot: 'C:\\Windows', ComSpec: 'C:\\Windows\\system32\\cmd.exe' } };
   it('takes .ps1, .cmd, .bat and .exe files whatever their mode, each with its interpreter, and skips the rest', async () => {

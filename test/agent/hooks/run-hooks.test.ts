@@ -59,6 +59,20 @@ describe('createHookRunner', () => {
     expect(t.lines).toContain('info hook service_role 20-chatty stdout: (80 more lines not logged)');
   });
 
+  it('a hook printing megabytes: it runs to its end, a bounded part is logged (bad input, issue 18)', async () => {
+    const t = setup({
+      '10-flood': 'i=0; while [ $i -lt 64 ]; do head -c 131072 /dev/zero | tr "\\0" a; echo; i=$((i+1)); done; echo done >&2',
+    });
+    const outcomes = await createHookRunner({ options: t.options, log: t.log })(invocation(t.root));
+    expect(outcomes.map((o) => o.ok)).toEqual([true]);
+    expect(t.lines).toContain('info hook service_role 10-flood stderr: done');
+    expect(t.lines.at(-1)).toMatch(/^info hook service_role 10-flood ok in \d+ ms$/);
+    const logged = t.lines.filter((l) => l.includes('10-flood stdout'));
+    expect(logged.length).toBeLessThanOrEqual(21);
+    // 8 MiB printed, at most maxOutputBytes (4 KiB) of it logged.
+    expect(logged.join('').length).toBeLessThan(8 * 1024);
+  });
+
   it('kills a hook that outlives its timeout and reports it', async () => {
     const t = setup({ '10-sleep': 'exec sleep 30' });
     const started = Date.now();
