@@ -1,12 +1,17 @@
 // Adaptive pull: while the documents come back with nothing a hook is about, the pull skips ticks of its
 // base interval, doubling the gap after each quiet pull up to a ceiling (the worst-case staleness); a change,
 // a failure or a wake-up (new context, SIGHUP, a write the VM made) brings it back to every tick. The gap
-// counts ticks of the same phased grid, so a backed-off fleet still spreads its requests.
+// counts ticks of the same phased grid, so a backed-off fleet still spreads its requests; given the tick's
+// slot (schedule/ticker.ts slotOf), a backed-off pull waits for the VM's own tick of the gap on the epoch's
+// grid instead, 1 to gap ticks after the last, so a fleet started together does not pull in one interval.
 
 /** When to pull, tick by tick. */
 export interface PullBackoff {
-  /** True when this tick pulls; a false answer counts the tick as skipped. */
-  due(): boolean;
+  /**
+   * True when this tick pulls; a false answer counts the tick as skipped. With `onSlot` (is this tick the
+   * VM's one in every `gap`?) a backed-off pull comes at its slot: never later than `gap` ticks.
+   */
+  due(onSlot?: (gap: number) => boolean): boolean;
   /** After a pull: quiet means no hook event, no removal, no failure. */
   pulled(quiet: boolean): void;
   /** The next tick pulls, and the gap starts again from one tick. */
@@ -21,7 +26,8 @@ export function createPullBackoff(maxTicks: number): PullBackoff {
   let gap = 1;
   let skip = 0;
   return {
-    due() {
+    due(onSlot) {
+      if (onSlot && gap > 1) return onSlot(gap);
       if (skip <= 0) return true;
       skip--;
       return false;

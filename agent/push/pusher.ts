@@ -78,8 +78,10 @@ export interface Pusher {
    * `restricted`: names dropped before this call for being on OneGate's default list, named here once.
    * `sources`: each attribute's source and the sources that could not answer; with it, the attributes the
    * agent set whose source vanished are queued for erasure (without it, nothing is).
+   * `heartbeat`: whether this cycle is a heartbeat (the daemon: the VM's slot of heartbeat_cycles on the
+   * epoch's grid, schedule/ticker.ts slotOf); without it, every heartbeat_cycles-th cycle counted here is.
    */
-  cycle(current: Record<string, string>, restricted?: string[], sources?: GatherSources): Promise<PushReport>;
+  cycle(current: Record<string, string>, restricted?: string[], sources?: GatherSources, heartbeat?: boolean): Promise<PushReport>;
   /** Sends the pending set, then the pending erasures, unless backing off or off. Never rejects. */
   flush(): Promise<PushReport>;
   /** Turns the push back on after a 403, forgets the refused attributes (SIGHUP, new context), ends the backoff. */
@@ -236,12 +238,12 @@ export function createPusher(deps: PusherDeps): Pusher {
   }
 
   return {
-    async cycle(current, restricted = [], sources) {
+    async cycle(current, restricted = [], sources, onSlot) {
       state.cycle++;
       for (const name of restricted) refuse(name, DEFAULT_LIST_REASON);
       if (sources) retire(sources);
       const wanted = Object.fromEntries(Object.entries(current).filter(([name]) => !Object.hasOwn(state.refused ?? {}, name)));
-      const heartbeat = options.heartbeatCycles > 0 && state.cycle % options.heartbeatCycles === 0;
+      const heartbeat = options.heartbeatCycles > 0 && (onSlot ?? state.cycle % options.heartbeatCycles === 0);
       const changes = heartbeat
         ? wanted
         : diffAttributes({ ...state.sent, ...state.pending }, wanted, { threshold: options.threshold }).changed;

@@ -19,8 +19,8 @@ export interface TickerOptions {
   phaseOffset?: number;
   /** Random jitter per tick as a fraction of the interval, plus or minus (0.1 = +-10 %). */
   jitter: number;
-  /** The cycle; a tick that comes while the previous cycle still runs is skipped. Must not reject. */
-  onTick: () => Promise<void>;
+  /** The cycle, given the tick's nominal time; a tick that comes while the previous cycle still runs is skipped. Must not reject. */
+  onTick: (at: number) => Promise<void>;
   /** Time source; default the system clock. */
   clock?: Clock;
   /** Uniform random numbers in [0, 1); default Math.random. */
@@ -41,18 +41,49 @@ export interface Ticker {
   readonly running: boolean;
   /** Resolves when the running cycle, if any, has finished. */
   idle(): Promise<void>;
+  /** True when the tick at nominal time `at` is this key's one tick in every `period` (see {@link slotOf}). */
+  onSlot(at: number, period: number): boolean;
 }
 
 const GOLDEN = 0.6180339887498949;
+
+/** The key's unreduced position: VMID x 0.618... for a numeric key, else from its sha256 (integer part too). */
+function positionOf(key: string): number {
+  // Up to 9 digits the product keeps ~7 exact decimals of its fraction: ample for a millisecond phase.
+  if (/^\d{1,9}$/.test(key)) return Number(key) * GOLDEN;
+  const digest = createHash('sha256').update(key).digest();
+  return digest.readUInt16BE(6) + digest.readUIntBE(0, 6) / 2 ** 48;
+}
+
+const frac = (x: number): number => ((x % 1) + 1) % 1;
 
 /**
  * This key's offset within the interval, in [0, intervalMs): the same key always gets the same phase.
  * `offset` (a fraction of the interval) shifts it, so two schedules of one VM do not coincide.
  */
 export function phaseOf(key: string, intervalMs: number, offset = 0): number {
-  // Up to 9 digits the product keeps ~7 exact decimals of its fraction: ample for a millisecond phase.
-  const fraction = /^\d{1,9}$/.test(key) ? Number(key) * GOLDEN : createHash('sha256').update(key).digest().readUIntBE(0, 6) / 2 ** 48;
-  return Math.floor(((((fraction + offset) % 1) + 1) % 1) * intervalMs) % intervalMs;
+  return Math.floor(frac(positionOf(key) + offset) * intervalMs) % intervalMs;
+}
+
+/**
+ * Which tick, of every `period` ticks of the epoch's grid, is this key's (0..period-1): for what a VM does
+ * once in `period` cycles (the heartbeat, a backed-off pull). Counting from the daemon's start instead
+ * would put every VM of a fleet booted together into the same interval. Tick m of the key's grid is at
+ * phase + m x interval; the slot floor(period x frac((position + offset) / period)) puts the event at the
+ * fraction frac((position + offset) / period) of `period` intervals, so a fleet's events spread over all of
+ * them as its phases do over one (consecutive VMIDs: a Kronecker sequence of step 0.618... / period).
+ */
+export function slotOf(key: string, period: number, offset = 0): number {
+  const p = Math.max(1, Math.floor(period));
+  return Math.min(p - 1, Math.floor(p * frac((positionOf(key) + offset) / p)));
+}
+
+/** True when the grid tick at nominal time `at` (phase + m x interval) is the key's slot of `period`. */
+export function isSlot(key: string, at: number, intervalMs: number, period: number, offset = 0): boolean {
+  const p = Math.max(1, Math.floor(period));
+  if (p === 1) return true;
+  const m = Math.round((at - phaseOf(key, intervalMs, offset)) / intervalMs);
+  return ((m % p) + p) % p === slotOf(key, p, offset);
 }
 
 /**
@@ -84,15 +115,16 @@ export function createTicker(options: TickerOptions): Ticker {
   };
 
   const fire = (): void => {
+    const at = next as number;
     // After a suspend, jump to the first grid point in the future instead of firing once per missed tick.
-    next = (next as number) + interval;
+    next = at + interval;
     if (next <= clock.now()) next = alignToPhase(clock.now() + 1, phase, interval);
     arm();
     if (cycle) {
       log.debug('previous cycle still running: tick skipped');
       return;
     }
-    cycle = options.onTick().finally(() => {
+    cycle = options.onTick(at).finally(() => {
       cycle = undefined;
     });
   };
@@ -117,5 +149,6 @@ export function createTicker(options: TickerOptions): Ticker {
     async idle() {
       await cycle;
     },
+    onSlot: (at, period) => isSlot(options.phaseKey, at, interval, period, options.phaseOffset),
   };
 }

@@ -53,9 +53,11 @@ function startPull(ctx: UnitContext): RunningUnit {
     return woken;
   }
 
-  async function tick(): Promise<void> {
+  // A backed-off pull waits for its own tick of the gap on the epoch's grid, so a fleet started together
+  // does not pull in the same interval (schedule/ticker.ts slotOf).
+  async function tick(at: number): Promise<void> {
     if (wokenUp()) backoff.wake();
-    if (backoff.due()) await cycle();
+    if (backoff.due((gap) => ticker.onSlot(at, gap))) await cycle();
   }
 
   async function cycle(): Promise<void> {

@@ -28,7 +28,10 @@ function startPush(ctx: UnitContext): RunningUnit {
     ticker.sync();
   }
 
-  async function cycle(): Promise<void> {
+  // `at`: the tick's nominal time; the heartbeat is the VM's slot of heartbeat_cycles on the epoch's grid,
+  // so a fleet booted together does not send all its attributes in the same interval. A cycle not
+  // scheduled by the ticker (no `at`) counts its cycles instead.
+  async function cycle(at?: number): Promise<void> {
     if (stopped) return;
     if (!pushers.current()) await ctx.rediscover();
     const pusher = pushers.current();
@@ -41,7 +44,9 @@ function startPush(ctx: UnitContext): RunningUnit {
       const gathered = await ctx.gather();
       for (const problem of gathered.problems) ctx.log.debug(`push: skipped: ${problem}`);
       noteSourceWarnings(ctx.state.push, gathered.warnings, ctx.log);
-      await pusher.cycle(gathered.attributes, gathered.restricted, gathered.sources);
+      const every = ctx.config.push.heartbeat_cycles;
+      const heartbeat = at === undefined || every <= 0 ? undefined : ticker.onSlot(at, every);
+      await pusher.cycle(gathered.attributes, gathered.restricted, gathered.sources, heartbeat);
     } catch (err) {
       ctx.log.error(`push: cycle failed: ${(err as Error).message}`);
     }

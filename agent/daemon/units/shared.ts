@@ -13,6 +13,8 @@ export interface PhasedTicker {
   idle(): Promise<void>;
   /** Nominal time of the next tick. */
   readonly next: number | undefined;
+  /** True when the tick at nominal time `at` is this VM's one in every `period` (schedule/ticker.ts slotOf). */
+  onSlot(at: number, period: number): boolean;
 }
 
 /** Options of {@link phasedTicker}. */
@@ -21,7 +23,8 @@ export interface PhasedTickerOptions {
   intervalMs(config: AgentConfig): number;
   /** Fraction of the interval added to the phase (the pull runs half an interval after the push). */
   phaseOffset?: number;
-  onTick(): Promise<void>;
+  /** The cycle, given the tick's nominal time. */
+  onTick(at: number): Promise<void>;
 }
 
 export function phasedTicker(ctx: UnitContext, options: PhasedTickerOptions): PhasedTicker {
@@ -52,6 +55,7 @@ export function phasedTicker(ctx: UnitContext, options: PhasedTickerOptions): Ph
     get next() {
       return ticker?.next;
     },
+    onSlot: (at, period) => ticker?.onSlot(at, period) ?? true,
   };
 }
 

@@ -40,6 +40,20 @@ describe('pull backoff', () => {
     expect(backoff.due()).toBe(true);
   });
 
+  it("with the VM's slots, a backed-off pull comes at the tick that is its slot of the gap, 1 to gap ticks later", () => {
+    const backoff = createPullBackoff(5);
+    const slot = (gap: number) => 3 % gap; // this VM's slot of each gap on the grid, as slotOf would give
+    const pulled: number[] = [];
+    for (let tick = 0; tick < 30; tick++) {
+      if (!backoff.due((gap) => tick % gap === slot(gap))) continue;
+      pulled.push(tick);
+      backoff.pulled(tick > 0);
+    }
+    expect(pulled).toEqual([0, 1, 3, 7, 8, 13, 18, 23, 28]);
+    backoff.wake();
+    expect(backoff.due(() => false)).toBe(true); // a wake-up (gap 1) pulls whatever the slot
+  });
+
   it('fits the longest gap in whole ticks of the interval', () => {
     expect(maxGapTicks(300, 60)).toBe(5);
     expect(maxGapTicks(299, 60)).toBe(4);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { schema } from '../../../agent/config/schema';
 import type { Clock } from '../../../agent/schedule/clock';
-import { alignToPhase, createTicker, jitterOf, phaseOf } from '../../../agent/schedule/ticker';
+import { alignToPhase, createTicker, isSlot, jitterOf, phaseOf, slotOf } from '../../../agent/schedule/ticker';
 import { random } from '../../support/random';
 
 const fakeClock: Clock = {
@@ -86,6 +86,50 @@ describe("the fleet's busiest second", () => {
     expect(computed).toBeLessThanOrEqual(1.2);
     expect(averaged(0.005)).toBeGreaterThan(1.25);
     expect(averaged(0.005)).toBeGreaterThan(computed);
+  });
+});
+
+describe('slotOf and isSlot', () => {
+  it.each(['42', '1000', '999999999', 'web-1'])('key %s: exactly one grid tick in every period is its slot', (key) => {
+    for (const period of [1, 2, 5, 10]) {
+      const phase = phaseOf(key, 60_000, 0.5);
+      const on = [...Array(3 * period).keys()].filter((m) => isSlot(key, phase + (1000 + m) * 60_000, 60_000, period, 0.5));
+      expect(on).toHaveLength(3);
+      expect(on[1] - on[0]).toBe(period);
+      expect(slotOf(key, period, 0.5)).toBeLessThan(period);
+    }
+  });
+
+  // A fleet in the steady state of a quiet cloud: a heartbeat push every 10 cycles and a backed-off pull
+  // every 5 (the defaults at 60 s), over 10 intervals in 1-second buckets. Counted from each daemon's start,
+  // a fleet booted together does both in the same intervals; at its slots it spreads them.
+  function steadyPeakToMean(slotted: boolean): number {
+    const INTERVAL = 60_000;
+    const buckets = new Array(600).fill(0);
+    let total = 0;
+    const rand = random(15);
+    for (let id = 1000; id < 2000; id++) {
+      for (const [period, offset] of [
+        [10, 0],
+        [5, 0.5],
+      ]) {
+        const key = String(id);
+        const phase = phaseOf(key, INTERVAL, offset);
+        for (let m = 0; m < 10; m++) {
+          const at = phase + m * INTERVAL;
+          if (slotted ? !isSlot(key, at, INTERVAL, period, offset) : m % period !== 0) continue;
+          const t = (((at + jitterOf(rand, schema.jitter.default, INTERVAL)) % (10 * INTERVAL)) + 10 * INTERVAL) % (10 * INTERVAL);
+          buckets[Math.floor(t / 1000)]++;
+          total++;
+        }
+      }
+    }
+    return Math.max(...buckets) / (total / buckets.length);
+  }
+
+  it("spreads a fleet's heartbeats and backed-off pulls: busiest second <= 1.6 x the mean, not 5 x", () => {
+    expect(steadyPeakToMean(true)).toBeLessThanOrEqual(1.6);
+    expect(steadyPeakToMean(false)).toBeGreaterThanOrEqual(5);
   });
 });
 

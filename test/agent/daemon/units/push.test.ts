@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { push } from '../../../../agent/daemon/units/push';
 import { silentLogger } from '../../../../agent/log';
 import { DEFAULT_LIST_REASON, SERVER_REFUSED_REASON } from '../../../../agent/push/pusher';
-import { phaseOf } from '../../../../agent/schedule/ticker';
+import { phaseOf, slotOf } from '../../../../agent/schedule/ticker';
 import { shippedConfig } from '../../../simulator/config/config';
 import { SERVER_VERSIONS } from '../../../support/server-versions';
 import { putsOf, unitsOn } from './setup';
@@ -30,6 +30,26 @@ describe.each(SERVER_VERSIONS)('push unit (OneGate %s)', (version) => {
     expect(putsOf(t.sim)).toHaveLength(1); // unchanged: nothing sent
     expect(t.state.push.cycle).toBe(2);
     expect(t.calls.persist).toBeGreaterThanOrEqual(2);
+  });
+
+  it("sends the heartbeat at VM 42's slot of heartbeat_cycles on the epoch's grid, not counted from its start", async () => {
+    const t = await startUnits([push], (c) => {
+      c.push.heartbeat_cycles = 4;
+    });
+    t.apply();
+    const first = firstTick(t.clock.now());
+    const sentAt: number[] = [];
+    for (let k = 0; k < 12; k++) {
+      const before = putsOf(t.sim).length;
+      await t.runUntil(first + k * INTERVAL);
+      if (putsOf(t.sim).length > before) sentAt.push(k);
+    }
+    // Grid tick m of VM 42 is at phase + m x interval; its heartbeat is the tick with m % 4 = slotOf('42', 4).
+    const m0 = (first - phaseOf('42', INTERVAL)) / INTERVAL;
+    const heartbeats = [...Array(12).keys()].filter((k) => k > 0 && (m0 + k) % 4 === slotOf('42', 4));
+    expect(heartbeats).toHaveLength(3);
+    expect(sentAt).toEqual([0, ...heartbeats]); // the first cycle sends ROLE as a change
+    expect(t.state.push.cycle).toBe(12);
   });
 
   it('retries a failed push at its backoff time, before the next cycle', async () => {
