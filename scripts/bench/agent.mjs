@@ -10,7 +10,9 @@
 //   2. the same with pull.enabled: false: the collection and push cycle alone (`interval`'s cycle);
 //   5. the same with pull.max_interval: 0: a pull every cycle (the CPU of a cycle with pull);
 //   3. when dist/onegate-agent-linux-x64 exists, the single executable (Node 22), as packages install it;
-//   4. a baseline: a bare node:http keep-alive loop doing GET /vm and PUT /vm once a second.
+//   4. a baseline: a bare node:http keep-alive loop doing GET /vm and PUT /vm once a second;
+//   6. the runtime's floor: `node -e 'setInterval(() => {}, 1000)'` with the same NODE_OPTIONS, on this Node
+//      and on each of AGENT_FLOOR_NODE=FILE[:FILE...] (e.g. the Node 22 inside the single executable).
 // Environment: AGENT_SECONDS per run (default 90), AGENT_VMID (default 42; 7 is in no service),
 // AGENT_NODE_FLAGS (e.g. --cpu-prof), AGENT_YAML appends lines to every daemon's agent.yaml,
 // AGENT_NODE_OPTIONS replaces the unit's NODE_OPTIONS, AGENT_RUNS picks runs by number (e.g. "1,4"),
@@ -26,6 +28,10 @@ const SECONDS = Number(process.env.AGENT_SECONDS ?? 90);
 const WARMUP_MS = 15_000; // CPU and memory are taken after start-up and the first cycles
 const VMID = Number(process.env.AGENT_VMID ?? 42); // 42: a service member; 7: standalone
 const NODE_OPTIONS = process.env.AGENT_NODE_OPTIONS ?? '--max-old-space-size=32 --max-semi-space-size=1 --v8-pool-size=1'; // as packaging's unit file
+// The unit's other environment: glibc's trim threshold (packaging/root/usr/lib/systemd/system/onegate-agent.service);
+// AGENT_MALLOC_TRIM replaces it, empty leaves it unset.
+const TRIM = process.env.AGENT_MALLOC_TRIM ?? '65536';
+const UNIT_ENV = { NODE_OPTIONS, ...(TRIM === '' ? {} : { MALLOC_TRIM_THRESHOLD_: TRIM }) };
 const EXTRA_FLAGS = (process.env.AGENT_NODE_FLAGS ?? '').split(' ').filter(Boolean); // e.g. --cpu-prof
 const root = new URL('../../', import.meta.url).pathname;
 const EXECUTABLES = process.env.AGENT_EXE ? process.env.AGENT_EXE.split(':') : [join(root, 'dist/onegate-agent-linux-x64')];
@@ -57,7 +63,7 @@ function startDaemon(name, pull, executable) {
     ].join('\n'),
   );
   const args = ['run', '--config', join(dir, 'agent.yaml')];
-  const env = { ...process.env, NODE_OPTIONS };
+  const env = { ...process.env, ...UNIT_ENV };
   return executable
     ? spawn(executable, args, { stdio: ['ignore', 'ignore', 'inherit'], env, argv0: 'onegate-agent' })
     : spawn(process.execPath, [...EXTRA_FLAGS, join(root, 'dist/onegate-agent.cjs'), ...args], {
@@ -208,10 +214,18 @@ const RUNS = [
     start: () =>
       spawn(process.execPath, ['-e', BASELINE, JSON.stringify(sim.credentials(VMID))], {
         stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, NODE_OPTIONS },
+        env: { ...process.env, ...UNIT_ENV },
       }),
   },
 ];
+for (const node of [process.execPath, ...(process.env.AGENT_FLOOR_NODE ?? '').split(':').filter(Boolean)]) {
+  RUNS.push({
+    n: 6,
+    label: `floor: ${node === process.execPath ? process.version : node} -e 'setInterval(() => {}, 1000)'`,
+    start: () =>
+      spawn(node, ['-e', 'setInterval(() => {}, 1000)'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...UNIT_ENV } }),
+  });
+}
 const picked = process.env.AGENT_RUNS ? new Set(process.env.AGENT_RUNS.split(',').map(Number)) : undefined;
 
 const { startOneGate } = await tsImport(new URL('test/simulator/index.ts', `file://${root}`).href, import.meta.url);
@@ -222,7 +236,9 @@ const shm = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/onegate-bench-run-') 
 const runRoot = shm ?? scratch;
 const summary = [];
 try {
-  console.log(`VM ${VMID}; ${SECONDS} s per run; node ${process.version}; NODE_OPTIONS="${NODE_OPTIONS}"`);
+  console.log(
+    `VM ${VMID}; ${SECONDS} s per run; node ${process.version}; NODE_OPTIONS="${NODE_OPTIONS}"; MALLOC_TRIM_THRESHOLD_=${TRIM || 'unset'}`,
+  );
   for (const run of RUNS) {
     if ((picked && !picked.has(run.n)) || (run.when && !run.when())) continue;
     console.log(`\n### ${run.n}. ${run.label}`);

@@ -29,10 +29,10 @@ describe('onegate-agent run', () => {
     expect(r.stderr.split('\n')[0]).toBe(line);
   });
 
-  it("turns off V8's optimizing compilers for the daemon only (RSS), not for other commands", async () => {
+  it("turns off V8's optimizing and baseline compilers for the daemon only (RSS), not for other commands", async () => {
     const run = await runAgentCli(['run', '--config', '/nonexistent/agent.yaml'], OPTIMIZATION_STATUS);
-    expect(run.stderr).toContain('V8 optimizing compiler: off\n');
+    expect(run.stderr).toContain('V8 optimizing compiler: off\nV8 baseline compiler: off\n');
     const status = await runAgentCli(['status'], OPTIMIZATION_STATUS);
-    expect(status.stderr).toContain('V8 optimizing compiler: on\n');
+    expect(status.stderr).toContain('V8 optimizing compiler: on\nV8 baseline compiler: on\n');
   });
 });
