@@ -186,8 +186,12 @@ try {
     const env = { ONEGATE_ENDPOINT: url, VMID: '42', TOKENTXT: token, ONEGATE_CONTEXT_ROOT: dir, ONEGATE_MAX_RESPONSE_MIB: '4' };
     const doc = await fetch(`${url}/service?extended=true`, { headers: { 'X-ONEGATE-TOKEN': token, 'X-ONEGATE-VMID': '42' } });
     const bytes = (await doc.arrayBuffer()).byteLength;
-    await row(`onegate service show --extended, ${BIG_NODES} nodes (${(bytes / 1024 / 1024).toFixed(2)} MB), 4 MiB limit`, () =>
+    const size = `${BIG_NODES} nodes (${(bytes / 1024 / 1024).toFixed(2)} MB), 4 MiB limit`;
+    await row(`onegate service show --extended --json, ${size}`, () =>
       peak([join(repo, 'dist/onegate.cjs'), 'service', 'show', '--extended', '--json'], { env }),
+    );
+    await row(`onegate service show --extended, ${size}`, () =>
+      peak([join(repo, 'dist/onegate.cjs'), 'service', 'show', '--extended'], { env }),
     );
   } finally {
     sim.kill();

@@ -4,24 +4,32 @@
 // characters as lower-case \u00XX), which is what JSON.stringify produces too. Empty containers print as
 // [] and {} (json >= 2.8, Ruby 3.4+), or on several lines as json < 2.8 (Ruby <= 3.3) did (docs/cli.md).
 
-// Measured on a 1.13 MB extended service (scripts/bench/hostile.mjs): one token per array entry, a fresh indent
-// string per line and a regular expression per character cost 1.5 s and 40 MB; bytes are now scanned by code,
-// indents are made once per depth, a string without escapes is copied as it is, and the output is gathered in
-// pieces of 64 KiB.
+// Measured on a 1.13 MB extended service (scripts/bench/hostile.mjs): one string per token cost 1.5 s and 40 MB
+// of garbage (85 MB peak RSS for `service show --extended --json`); the text is now re-indented as UTF-8 bytes
+// into one buffer, strings without escapes copied as they are, so that only the input and the output are held.
+
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN = new Map([
+  [0x7b, 0x7d], // { }
+  [0x5b, 0x5d], // [ ]
+]);
 
 /** Whitespace JSON allows between tokens. */
 function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+  return c === SPACE || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
 /** End index (exclusive) of the string token starting at `start` (a `"`), and whether it holds an escape. */
-function stringEnd(text: string, start: number): { end: number; escaped: boolean } {
-  let i = start + 1;
+function stringEnd(src: Buffer, start: number): { end: number; escaped: boolean } {
   let escaped = false;
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) return { end: i + 1, escaped };
-    if (c === 0x5c) {
+  for (let i = start + 1; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === QUOTE) return { end: i + 1, escaped };
+    if (c === BACKSLASH) {
       escaped = true;
       i++;
     }
@@ -30,88 +38,118 @@ function stringEnd(text: string, start: number): { end: number; escaped: boolean
 }
 
 /** End index (exclusive) of a number or literal token starting at `start`. */
-function scalarEnd(text: string, start: number): number {
+function scalarEnd(src: Buffer, start: number): number {
   let i = start;
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c) || c === 0x2c || c === 0x3a || c === 0x5d || c === 0x7d) break;
+  for (; i < src.length; i++) {
+    const c = src[i]!;
+    if (isSpace(c) || c === COMMA || c === COLON || c === 0x5d || c === 0x7d) break;
   }
   return i;
 }
 
-function nextNonSpace(text: string, from: number): number {
+function nextNonSpace(src: Buffer, from: number): number {
   let i = from;
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  while (i < src.length && isSpace(src[i]!)) i++;
   return i;
 }
 
 /** How empty arrays and objects print: `[]`/`{}`, or json < 2.8's "[", empty line, "]" and "{", "}". */
 export type EmptyStyle = 'compact' | 'multiline';
 
-function empty(open: string, pad: string, style: EmptyStyle): string {
-  if (style === 'compact') return open === '{' ? '{}' : '[]';
-  return open === '{' ? `{\n${pad}}` : `[\n\n${pad}]`;
+function empty(open: number, depth: number, style: EmptyStyle): string {
+  const brace = open === 0x7b;
+  if (style === 'compact') return brace ? '{}' : '[]';
+  const pad = '  '.repeat(depth);
+  return brace ? `{\n${pad}}` : `[\n\n${pad}]`;
 }
 
-/** Output gathered in pieces, so that the result is built once from a few long strings. */
-class Pieces {
-  readonly #done: string[] = [];
-  #current = '';
+/** The output: UTF-8 bytes in one buffer that doubles when full. */
+class Output {
+  #bytes: Buffer;
+  #length = 0;
 
-  add(text: string): void {
-    this.#current += text;
-    if (this.#current.length >= 65536) {
-      this.#done.push(this.#current);
-      this.#current = '';
-    }
+  constructor(size: number) {
+    this.#bytes = Buffer.allocUnsafe(size);
   }
 
-  text(): string {
-    this.#done.push(this.#current);
-    return this.#done.join('');
+  #room(n: number): void {
+    if (this.#length + n <= this.#bytes.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.#bytes.length * 2, this.#length + n));
+    this.#bytes.copy(next, 0, 0, this.#length);
+    this.#bytes = next;
+  }
+
+  byte(b: number): void {
+    this.#room(1);
+    this.#bytes[this.#length++] = b;
+  }
+
+  /** A line feed and the indent of `depth`. */
+  newline(depth: number): void {
+    this.#room(1 + 2 * depth);
+    this.#bytes[this.#length++] = 0x0a;
+    this.#bytes.fill(SPACE, this.#length, this.#length + 2 * depth);
+    this.#length += 2 * depth;
+  }
+
+  copy(src: Buffer, start: number, end: number): void {
+    this.#room(end - start);
+    this.#length += src.copy(this.#bytes, this.#length, start, end);
+  }
+
+  text(s: string): void {
+    this.#room(Buffer.byteLength(s));
+    this.#length += this.#bytes.write(s, this.#length);
+  }
+
+  toString(): string {
+    return this.#bytes.toString('utf8', 0, this.#length);
   }
 }
 
 /** Pretty-prints JSON text (already validated by JSON.parse) with a 2-space indent, keeping key order and number spelling. */
 export function prettyJson(text: string, style: EmptyStyle = 'compact'): string {
-  const out = new Pieces();
-  const indents = ['\n'];
+  const src = Buffer.from(text, 'utf8');
+  const out = new Output(2 * src.length + 64);
   let depth = 0;
-  const newline = (): string => (indents[depth] ??= `\n${'  '.repeat(depth)}`);
-  for (let i = nextNonSpace(text, 0); i < text.length; i = nextNonSpace(text, i)) {
-    const c = text[i]!;
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      const after = nextNonSpace(text, i + 1);
-      if (text[after] === close) {
-        out.add(empty(c, newline().slice(1), style));
+  for (let i = nextNonSpace(src, 0); i < src.length; i = nextNonSpace(src, i)) {
+    const c = src[i]!;
+    const close = OPEN.get(c);
+    if (close !== undefined) {
+      const after = nextNonSpace(src, i + 1);
+      if (src[after] === close) {
+        out.text(empty(c, depth, style));
         i = after + 1;
         continue;
       }
-      depth++;
-      out.add(c + newline());
+      out.byte(c);
+      out.newline(++depth);
       i++;
-    } else if (c === '}' || c === ']') {
-      depth--;
-      out.add(newline() + c);
+    } else if (c === 0x7d || c === 0x5d) {
+      out.newline(--depth);
+      out.byte(c);
       i++;
-    } else if (c === ',') {
-      out.add(',' + newline());
+    } else if (c === COMMA) {
+      out.byte(c);
+      out.newline(depth);
       i++;
-    } else if (c === ':') {
-      out.add(': ');
+    } else if (c === COLON) {
+      out.byte(COLON);
+      out.byte(SPACE);
       i++;
-    } else if (c === '"') {
-      const { end, escaped } = stringEnd(text, i);
+    } else if (c === QUOTE) {
+      const { end, escaped } = stringEnd(src, i);
       // Without an escape the text is already what Ruby prints (a raw control character is not valid JSON).
-      out.add(escaped ? JSON.stringify(JSON.parse(text.slice(i, end)) as string) : text.slice(i, end));
+      if (escaped) out.text(JSON.stringify(JSON.parse(src.toString('utf8', i, end)) as string));
+      else out.copy(src, i, end);
       i = end;
     } else {
-      const end = scalarEnd(text, i);
-      if (end === i) throw new SyntaxError(`unexpected "${c}" in JSON`);
-      out.add(text.slice(i, end));
+      const end = scalarEnd(src, i);
+      if (end === i)
+        throw new SyntaxError(c < 0x80 ? `unexpected "${String.fromCharCode(c)}" in JSON` : `unexpected byte 0x${c.toString(16)} in JSON`);
+      out.copy(src, i, end);
       i = end;
     }
   }
-  return out.text();
+  return out.toString();
 }
