@@ -4,7 +4,9 @@
 // `node -e 0` in the same run. Target (issue 18): <= 64 MB whatever the server sends. Peak RSS is the process's
 // own maxRSS (getrusage), written at exit by a preloaded hook, so it needs no GNU time. Reports the maximum over
 // RUNS runs (default 3) per row. The last rows are the largest realistic document: `onegate service show
-// --extended --json` on the simulator's service 7 scaled to BIG_NODES nodes (default 1000), with its size.
+// --extended` (text and --json) on the simulator's service 7 scaled to BIG_NODES nodes (default 1000), with its
+// size, under a 4 MiB limit. HOSTILE_ONLY=REGEX measures only the matching rows; BENCH_CAP_MIB=N runs every
+// program with a body limit of N MiB (and near-limit answers just under it) instead of the default 1 MiB.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
