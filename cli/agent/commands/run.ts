@@ -91,9 +91,14 @@ export async function run(argv: string[]): Promise<AgentResult> {
   process.on('SIGHUP', () => {
     void daemon.reload();
   });
-  // SIGUSR2 would end the process without saving (no action is defined for it): said and ignored instead.
-  // SIGUSR1 cannot be caught this way: Node opens its inspector on it (docs/daemon.md, Signals).
-  if (process.platform !== 'win32') process.on('SIGUSR2', () => log.warn('SIGUSR2: ignored (SIGHUP reloads, SIGTERM stops)'));
+  // SIGUSR2 would end the process without saving (no action is defined for it), and SIGUSR1 would open Node's
+  // inspector on 127.0.0.1:9229, where any local user could run code as the agent: a listener of our own
+  // replaces both (Node 20 and 22 open no inspector once one is installed), so each is said and ignored.
+  if (process.platform !== 'win32') {
+    for (const signal of ['SIGUSR1', 'SIGUSR2'] as const) {
+      process.on(signal, () => log.warn(`${signal}: ignored (SIGHUP reloads, SIGTERM stops)`));
+    }
+  }
   try {
     await daemon.start();
   } catch (err) {

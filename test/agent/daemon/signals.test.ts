@@ -83,11 +83,16 @@ describe.each(SERVER_VERSIONS)('OneGate %s', (version) => {
       expect(agent.lines.at(-1)).toBe('<6>stopped');
     });
 
-    it('SIGUSR2 is named and ignored (Node would end the process unsaved); SIGTERM still stops it (issue 18)', async () => {
+    it.each([
+      ['SIGUSR2', 'Node would end the process unsaved'],
+      ['SIGUSR1', "Node would open its inspector on 127.0.0.1:9229, running any local user's code as the agent"],
+    ] as const)('%s is named and ignored (%s); SIGTERM still stops it (issue 18)', async (signal, _why) => {
       const agent = h.run(['--config', h.config(), '--context-dir', h.context({})]);
       await waitFor(() => agent.lines.some((l) => l.includes('started')), 5000, 'start-up');
-      agent.child.kill('SIGUSR2');
-      await waitFor(() => agent.lines.includes('<4>SIGUSR2: ignored (SIGHUP reloads, SIGTERM stops)'), 3000, 'the SIGUSR2 line');
+      agent.child.kill(signal);
+      await waitFor(() => agent.lines.includes(`<4>${signal}: ignored (SIGHUP reloads, SIGTERM stops)`), 3000, `the ${signal} line`);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the inspector, were it opening, says so at once
+      expect(agent.lines.join('\n')).not.toMatch(/Debugger listening|inspector/i);
       expect(agent.child.exitCode).toBeNull();
       agent.child.kill('SIGTERM');
       expect(await agent.exited).toBe(0);
