@@ -24,6 +24,8 @@ export interface HostileCase {
   code: string;
   /** What the message says (not used for 'ok'). */
   expect?: RegExp;
+  /** What the error's hint says, where the advice depends on the failure. */
+  hint?: RegExp;
   /** The client's deadline ends it (the suite then sets a short one). */
   timesOut?: boolean;
   /** A well-framed 2xx whose body is wrong: a PUT /vm, whose answer is not read, succeeds. */
@@ -39,15 +41,15 @@ function tlsFixture(name: string): { key: string; cert: string } {
 }
 
 /** A TLS server with the fixture certificate `cert` answering a good VM document. */
-function tls(name: string, cert: string, code: string, expect?: RegExp): HostileCase {
+function tls(name: string, cert: string, code: string, expect?: RegExp, hint?: RegExp): HostileCase {
   const vm = answer('200 OK', '{"VM":{"ID":"42","NAME":"web_0","A":1}}', '').replace('text/plain', 'application/json');
-  return { name, server: { tls: tlsFixture(cert) }, behave: sendAndClose(Buffer.from(vm)), code, expect };
+  return { name, server: { tls: tlsFixture(cert) }, behave: sendAndClose(Buffer.from(vm)), code, expect, hint };
 }
 
 /** A raw TCP server behind an https URL that answers the client's hello with `answer` (or just closes). */
-function tlsRaw(name: string, answer: Buffer | undefined, expect: RegExp): HostileCase {
+function tlsRaw(name: string, answer: Buffer | undefined, expect: RegExp, hint?: RegExp): HostileCase {
   const behave: Behaviour = (socket) => (answer ? socket.end(answer) : socket.end());
-  return { name, server: { firstBytes: true }, behave, code: 'ONEGATE_UNREACHABLE', expect };
+  return { name, server: { firstBytes: true }, behave, code: 'ONEGATE_UNREACHABLE', expect, hint };
 }
 
 /** The token the request carried (the client sends it as X-ONEGATE-TOKEN). */
@@ -133,19 +135,28 @@ export const CASES: HostileCase[] = [
     'expired',
     'ONEGATE_UNREACHABLE',
     /TLS with https:\/\/127\.0\.0\.1:\d+ failed: certificate has expired/,
+    /validity dates: check this guest's clock/,
   ),
   tls(
     'tls: a certificate for another name',
     'wrong-name',
     'ONEGATE_UNREACHABLE',
     /TLS with .* failed: Hostname\/IP does not match certificate's altnames: IP: 127\.0\.0\.1 is not in the cert's list/,
+    /does not name the endpoint's host/,
   ),
-  tls('tls: a self-signed certificate', 'self-signed', 'ONEGATE_UNREACHABLE', /TLS with .* failed: self-signed certificate/),
+  tls(
+    'tls: a self-signed certificate',
+    'self-signed',
+    'ONEGATE_UNREACHABLE',
+    /TLS with .* failed: self-signed certificate/,
+    /give the CA that signed the server certificate/,
+  ),
   tlsRaw('tls: the server closes in the middle of the handshake', undefined, /the server closed the connection during the TLS handshake/),
   tlsRaw(
     'tls: an http server behind an https URL',
     Buffer.from('HTTP/1.1 400 Bad Request\r\n\r\n'),
     /TLS with .* failed: wrong version number \(is the endpoint http, not https\?\)/,
+    /does not speak TLS there: check the endpoint's scheme/,
   ),
   tlsRaw(
     'tls: a HelloRequest instead of a ServerHello, then the end (renegotiation garbage)',

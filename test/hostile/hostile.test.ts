@@ -66,6 +66,7 @@ describe.each(CASES)('$name', (c) => {
       return;
     }
     expect(result).toMatchObject({ code: c.code, message: expect.stringMatching(c.expect!) });
+    if (c.hint) expect((result as { hint?: string }).hint).toMatch(c.hint);
     expect((result as Error).message).not.toContain(TOKEN);
     expect((result as Error).message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
   });

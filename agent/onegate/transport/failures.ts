@@ -48,6 +48,21 @@ function tlsReason(message: string): string {
   return reason === 'wrong version number' ? `${reason} (is the endpoint http, not https?)` : reason;
 }
 
+/** What to do about a TLS failure: the fix depends on whether the certificate or the conversation failed. */
+function tlsHint(code: string): string {
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return "the certificate does not name the endpoint's host: put a name (or address) it was issued for in ONEGATE_ENDPOINT";
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+    return "the certificate is outside its validity dates: check this guest's clock, then the server's certificate";
+  }
+  if (/^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code)) {
+    return 'give the CA that signed the server certificate with caFile (--ca-file), or use insecure only if you trust the network';
+  }
+  // ERR_SSL_* / ERR_OSSL_*: the handshake itself broke, so no CA would help.
+  return "the server does not speak TLS there: check the endpoint's scheme (http or https) and port";
+}
+
 /** The OneGateError for a connection-level failure talking to `where` (an origin, maybe "via proxy"). */
 export function connectionFailure(err: unknown, where: string): OneGateError {
   if (err instanceof OneGateError) return err;
@@ -74,7 +89,7 @@ export function connectionFailure(err: unknown, where: string): OneGateError {
   if (isTlsFailure(code)) {
     return new OneGateError('ONEGATE_UNREACHABLE', `TLS with ${where} failed: ${tlsReason(message)}`, {
       cause: err,
-      hint: 'give the CA that signed the server certificate with caFile (--ca-file), or use insecure only if you trust the network',
+      hint: tlsHint(code),
     });
   }
   const what = DESCRIPTIONS[code] ?? message;
