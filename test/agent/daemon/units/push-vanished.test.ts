@@ -27,6 +27,17 @@ const template = (t: UnitsUnderTest) => t.sim.vm(42).USER_TEMPLATE as Record<str
 describe.each(SERVER_VERSIONS)('push: attributes that vanish with their source (OneGate %s)', (version) => {
   const startUnits = unitsOn(version);
 
+  /** The push unit reading `attrs`, applied and run to its first tick. */
+  async function pushedFrom(attrs: string): Promise<{ t: UnitsUnderTest; tick: number }> {
+    const t = await startUnits([push], (c) => {
+      c.attributes.directory = attrs;
+    });
+    t.apply();
+    const tick = firstTick(t.clock.now());
+    await t.runUntil(tick);
+    return { t, tick };
+  }
+
   it('a removed *.attrs file erases its attribute and nothing else; what an administrator set stays', async () => {
     const attrs = tempDir('oga-vanish-');
     writeFileSync(join(attrs, 'app.attrs'), 'APP_VERSION=1.2\n');
@@ -131,12 +142,7 @@ describe.each(SERVER_VERSIONS)('push: attributes that vanish with their source (
     const attrs = join(tempDir('oga-vanish-dir-'), 'attrs.d');
     mkdirSync(attrs);
     writeFileSync(join(attrs, 'app.attrs'), 'APP_VERSION=1.2\n');
-    const t = await startUnits([push], (c) => {
-      c.attributes.directory = attrs;
-    });
-    t.apply();
-    const tick = firstTick(t.clock.now());
-    await t.runUntil(tick);
+    const { t, tick } = await pushedFrom(attrs);
     chmodSync(attrs, 0o777); // writable by everyone: ignored, as unreadable (root reads any mode)
     await t.runUntil(tick + INTERVAL);
     expect(erasures(t)).toEqual([]);
@@ -146,12 +152,7 @@ describe.each(SERVER_VERSIONS)('push: attributes that vanish with their source (
   it('an erasure that fails stays pending and is sent after the backoff', async () => {
     const attrs = tempDir('oga-vanish-');
     writeFileSync(join(attrs, 'app.attrs'), 'APP_VERSION=1.2\n');
-    const t = await startUnits([push], (c) => {
-      c.attributes.directory = attrs;
-    });
-    t.apply();
-    const tick = firstTick(t.clock.now());
-    await t.runUntil(tick);
+    const { t, tick } = await pushedFrom(attrs);
     rmSync(join(attrs, 'app.attrs'));
     t.sim.setFault({ route: '/vm', method: 'PUT', kind: 'status', status: 503, times: 1 });
     await t.runUntil(tick + INTERVAL);
