@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # stage.sh RUNTIME DEST: lays out the install tree under DEST, shared by every Linux target (which only
-# add their metadata): packaging/root/ as it is, the programs, the onegate link, man pages, changelog
+# add their metadata): packaging/install-tree/ as it is, the programs, the onegate link, man pages, changelog
 # and copyright. RUNTIME is the single executable of an architecture (x64, arm64: needs
 # dist/onegate-agent-linux-ARCH) or "node": the bundles dist/onegate.cjs and dist/onegate-agent.cjs in
 # /usr/lib/onegate-agent/, run by the system's /usr/bin/node (Alpine's nodejs package).
@@ -8,9 +8,9 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 runtime="$1"; dest="$2"
 rm -rf "$dest"; mkdir -p "$dest"
-cp -a "$pkgdir/root/." "$dest/"
+cp -a "$pkgdir/install-tree/." "$dest/"
 # The sample configuration is generated from the config schema (agent/config) and committed.
-[ -f "$dest/etc/onegate-agent/agent.yaml" ] || die "packaging/root/etc/onegate-agent/agent.yaml is missing"
+[ -f "$dest/etc/onegate-agent/agent.yaml" ] || die "packaging/install-tree/etc/onegate-agent/agent.yaml is missing"
 install -d -m 0755 "$dest/etc/onegate-agent/attributes.d" "$dest/etc/onegate-agent/hooks.d"
 if [ "$runtime" = node ]; then
   lib="$dest/usr/lib/onegate-agent"

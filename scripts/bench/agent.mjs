@@ -28,7 +28,7 @@ const SECONDS = Number(process.env.AGENT_SECONDS ?? 90);
 const WARMUP_MS = 15_000; // CPU and memory are taken after start-up and the first cycles
 const VMID = Number(process.env.AGENT_VMID ?? 42); // 42: a service member; 7: standalone
 const NODE_OPTIONS = process.env.AGENT_NODE_OPTIONS ?? '--max-old-space-size=32 --max-semi-space-size=1 --v8-pool-size=1'; // as packaging's unit file
-// The unit's other environment: glibc's trim threshold (packaging/root/usr/lib/systemd/system/onegate-agent.service);
+// The unit's other environment: glibc's trim threshold (packaging/install-tree/usr/lib/systemd/system/onegate-agent.service);
 // AGENT_MALLOC_TRIM replaces it, empty leaves it unset.
 const TRIM = process.env.AGENT_MALLOC_TRIM ?? '65536';
 const UNIT_ENV = { NODE_OPTIONS, ...(TRIM === '' ? {} : { MALLOC_TRIM_THRESHOLD_: TRIM }) };

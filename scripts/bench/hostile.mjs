@@ -20,7 +20,7 @@ const BIG_NODES = Number(process.env.BIG_NODES ?? 1000);
 // The default maxResponseBytes (agent/onegate/options.ts; BENCH_CAP_MIB for another): near-cap answers are just under it.
 const CAP = Number(process.env.BENCH_CAP_MIB ?? 1) * 1024 * 1024;
 const capEnv = process.env.BENCH_CAP_MIB ? { ONEGATE_MAX_RESPONSE_MIB: process.env.BENCH_CAP_MIB } : {};
-// As packaging/root/usr/lib/systemd/system/onegate-agent.service runs the daemon.
+// As packaging/install-tree/usr/lib/systemd/system/onegate-agent.service runs the daemon.
 const UNIT_NODE_OPTIONS = '--max-old-space-size=32 --max-semi-space-size=1 --v8-pool-size=1';
 const dir = mkdtempSync(join(tmpdir(), 'onegate-bench-hostile-'));
 const preload = join(dir, 'rss.cjs');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir';
 
-const UNIT = 'packaging/root/usr/lib/systemd/system/onegate-agent.service';
+const UNIT = 'packaging/install-tree/usr/lib/systemd/system/onegate-agent.service';
 const analyze = spawnSync('systemd-analyze', ['--version']).status === 0;
 
 // systemd-analyze exits 0 on unknown keys and bad values, printing them to stderr only, so the

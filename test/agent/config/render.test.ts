@@ -7,7 +7,7 @@ import { renderKeyTable, renderSample } from '../../../agent/config/render';
 import { defaultConfig, schema } from '../../../agent/config/schema';
 import { expectGeneratedSection } from '../../support/generated-section';
 
-const SAMPLE = 'packaging/root/etc/onegate-agent/agent.yaml';
+const SAMPLE = 'packaging/install-tree/etc/onegate-agent/agent.yaml';
 const DOCS = 'docs/daemon.md';
 const BEGIN = '<!-- config-keys:begin (generated from agent/config/schema.ts) -->\n';
 const END = '<!-- config-keys:end -->';
