@@ -11,9 +11,12 @@ export const TOKEN_MARK = '<token>';
 /** Shorter values are not replaced (an empty or one-letter token would match everywhere); real tokens are 24+. */
 const MIN_TOKEN = 8;
 
-function scrub(text: string, token: string): string {
-  return text.includes(token) ? text.replaceAll(token, TOKEN_MARK) : text;
+/** `text` with every occurrence of `token` replaced by `mark`; a token too short to be one is left alone. */
+export function scrubToken(text: string, token: string, mark: string = TOKEN_MARK): string {
+  return token.length >= MIN_TOKEN && text.includes(token) ? text.replaceAll(token, mark) : text;
 }
+
+const scrub = (text: string, token: string): string => scrubToken(text, token);
 
 /** `res` with every occurrence of `token` in its body and headers replaced by {@link TOKEN_MARK}. */
 export function answerWithoutToken(res: RawResponse, token: string): RawResponse {

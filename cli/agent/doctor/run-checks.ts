@@ -1,6 +1,7 @@
 // Runs the checks in order. A check whose `needs` failed (or were skipped because of a failure) is skipped
 // with the reason, so the report names the first broken link and nothing downstream of it pretends to know
 // more. Whatever a check wrote, the token never reaches the report.
+import { scrubToken } from '../../../agent/onegate/without-token';
 import { REDACTED } from '../../../agent/redact';
 import type { Check, CheckReport, DoctorContext, DoctorReport, Finding } from './types';
 
@@ -14,7 +15,7 @@ export async function runChecks(checks: readonly Check[], ctx: DoctorContext): P
       const finding = cause !== undefined ? blockedBy(cause) : await runOne(check, ctx);
       if (cause !== undefined) blocked.set(check.name, cause);
       else if (finding.verdict === 'fail') blocked.set(check.name, check.name);
-      reports.push({ name: check.name, title: check.title, ...scrub(finding, secretsOf(ctx)) });
+      reports.push({ name: check.name, title: check.title, ...scrub(finding, tokenOf(ctx)) });
     }
   } finally {
     ctx.facts.client?.close();
@@ -45,13 +46,12 @@ export function summarise(checks: CheckReport[]): DoctorReport {
   return { checks, exitCode, ...(first ? { firstFailure: first.name } : {}) };
 }
 
-function secretsOf(ctx: DoctorContext): string[] {
-  const token = ctx.facts.credentials?.token ?? ctx.facts.found?.token ?? ctx.facts.found?.unchecked.picked.token?.value.trim();
-  // Short values would blank out ordinary words; a real token is 24+ characters of base64.
-  return token !== undefined && token.length >= 6 ? [token] : [];
+function tokenOf(ctx: DoctorContext): string {
+  return ctx.facts.credentials?.token ?? ctx.facts.found?.token ?? ctx.facts.found?.unchecked.picked.token?.value.trim() ?? '';
 }
 
-function scrub(finding: Finding, secrets: string[]): Finding {
-  const clean = (text: string): string => secrets.reduce((t, s) => t.split(s).join(REDACTED), text);
+// The client's own scrubbing (agent/onegate/without-token.ts), with the doctor's mark.
+function scrub(finding: Finding, token: string): Finding {
+  const clean = (text: string): string => scrubToken(text, token, REDACTED);
   return { ...finding, evidence: clean(finding.evidence), advice: clean(finding.advice) };
 }
