@@ -54,6 +54,23 @@ if (!opt.windows) {
     exposure <= MAX_EXPOSURE,
     security.out,
   );
+  const journal = got('journal').out;
+  check(
+    'SIGUSR1 was logged and ignored, no inspector opened',
+    journal.includes('SIGUSR1: ignored') && !/Debugger listening/.test(journal),
+    journal,
+  );
+  let doctor;
+  try {
+    doctor = JSON.parse(got('doctor').out);
+  } catch {
+    doctor = undefined;
+  }
+  check(
+    'onegate-agent doctor finds no broken link (exit 0 or 1)',
+    got('doctor').rc <= 1 && doctor !== undefined && doctor.result !== 'fail' && doctor.firstFailure === null,
+    `exit ${got('doctor').rc}: ${got('doctor').out}`,
+  );
 }
 if (opt.source) {
   const context = got('context');
@@ -102,6 +119,14 @@ if (opt.control && opt.vmid) {
   }
   const metrics = Object.keys(user).filter((k) => /^(CPU_USAGE|MEM_USED|LOAD1|UPTIME|SWAP_USED|NET_RX_BPS)$/.test(k));
   check(`the simulator shows metric attributes from VM ${opt.vmid}`, metrics.length > 0, JSON.stringify(user));
+  if (!opt.windows) {
+    const query = got('query');
+    check(
+      'onegate-agent query vm.ID answers from the cache',
+      query.rc === 0 && query.out.trim() === String(opt.vmid),
+      `exit ${query.rc}: ${query.out}`,
+    );
+  }
   const show = got('vm-show');
   check('onegate vm show works inside the guest', show.rc === 0 && show.out.includes(String(vm.NAME)), `exit ${show.rc}: ${show.out}`);
   const json = got('vm-show-json');
