@@ -6,8 +6,8 @@
 // interval it would be rewritten twice a second for nothing. A failing disk is logged once, never fatal.
 
 import type { Logger } from '../log';
-import type { StatusDocument } from '../state/status';
 import { writeStatus } from '../state/status';
+import type { StatusDocument } from '../state/status-document';
 import { essentialState, saveState } from '../state/store';
 import { buildStatus, processFootprint, type StatusInputs } from './status-doc';
 

@@ -1,7 +1,7 @@
 // Builds the status document from the daemon's state; kept apart so the daemon only decides when to write.
 import type { AgentConfig } from '../config/schema';
 import type { ResolvedContext } from '../context/types';
-import type { StatusDocument } from '../state/status';
+import type { StatusDocument } from '../state/status-document';
 import type { AgentState } from '../state/types';
 import { VERSION } from '../version';
 

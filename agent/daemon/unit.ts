@@ -9,7 +9,7 @@ import type { HookInvocation } from '../hooks/types';
 import type { Logger } from '../log';
 import type { PullClient } from '../pull/table';
 import type { Clock } from '../schedule/clock';
-import type { HealthView } from '../state/status';
+import type { HealthView } from '../state/status-document';
 import type { AgentState, FeatureState } from '../state/types';
 import type { Gathered } from './gather';
 

@@ -1,5 +1,5 @@
 // The verdict of `onegate-agent status`, as cloud-init status: 0 healthy, 1 degraded, 2 not running.
-import type { StatusDocument } from './status';
+import type { StatusDocument } from './status-document';
 
 /** The verdict and its reasons. */
 export interface Health {

@@ -1,6 +1,6 @@
 // The verdict of `onegate-agent status --wait` on one look at the status file, as `cloud-init status --wait`:
 // READY reported ends the wait (0); a daemon that is gone or does not report READY never will (1); else wait on.
-import type { StatusDocument } from './status';
+import type { StatusDocument } from './status-document';
 
 /** Where the wait stands after one look. */
 export type ReadyWait = { done: true; code: 0 | 1; line: string } | { done: false; line: string };

@@ -1,7 +1,7 @@
 // Judges a status.json read by `onegate-agent status`: the file is written by another process (perhaps
 // another version, perhaps truncated by a full disk, perhaps edited by hand), so every field the status
 // command reads is checked before use and a damaged file is named with the first reason found.
-import type { StatusDocument } from './status';
+import type { StatusDocument } from './status-document';
 
 /** status.json exists but cannot be used; the message is "FILE: not a status file (why)". */
 export class StatusFileError extends Error {

@@ -1,6 +1,6 @@
 // Text rendering of `onegate-agent status`: a short summary, then one line per feature.
 import type { Health } from '../../agent/state/health';
-import type { StatusDocument } from '../../agent/state/status';
+import type { StatusDocument } from '../../agent/state/status-document';
 import type { FeatureState } from '../../agent/state/types';
 
 /** An ISO time with how long ago (or in how long) it is from `now`; "never" for none. */

@@ -2,7 +2,7 @@
 // only writer to stdout and stderr (the daemon's log lines go through agent/log.ts).
 import type { ResolvedContext } from '../../../agent/context/types';
 import type { Health } from '../../../agent/state/health';
-import type { StatusDocument } from '../../../agent/state/status';
+import type { StatusDocument } from '../../../agent/state/status-document';
 import type { DoctorReport } from '../doctor/types';
 import type { Answer, Listing } from '../query/render';
 

@@ -5,8 +5,9 @@
 import type { AgentConfig } from '../../../agent/config/schema';
 import { assessHealth } from '../../../agent/state/health';
 import { lockHolder } from '../../../agent/state/lock';
-import { readStatus, type StatusDocument, statusPath } from '../../../agent/state/status';
+import { readStatus, statusPath } from '../../../agent/state/status';
 import { StatusFileError } from '../../../agent/state/status-check';
+import type { StatusDocument } from '../../../agent/state/status-document';
 import { configOrDefaults } from '../commands/config-of';
 import { type Check, type DoctorDeps, type Finding, ok, warn } from './types';
 

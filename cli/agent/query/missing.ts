@@ -1,6 +1,6 @@
 // The one line `onegate-agent query` prints when there is no cache to answer from (exit 2): where it looked
 // and the likeliest reason, from the daemon's own status file. Pure: the caller reads the files.
-import type { StatusDocument } from '../../../agent/state/status';
+import type { StatusDocument } from '../../../agent/state/status-document';
 
 /** What was found where the cache should be. */
 export interface CacheLook {

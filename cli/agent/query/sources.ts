@@ -7,8 +7,9 @@ import type { ResolvedContext } from '../../../agent/context/types';
 import { innerOf } from '../../../agent/onegate/documents';
 import { type CachedFile, listCache, readCached } from '../../../agent/pull/cache';
 import { isDaemonAlive } from '../../../agent/state/process-info';
-import { readStatus, type StatusDocument } from '../../../agent/state/status';
+import { readStatus } from '../../../agent/state/status';
 import { StatusFileError } from '../../../agent/state/status-check';
+import type { StatusDocument } from '../../../agent/state/status-document';
 import { missingCacheLine } from './missing';
 import type { Root } from './path';
 

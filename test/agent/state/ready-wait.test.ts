@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeReadyWait } from '../../../agent/state/ready-wait';
-import type { StatusDocument } from '../../../agent/state/status';
+import type { StatusDocument } from '../../../agent/state/status-document';
 import type { ReadyStatus } from '../../../agent/state/types';
 import { statusDoc } from './support/status-doc';
 

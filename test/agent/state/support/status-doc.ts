@@ -1,5 +1,5 @@
 // A status document as a healthy daemon writes it (READY reported), with fields replaced by `over`.
-import type { StatusDocument } from '../../../../agent/state/status';
+import type { StatusDocument } from '../../../../agent/state/status-document';
 
 export const statusDoc = (over: Partial<StatusDocument> = {}): StatusDocument => ({
   pid: 1,
