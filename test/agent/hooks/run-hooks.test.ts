@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHookRunner } from '../../../agent/hooks/run-hooks';
 import { DEFAULT_HOOKS_OPTIONS, type HookInvocation } from '../../../agent/hooks/types';
-import type { Logger } from '../../../agent/log';
+import { captureLog } from '../../support/capture-log';
 import { tempDir } from '../../support/temp-dir';
 
 function setup(scripts: Record<string, string>) {
@@ -14,13 +14,7 @@ function setup(scripts: Record<string, string>) {
     writeFileSync(path, `#!/bin/sh\n${body}\n`);
     chmodSync(path, 0o755);
   }
-  const lines: string[] = [];
-  const log: Logger = {
-    error: (m) => lines.push(`error ${m}`),
-    warn: (m) => lines.push(`warn ${m}`),
-    info: (m) => lines.push(`info ${m}`),
-    debug: () => {},
-  };
+  const { lines, log } = captureLog();
   return { root, lines, log, options: { ...DEFAULT_HOOKS_OPTIONS, directory: join(root, 'hooks.d') } };
 }
 

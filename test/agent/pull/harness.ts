@@ -4,11 +4,11 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { createHookRunner } from '../../../agent/hooks/run-hooks';
 import { DEFAULT_HOOKS_OPTIONS, HOOK_EVENTS, type HooksOptions } from '../../../agent/hooks/types';
-import type { Logger } from '../../../agent/log';
 import { OneGateClient } from '../../../agent/onegate/client';
 import { DEFAULT_PULLER_OPTIONS, type PullerOptions } from '../../../agent/pull/options';
 import { createPuller } from '../../../agent/pull/puller';
 import type { Simulator } from '../../simulator/index';
+import { captureLog } from '../../support/capture-log';
 import { tempDir } from '../../support/temp-dir';
 
 const RECORDER = `#!/bin/sh
@@ -50,13 +50,7 @@ export function pullerFor(sim: Simulator, vmid: number, opts: Partial<PullerOpti
   mkdirSync(join(root, 'hooks'));
   writeFileSync(hook, RECORDER);
   chmodSync(hook, 0o755);
-  const lines: string[] = [];
-  const log: Logger = {
-    error: (m) => lines.push(`error ${m}`),
-    warn: (m) => lines.push(`warn ${m}`),
-    info: (m) => lines.push(`info ${m}`),
-    debug: () => {},
-  };
+  const { lines, log } = captureLog();
   const commands = Object.fromEntries(HOOK_EVENTS.map((e) => [e, [hook]]));
   const runHook = createHookRunner({ options: { ...DEFAULT_HOOKS_OPTIONS, directory: '', commands, ...hooks }, log });
   const client = new OneGateClient({ credentials: sim.credentials(vmid), retries: 0 });

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { discoverContext } from '../../../../agent/context/discover';
-import type { Logger } from '../../../../agent/log';
+import { captureLog } from '../../../support/capture-log';
 import { tempDir } from '../../../support/temp-dir';
 import { fakeBin } from '../fake-programs';
 
@@ -43,13 +43,7 @@ describe('vCenter: VMware guestinfo through vmtoolsd', () => {
     );
   });
   it('without vmtoolsd (KVM), nothing is run and nothing is said above debug', async () => {
-    const lines: string[] = [];
-    const log: Logger = {
-      error: (m) => lines.push(`error ${m}`),
-      warn: (m) => lines.push(`warn ${m}`),
-      info: (m) => lines.push(`info ${m}`),
-      debug: () => {},
-    };
+    const { lines, log } = captureLog();
     const ctx = await discoverContext({ root: EMPTY_ROOT, env: { PATH: '/nonexistent' }, log });
     expect(ctx.source).toBe('none');
     expect(lines).toEqual([]);
