@@ -1,10 +1,10 @@
 // GET /service (build_service_hash, onegate-server.rb l.663 at release-7.4.0): OneFlow's stored document reduced to {name,id,state,roles[nodes]}.
 
 import type { Switches } from '../config/switches';
-import { gname, uname, vmInfo } from '../world/oned';
+import { vmInfo } from '../world/oned';
 import type { Role, Service, User, World } from '../world/types';
 import { oned } from './scope';
-import { rawVmHash, vmView } from './vm-view';
+import { rawVmHash, vmIdentity, vmView } from './vm-view';
 
 /** {"SERVICE":{...}}; `extended` replaces each vm_info by the node's full one.vm.info hash. */
 export function serviceView(world: World, sv: Service, extended: boolean, user: User | undefined, sw: Switches): Record<string, unknown> {
@@ -37,19 +37,5 @@ function vmInfoOf(world: World, role: Role, id: number, extended: boolean, user:
 /** Records what OneFlow stores for a node: {VM:{ID,UID,GID,UNAME,GNAME,NAME}}, or null for an unreadable VM. */
 export function storeNodeInfo(world: World, role: Role, id: number): void {
   const vm = world.vms.get(id);
-  role.vmInfo.set(
-    id,
-    vm
-      ? {
-          VM: {
-            ID: String(vm.id),
-            UID: String(vm.uid),
-            GID: String(vm.gid),
-            UNAME: uname(world, vm.uid),
-            GNAME: gname(world, vm.gid),
-            NAME: vm.name,
-          },
-        }
-      : null,
-  );
+  role.vmInfo.set(id, vm ? { VM: vmIdentity(world, vm) } : null);
 }

@@ -55,6 +55,18 @@ export function permissionsHash(perms: string): Record<string, string> {
   return Object.fromEntries(PERM_KEYS.map((k, i) => [k, String((digits[Math.floor(i / 3)] >> (2 - (i % 3))) & 1)]));
 }
 
+/** The head of every VM document oned writes, and all that OneFlow keeps of a node: ID, owner, group, name. */
+export function vmIdentity(world: World, vm: Vm): Record<string, string> {
+  return {
+    ID: String(vm.id),
+    UID: String(vm.uid),
+    GID: String(vm.gid),
+    UNAME: uname(world, vm.uid),
+    GNAME: gname(world, vm.gid),
+    NAME: vm.name,
+  };
+}
+
 /** The whole one.vm.info document as the Ruby OCA's to_hash gives it (unfiltered, not normalised). */
 export function rawVmHash(world: World, vm: Vm, sw: Pick<Switches, 'oned7Documents'>): Record<string, unknown> {
   const history = vm.host
@@ -87,12 +99,7 @@ export function rawVmHash(world: World, vm: Vm, sw: Pick<Switches, 'oned7Documen
   const alive = vm.state === 3 || vm.state === 5 || vm.state === 8;
   return {
     VM: {
-      ID: String(vm.id),
-      UID: String(vm.uid),
-      GID: String(vm.gid),
-      UNAME: uname(world, vm.uid),
-      GNAME: gname(world, vm.gid),
-      NAME: vm.name,
+      ...vmIdentity(world, vm),
       PERMISSIONS: permissionsHash(vm.perms),
       LAST_POLL: '0',
       STATE: String(vm.state),
