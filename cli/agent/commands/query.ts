@@ -26,7 +26,7 @@ PATH is ROOT.KEY.KEY..., ROOT one of vm, service, vrouter, vnet, context:
   vm.USER_TEMPLATE.ROLE_NAME   vm.TEMPLATE.NIC.0.IP   service.roles.web.nodes.0.deploy_id
   vnet.3.TEMPLATE.GATEWAY      context.ETH0_IP        vm.USER_TEMPLATE."key.with.dots"
 A number picks a list element (vnet.ID: the network with that ID), a name picks the element of a list
-whose name (or NAME) it is; a list of one element may be left out (vm.TEMPLATE.NIC.IP) and index 0 of a
+whose name (or NAME) it is (vnet.NAME: the network of that name); a list of one element may be left out (vm.TEMPLATE.NIC.IP) and index 0 of a
 single element is that element. Keys match as typed, else ignoring case.
 
   --json          each value as indented JSON (the listing as one JSON object)

@@ -1,7 +1,7 @@
 // Walks a parsed query path through a document, forgiving where OneGate's XML-made JSON is not regular
 // (README, "Query the cache"): a key is matched as typed, then as a key with dots (a.b for "a.b"), then
 // case-insensitively when only one key matches; a list is entered by index or by the name of an element
-// (`name` or `NAME`, as service roles and NICs have); a list of one element may be passed over (NIC.IP is
+// (`name` or `NAME`, as service roles and NICs have), and so is an object keyed by IDs (the vnet root); a list of one element may be passed over (NIC.IP is
 // NIC.0.IP when there is one NIC); and an object stands for a list of itself (APP.0.PORT is APP.PORT),
 // since oned sends a repeated element that occurs once as an object.
 import { printable } from '../../../agent/printable';
@@ -61,6 +61,16 @@ function stepIntoObject(obj: Obj, rest: Segment[]): Step {
   // A single element stands for a list of itself: index 0, or its own name, is the element.
   if (segment.index === 0 || (segment.index === undefined && sameName(nameOf(obj), segment.text))) return { value: obj };
   const names = Object.keys(obj);
+  // An object keyed by IDs (the vnet root: network ID -> document) is entered by a member's name too.
+  if (segment.index === undefined && names.length > 0 && names.every((k) => /^\d+$/.test(k))) {
+    const named = findNamed(Object.values(obj), segment.text);
+    if (named !== undefined) return { value: named, key: names.find((k) => obj[k] === named) };
+    const members = Object.values(obj)
+      .map(nameOf)
+      .filter((n): n is string => n !== undefined);
+    if (members.length > 0)
+      return { why: `has no ID or name ${quoteInput(segment.text)} (IDs: ${listed(names)}; names: ${listed(members)})` };
+  }
   if (segment.index !== undefined && !names.some((k) => /^\d+$/.test(k))) return { why: 'is a single element: only index 0 addresses it' };
   if (names.length === 0) return { why: `is empty, no ${quoteInput(segment.text)}` };
   return { why: `has no ${quoteInput(segment.text)} (keys: ${listed(names)})` };

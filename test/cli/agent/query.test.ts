@@ -54,7 +54,7 @@ describe('onegate-agent query PATH', () => {
     expect(await query(['--run-dir', runDir('member'), ...args])).toEqual({ code: 0, stdout, stderr: '' });
   });
 
-  it('reads the router documents: vrouter, and vnet by network ID', async () => {
+  it('reads the router documents: vrouter, and vnet by network ID or name', async () => {
     const r = await query([
       '--run-dir',
       runDir('router'),
@@ -62,8 +62,9 @@ describe('onegate-agent query PATH', () => {
       'vrouter.TEMPLATE.NIC.1.NETWORK_ID',
       'vnet.1.NAME',
       'vnet.0.NAME',
+      'vnet.private.ID',
     ]);
-    expect(r).toEqual({ code: 0, stdout: 'gw\n1\nprivate\npublic\n', stderr: '' });
+    expect(r).toEqual({ code: 0, stdout: 'gw\n1\nprivate\npublic\n1\n', stderr: '' });
   });
 
   it('exits 1 naming the path and the deepest part that exists; other PATHs keep their lines', async () => {

@@ -49,6 +49,8 @@ describe('resolvePath', () => {
     ['raw', 'vm.USER_TEMPLATE.MIXED', 'upper'],
     ['vnet', 'vnet.1.NAME', 'private'],
     ['vnet', 'vnet.1.AR_POOL.AR.0.LEASES.LEASE.1.VM', '50'],
+    ['vnet', 'vnet.private.ID', '1'],
+    ['vnet', 'vnet.PUBLIC.NAME', 'public'],
   ])('%s: %s', (fixture, text, value) => {
     expect(resolve(fixture, text)).toMatchObject({ found: true, value });
   });
@@ -61,6 +63,7 @@ describe('resolvePath', () => {
 
   it('reports the keys taken as the document spells them', () => {
     expect(resolve('member', 'vm.user_template.role_name')).toMatchObject({ keys: ['USER_TEMPLATE', 'ROLE_NAME'] });
+    expect(resolve('vnet', 'vnet.private.NAME')).toMatchObject({ keys: ['1', 'NAME'] });
   });
 
   it.each([
@@ -82,6 +85,7 @@ describe('resolvePath', () => {
     ['raw', 'vm.USER_TEMPLATE.app.release', 'vm.USER_TEMPLATE.app', 'has no "release" (keys: PORT)'],
     ['raw', 'vm.TEMPLATE.NIC.NIC1', 'vm.TEMPLATE.NIC', 'has no "NIC1" (keys: IP, MAC, NAME, NETWORK)'],
     ['vnet', 'vnet.4.NAME', 'vnet', 'has no "4" (keys: 0, 1)'],
+    ['vnet', 'vnet.dmz.NAME', 'vnet', 'has no ID or name "dmz" (IDs: 0, 1; names: public, private)'],
   ])('%s: %s is absent below %s', (fixture, text, deepest, why) => {
     expect(resolve(fixture, text)).toEqual({ found: false, deepest, why });
   });
