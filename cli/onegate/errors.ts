@@ -90,9 +90,11 @@ export function reportError(err: unknown, endpoint?: string): ErrorReport {
   // Their lines are kept, their control characters escaped: a server must not drive the user's terminal.
   // Ruby's lines stay as they are; where 7.x's answer alone does not say what happened (its lost reasons,
   // Host not permitted), one hint line follows (docs/cli.md).
+  // Ruby's `puts` ends the body with a line feed only when it has none (a proxy's or another server's page).
   if (HTTP_CODES.has(code)) {
     const hint = e.hint && answerNeedsHint(e.status, e.body) ? `hint: ${e.hint}\n` : '';
-    return { text: `ERROR: \n${printable(e.body ?? e.message ?? '', 64 * 1024, true)}\n${hint}`, status: 255 };
+    const body = printable(e.body ?? e.message ?? '', 64 * 1024, true);
+    return { text: `ERROR: \n${body}${body.endsWith('\n') ? '' : '\n'}${hint}`, status: 255 };
   }
   if (code === 'ONEGATE_UNREACHABLE') return { text: connectionText('Error connecting to server', e, endpoint), status: 255 };
   if (code === 'ONEGATE_TIMEOUT') return { text: connectionText('Error timeout while connected to server', e, endpoint), status: 255 };

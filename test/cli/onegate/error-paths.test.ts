@@ -100,6 +100,19 @@ describe('error paths from faults', () => {
     });
   });
 
+  it("a body that ends with a line feed gets no second one (Ruby's puts); an empty body prints an empty line", async () => {
+    // e.g. a proxy's or another server's page in front of the endpoint (seen with the harness's fake oned's 404)
+    sim.setFault({ route: '/vm', kind: 'status', status: 404, body: '<html>404 Not Found</html>\n' });
+    expect(await runCli(['vm', 'show'], vmEnv(sim, 42))).toEqual({
+      status: 255,
+      stdout: '',
+      stderr: 'ERROR: \n<html>404 Not Found</html>\n',
+    });
+    sim.clearFaults();
+    sim.setFault({ route: '/vm', kind: 'status', status: 502, body: '' });
+    expect(await runCli(['vm', 'show'], vmEnv(sim, 42))).toEqual({ status: 255, stdout: '', stderr: 'ERROR: \n\n' });
+  });
+
   it('a 2xx that is not JSON: exit 1 naming the request', async () => {
     sim.setFault({ route: '/vm', kind: 'status', status: 200, body: '<html>proxy login</html>' });
     const r = await runCli(['vm', 'show'], vmEnv(sim, 42));
