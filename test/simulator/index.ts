@@ -70,7 +70,10 @@ export async function startOneGate(opts: StartOptions = {}): Promise<Simulator> 
     },
   };
   const deps = { sim, recorder, faults, onRequest: opts.quiet === false ? (line: string) => log.info(line) : undefined };
+  // WEBrick answers an HTTP/1.1 request without Host (6.10's GET / then links to http:///vm); Node's parser
+  // would refuse it with 400 before the handler sees it.
   const server = createServer(
+    { requireHostHeader: false },
     (req, res) =>
       void handleRequest(deps, req, res).catch((e: unknown) => {
         log.error(`request failed: ${(e as Error).message}`);

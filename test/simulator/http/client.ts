@@ -1,5 +1,6 @@
 // A raw node:http client for the conformance tests: any method, exact bytes, all headers back.
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import type { Simulator } from '../index';
 
 /** An answer as received. */
@@ -47,3 +48,17 @@ export const json = (value: unknown): { body: string; headers: Record<string, st
   body: JSON.stringify(value),
   headers: { 'Content-Type': 'application/json' },
 });
+
+/** Writes `text` as it is on a new connection (no header added, not even Host) and returns every byte read back. */
+export function rawExchange(sim: Simulator, text: string): Promise<string> {
+  const url = new URL(sim.url);
+  return new Promise((resolve) => {
+    const s = connect(Number(url.port), url.hostname, () => s.end(text));
+    let out = '';
+    s.on('data', (c: Buffer) => {
+      out += c.toString('latin1');
+    });
+    s.on('close', () => resolve(out));
+    s.on('error', () => resolve(out));
+  });
+}

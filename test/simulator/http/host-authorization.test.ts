@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { shippedConfig } from '../config/config';
 import { startOneGate } from '../index';
-import { call } from './client';
+import { call, rawExchange } from './client';
 import { hostPermitted, SINATRA_DEVELOPMENT_HOSTS } from './host-authorization';
 
 describe('hostPermitted', () => {
@@ -77,5 +77,27 @@ describe('over HTTP', () => {
     const s610 = await startOneGate({ serverVersion: '6.10', config });
     expect((await call(s610, 'GET', '/vm', { as: 42, headers: { Host: '127.0.0.1' } })).status).toBe(200);
     await s610.close();
+  });
+
+  // Compared with the real 6.10.5 and 7.4.0 (WEBrick) of the reference harness, docs/simulator.md.
+  const noHost = (sim: { tokenFor(vm: number): string }, path: string): string =>
+    `GET ${path} HTTP/1.1\r\nX-ONEGATE-VMID: 42\r\nX-ONEGATE-TOKEN: ${sim.tokenFor(42)}\r\nConnection: close\r\n\r\n`;
+
+  it('an HTTP/1.1 request without Host is served (GET / then links to http:///vm); a permitted_hosts list refuses it', async () => {
+    for (const serverVersion of ['6.10', '7.4']) {
+      const s = await startOneGate({ serverVersion });
+      const vm = await rawExchange(s, noHost(s, '/vm'));
+      expect(vm.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+      expect(vm).toContain('"NAME":"web_0_(service_7)"');
+      const root = await rawExchange(s, noHost(s, '/'));
+      expect(root.slice(root.indexOf('\r\n\r\n') + 4)).toBe('{"vm_info":"http:///vm","service_info":"http:///service"}');
+      await s.close();
+    }
+    const config = { ...shippedConfig(), ':server': { ':host_authorization': { ':permitted_hosts': ['127.0.0.1'] } } };
+    const s74 = await startOneGate({ serverVersion: '7.4', config });
+    const refused = await rawExchange(s74, noHost(s74, '/vm'));
+    expect(refused.split('\r\n')[0]).toBe('HTTP/1.1 403 Forbidden');
+    expect(refused.endsWith('\r\n\r\nHost not permitted')).toBe(true);
+    await s74.close();
   });
 });

@@ -1,27 +1,15 @@
 // Bad input never crashes the simulator: oversized bodies, bad JSON, invalid UTF-8, odd methods and paths.
-import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { perSuite } from '../../support/per-test';
 import { shippedConfig } from '../config/config';
 import { SERVER_VERSIONS } from '../config/versions';
 import { startOneGate } from '../index';
-import { call } from './client';
+import { call, rawExchange } from './client';
 
 describe.each(SERVER_VERSIONS)('robustness on %s', (serverVersion) => {
   const sim = perSuite(() => startOneGate({ serverVersion, config: { ...shippedConfig(), ':simulator': { ':max_body_bytes': 1024 } } }));
 
-  function raw(text: string): Promise<string> {
-    const url = new URL(sim.url);
-    return new Promise((resolve) => {
-      const s = connect(Number(url.port), url.hostname, () => s.end(text));
-      let out = '';
-      s.on('data', (c) => {
-        out += c.toString('latin1');
-      });
-      s.on('close', () => resolve(out));
-      s.on('error', () => resolve(out));
-    });
-  }
+  const raw = (text: string): Promise<string> => rawExchange(sim, text);
 
   describe('bad input', () => {
     it('answers 413 for a body over :max_body_bytes and keeps serving', async () => {
