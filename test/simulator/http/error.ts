@@ -6,6 +6,7 @@ export interface Answer {
   /** Response body, sent verbatim. */ body: string;
   /** Content-Type other than the JSON type every route sets. */ contentType?: string;
   /** Sinatra's development error page: sent from outside rack-protection, so without X-Content-Type-Options. */ page?: boolean;
+  /** Sent without Content-Length (rack-protection's deny): WEBrick counts the body, which HEAD empties: 0. */ unsized?: boolean;
 }
 
 /** An HTTP answer other than success; `body` is the plain-text error the real server sends. */

@@ -100,4 +100,16 @@ describe('over HTTP', () => {
     expect(refused.endsWith('\r\n\r\nHost not permitted')).toBe(true);
     await s74.close();
   });
+
+  it('HEAD with a refused Host: 403 with Content-Length 0 (rack-protection sends no length; WEBrick counts the empty body)', async () => {
+    const s72 = await startOneGate({ serverVersion: '7.2' });
+    const head = await call(s72, 'HEAD', '/vm', { as: 42, headers: named });
+    expect([head.status, head.headers['content-type'], head.headers['content-length'], head.body]).toEqual([403, 'text/plain', '0', '']);
+    const get = await call(s72, 'GET', '/vm', { as: 42, headers: named });
+    expect(get.headers['content-length']).toBe('18');
+    // a route's own answer keeps its length on HEAD, as Sinatra sets it
+    const ok = await call(s72, 'HEAD', '/vm', { as: 42 });
+    expect(Number(ok.headers['content-length'])).toBeGreaterThan(100);
+    await s72.close();
+  });
 });

@@ -96,7 +96,8 @@ function respond(
   formBug: boolean,
 ): Answer {
   const host = req.headers.host ?? '';
-  if (!hostPermitted(req.headers, permittedHosts(sim))) return { status: 403, body: 'Host not permitted', contentType: 'text/plain' };
+  if (!hostPermitted(req.headers, permittedHosts(sim)))
+    return { status: 403, body: 'Host not permitted', contentType: 'text/plain', unsized: true };
   const method = req.method ?? 'GET';
   const mediaType = mediaTypeOf(req.headers['content-type']);
   const params: Record<string, string> = {};
@@ -139,7 +140,7 @@ export function send(res: ServerResponse, out: Answer, headOnly: boolean, close 
   const headers: Record<string, string | number> = out.page ? {} : { 'X-Content-Type-Options': 'nosniff' };
   if (out.status !== 204) {
     headers['Content-Type'] = out.contentType ?? JSON_TYPE;
-    headers['Content-Length'] = Buffer.byteLength(out.body);
+    headers['Content-Length'] = out.unsized && headOnly ? 0 : Buffer.byteLength(out.body);
   }
   if (close) headers.Connection = 'close';
   res.writeHead(out.status, headers);
