@@ -57,9 +57,9 @@ describe('loadConfig', () => {
         .map(([k]) => k);
     expect(on('5.10')).toEqual(['monitoringNics', 'legacyServiceVmInfo']);
     expect(on('6.10')).toEqual(['monitoringNics']);
-    expect(on('7.0.0')).toEqual(['formBodyLost', 'updateBodyLost', 'oned7Documents', 'hostAuthorization', 'vrRoles']);
-    expect(on('7.2')).toEqual(['errorHandler500', 'formBodyLost', 'oned7Documents', 'hostAuthorization', 'vrRoles']);
-    expect(on('7.4')).toEqual(['errorHandler500', 'formBodyLost', 'oned7Documents', 'serverSettings', 'vrRoles']);
+    expect(on('7.0.0')).toEqual(['formBodyLost', 'updateBodyLost', 'oned7Documents', 'hostAuthorization', 'vrRoles', 'rackEscapeHtml3']);
+    expect(on('7.2')).toEqual(['errorHandler500', 'formBodyLost', 'oned7Documents', 'hostAuthorization', 'vrRoles', 'rackEscapeHtml3']);
+    expect(on('7.4')).toEqual(['errorHandler500', 'formBodyLost', 'oned7Documents', 'serverSettings', 'vrRoles', 'rackEscapeHtml3']);
     expect(loadConfig({ ':simulator': { ':version': '7.4', ':form_body_lost': false } }).sim.formBodyLost).toBe(false);
   });
 

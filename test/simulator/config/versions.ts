@@ -82,6 +82,15 @@ export const VERSION_ROWS = {
     what: 'GET /service shows vm_info filtered like GET /vm and `running` as a boolean',
     source: 'src/onegate/onegate-server.rb build_service_hash at release-5.10.0',
   },
+  rackEscapeHtml3: {
+    key: 'rack3_escape_html',
+    from: '7.0',
+    what:
+      "Sinatra's 400 for a malformed query or form (`Invalid query parameters: invalid %-encoding (…)`, HTML-escaped twice) " +
+      "escapes with Rack 3's CGI.escapeHTML: `'` as `&#39;`, `/` kept (off: Rack 2.2's table, `&#x27;` and `&#x2F;`)",
+    source:
+      'rack 2.2.22 lib/rack/utils.rb l.173-187 (escape_html), rack 3.1 utils.rb (CGI.escapeHTML); sinatra base.rb Request#params and handle_exception!',
+  },
 } satisfies Record<string, VersionRow>;
 
 /** A switch that follows the version. */

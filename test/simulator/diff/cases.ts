@@ -155,4 +155,10 @@ export const DIFF_CASES: DiffCase[] = [
   { method: 'GET', path: '/vm', as: 42 },
   put(42, 'SERVICE_ID = 5'),
   { method: 'GET', path: '/service', as: 42, note: 'SERVICE_ID " 5" slipped past the check' },
+  // a "%" without two hex digits: Sinatra's 400, escaped per Rack version (the "/" and "'")
+  { method: 'GET', path: '/nope?load=50%' },
+  { method: 'GET', path: '/vm?a%=1', as: 42 },
+  { method: 'GET', path: '/vm?a=/b%', as: 42 },
+  { method: 'PUT', path: '/vm', as: 42, headers: FORM, body: "data=it's 50%" },
+  act(42, 43, '{"action":{"perform":"hold%"}}', FORM),
 ];

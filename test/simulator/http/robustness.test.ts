@@ -27,7 +27,6 @@ describe.each(SERVER_VERSIONS)('robustness on %s', (serverVersion) => {
       ['action body of invalid UTF-8', 'POST', '/vms/43/action', Buffer.from([0xff, 0xfe, 0x7b]), 400],
       ['raw PUT of invalid UTF-8', 'PUT', '/vm', Buffer.from([0x41, 0x3d, 0xff]), 500],
       ['scale body not JSON', 'PUT', '/service/role/web', '{', 500],
-      ['bad percent escapes', 'GET', '/vm?x=%zz&y=%', undefined, 200],
       ['encoded path id', 'GET', '/vms/%34%32', undefined, 200],
     ])('%s', async (_name, method, path, body, status) => {
       const r = await call(sim, method, path, { as: 42, body });
@@ -35,6 +34,39 @@ describe.each(SERVER_VERSIONS)('robustness on %s', (serverVersion) => {
       // Uncaught exceptions: 6.10 answers with Sinatra's development page, 7.4 with the message as JSON.
       const page = status === 500 && serverVersion === '6.10';
       expect(r.headers['content-type']).toBe(page ? 'text/html' : 'application/json;charset=utf-8');
+    });
+
+    it("a '%' without two hex digits in the query or a form body: Sinatra's 400, HTML-escaped twice, before any route or token", async () => {
+      // As the real 6.10.5 (Rack 2.2) and 7.4.0 (Rack 3.1) of the reference harness answer.
+      const q = await call(sim, 'GET', '/nope?a=1&load=50%');
+      expect([q.status, q.body, q.headers['content-type']]).toEqual([
+        400,
+        'Invalid query parameters: invalid %-encoding (50%)',
+        'text/html;charset=utf-8',
+      ]);
+      expect([q.headers['x-content-type-options'], q.headers['x-xss-protection'], q.headers['x-frame-options']]).toEqual([
+        'nosniff',
+        '1; mode=block',
+        'SAMEORIGIN',
+      ]);
+      expect((await call(sim, 'GET', '/vm?a%=1', { as: 42 })).body).toBe('Invalid query parameters: invalid %-encoding (a%)');
+      // (WEBrick refuses "%zz" in the request line itself with its own page; see docs/simulator.md)
+      expect((await call(sim, 'GET', '/vm?x=%zz', { as: 42 })).body).toBe('Invalid query parameters: invalid %-encoding (%zz)');
+      // a raw "/" in the query: Rack 2.2 escapes it (&#x2F;), Rack 3's CGI.escapeHTML keeps it
+      expect((await call(sim, 'GET', '/vm?a=/b%', { as: 42 })).body).toBe(
+        `Invalid query parameters: invalid %-encoding (${serverVersion === '6.10' ? '&amp;#x2F;' : '/'}b%)`,
+      );
+      const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
+      const put = await call(sim, 'PUT', '/vm', { as: 42, headers: form, body: "data=it's 50%" });
+      const quote = serverVersion === '6.10' ? '&amp;#x27;' : '&amp;#39;';
+      expect([put.status, put.body]).toEqual([400, `Invalid query parameters: invalid %-encoding (it${quote}s 50%)`]);
+      const act = await call(sim, 'POST', '/vms/43/action', { as: 42, headers: form, body: '{"action":{"perform":"hold%"}}' });
+      expect(act.body).toBe(
+        'Invalid query parameters: invalid %-encoding ({&amp;quot;action&amp;quot;:{&amp;quot;perform&amp;quot;:&amp;quot;hold%&amp;quot;}})',
+      );
+      // a well-formed escape still decodes
+      expect((await call(sim, 'PUT', '/vm', { as: 42, headers: form, body: 'data=LOAD%3D50%25' })).status).toBe(200);
+      expect(JSON.parse((await call(sim, 'GET', '/vm', { as: 42 })).body).VM.USER_TEMPLATE.LOAD).toBe('50%');
     });
 
     it('survives garbage on the socket, unknown methods and a missing Host', async () => {

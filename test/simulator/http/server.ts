@@ -7,7 +7,7 @@ import { matchRoute } from '../render/routes';
 import { type Answer, HttpError } from './error';
 import { hostPermitted, SINATRA_DEVELOPMENT_HOSTS } from './host-authorization';
 import { parseMultipart } from './multipart';
-import { isFormBody, mediaTypeOf, parseForm } from './params';
+import { InvalidParameterError, isFormBody, mediaTypeOf, parseForm } from './params';
 import { answer } from './pipeline';
 import type { SimState } from './state';
 
@@ -109,6 +109,7 @@ function respond(
     else if (formParsed) parseForm(body.toString('latin1'), params, badUtf8, 'latin1');
   } catch (e) {
     if (e instanceof HttpError) return { status: e.status, body: e.body };
+    if (e instanceof InvalidParameterError) return invalidParameters(e, sim.config.sim.rackEscapeHtml3);
     throw e;
   }
   // Rack 3 consumes a form-typed body and the action and scale routes read it back as "" (form_body_lost);
@@ -133,11 +134,28 @@ function respond(
   );
 }
 
+// Sinatra's Request#params turns Rack's InvalidParameterError into BadRequest("Invalid query parameters: " +
+// escape_html(message)), and handle_exception! escapes that again as the body: a 400 in Sinatra's default
+// text/html type (the before filter that sets JSON has not run), for any route, before authentication.
+function invalidParameters(e: InvalidParameterError, rack3: boolean): Answer {
+  const esc = rack3 ? escapeHtmlRack3 : escapeHtmlRack2;
+  return { status: 400, body: esc(`Invalid query parameters: ${esc(e.message)}`), contentType: 'text/html;charset=utf-8' };
+}
+
+const RACK2_HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#x27;', '"': '&quot;', '/': '&#x2F;' };
+const escapeHtmlRack2 = (t: string): string => t.replace(/[&<>'"/]/g, (c) => RACK2_HTML[c]!);
+// CGI.escapeHTML
+const RACK3_HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
+const escapeHtmlRack3 = (t: string): string => t.replace(/[&<>'"]/g, (c) => RACK3_HTML[c]!);
+
 /** Writes an answer; 204 has neither body nor Content-Type (Sinatra drops them). */
 export function send(res: ServerResponse, out: Answer, headOnly: boolean, close = false): void {
   if (res.headersSent || res.destroyed) return;
   // rack-protection adds nosniff to every answer that passes through it; the development error pages do not.
   const headers: Record<string, string | number> = out.page ? {} : { 'X-Content-Type-Options': 'nosniff' };
+  // ... and, to an HTML answer, XSSHeader's and FrameOptions' headers.
+  if (!out.page && out.contentType?.startsWith('text/html'))
+    Object.assign(headers, { 'X-XSS-Protection': '1; mode=block', 'X-Frame-Options': 'SAMEORIGIN' });
   if (out.status !== 204) {
     headers['Content-Type'] = out.contentType ?? JSON_TYPE;
     headers['Content-Length'] = out.unsized && headOnly ? 0 : Buffer.byteLength(out.body);
