@@ -161,4 +161,7 @@ export const DIFF_CASES: DiffCase[] = [
   { method: 'GET', path: '/vm?a=/b%', as: 42 },
   { method: 'PUT', path: '/vm', as: 42, headers: FORM, body: "data=it's 50%" },
   act(42, 43, '{"action":{"perform":"hold%"}}', FORM),
+  // a CR in the data: OneGate quotes it, XML-RPC delivers it to oned as LF
+  put(42, 'CR=1\r\nLF=2\nLONE=a\rb'),
+  { method: 'GET', path: '/vm', as: 42, note: 'after the CR update' },
 ];

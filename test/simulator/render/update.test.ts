@@ -23,6 +23,17 @@ describe('merge', () => {
     expect(sim.vm(42).USER_TEMPLATE).toMatchObject({ TAG: ['x', 'y'], APP: { PORT: '1' } });
   });
 
+  it('a CR reaches oned as LF (XML end-of-line handling of the XML-RPC call): K=1 CR LF L=2 stores K as "1" LF', async () => {
+    // As the reference harness's oned recorded it behind the real 6.10.5 and 7.4.0: OneGate quotes K="1\r", the XML
+    // parser turns that CR into LF.
+    for (const serverVersion of ['6.10', '7.4']) {
+      const s = await startOneGate({ serverVersion });
+      expect((await call(s, 'PUT', '/vm', { as: 42, ...form('K=1\r\nL=2\nM=a\rb') })).status).toBe(200);
+      expect(s.vm(42).USER_TEMPLATE).toMatchObject({ K: '1\n', L: '2', M: 'a\nb' });
+      await s.close();
+    }
+  });
+
   it('takes data from the query string, and the raw body when there is no data parameter', async () => {
     expect((await call(sim, 'PUT', '/vm?data=Q%3D1', { as: 42 })).status).toBe(200);
     expect((await call(sim, 'PUT', '/vm', { as: 42, body: 'RAW=1 2' })).status).toBe(200);

@@ -8,7 +8,7 @@ import { eraseXPath } from '../template/erase';
 import { escapeAttr } from '../template/escape';
 import { parseTemplate, TemplateSyntaxError } from '../template/parse';
 import { mergeTemplate } from '../template/template';
-import { vmManage } from '../world/oned';
+import { overXmlRpc, vmManage } from '../world/oned';
 import type { User, Vm } from '../world/types';
 import { oned } from './scope';
 
@@ -36,8 +36,9 @@ export function updateVm(ctx: Ctx, vm: Vm, user: User | undefined): void {
   vm.updates.push({ at: Date.now(), mode: 'erase', text });
 }
 
-function merge(ctx: Ctx, vm: Vm, user: User | undefined, text: string): void {
+function merge(ctx: Ctx, vm: Vm, user: User | undefined, sent: string): void {
   oned(() => vmManage(ctx.sim.world, user, vm.id, 'one.vm.update'), 500);
+  const text = overXmlRpc(sent);
   try {
     mergeTemplate(vm.userTemplate, parseTemplate(text));
   } catch (e) {

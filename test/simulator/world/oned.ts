@@ -5,6 +5,14 @@ import type { Perms, Service, User, Vm, VNet, VRouter, World } from './types';
 /** oned's failure texts (Request::failure_message), thrown by the *Info helpers. */
 export class OnedError extends Error {}
 
+/**
+ * A string as oned receives it over XML-RPC: the XML parser's end-of-line handling turns CR LF and a lone CR
+ * into LF (the Ruby client writes CR unescaped), so `K=1\r\nL=2` is stored as K="1\n".
+ */
+export function overXmlRpc(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
 const LETTER = { USE: 0, MANAGE: 1, ADMIN: 2 } as const;
 /** An oned operation class. */
 export type Op = keyof typeof LETTER;
