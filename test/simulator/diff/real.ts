@@ -1,7 +1,7 @@
 // Differential check against the real OneGate server of the reference harness (docs/simulator.md; not for CI):
 //   npx tsx test/simulator/diff/real.ts [--server-version 7.4] http://127.0.0.1:5030 [http://127.0.0.1:2633 http://127.0.0.1:2474]
 // Resets the fakes, starts a simulator imitating that version (default 6.10) with the same fixture, sends
-// every case to both in the same order and prints the differences (status, Content-Type, body). Exit 1 on any.
+// every case to both in the same order and prints the differences (status, headers, body). Exit 1 on any.
 import { request } from 'node:http';
 import { shippedConfig } from '../config/config';
 import { startOneGate } from '../index';
@@ -22,12 +22,24 @@ function send(base: string, c: DiffCase, token: (vm: number) => string): Promise
     const req = request({ host: u.hostname, port: u.port, method: c.method, path: c.path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (x: Buffer) => chunks.push(x));
-      const type = `${String(res.headers['content-type'] ?? '')} nosniff=${String(res.headers['x-content-type-options'] === 'nosniff')}`;
+      const type = `${String(res.headers['content-type'] ?? '')} ${headerSignature(res.rawHeaders)}`;
       res.on('end', () => resolve({ status: res.statusCode ?? 0, type, body: Buffer.concat(chunks).toString('utf8') }));
     });
     req.on('error', reject);
     req.end(c.body);
   });
+}
+
+// The other response headers, by name and value (lower-cased names, sorted), without the ones that differ by
+// nature (Server, Date, the connection's) and Content-Length's value (the body is compared).
+const VOLATILE = new Set(['server', 'date', 'connection', 'keep-alive', 'content-type']);
+function headerSignature(raw: string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    if (!VOLATILE.has(name)) out.push(name === 'content-length' ? name : `${name}=${raw[i + 1]}`);
+  }
+  return out.sort().join(' ');
 }
 
 // JSON bodies are compared as values (key order included, via re-serialisation); others as text.
