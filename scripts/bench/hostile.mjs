@@ -1,6 +1,6 @@
 // `npm run bench hostile` (or `node scripts/bench/hostile.mjs [RUNS]` after `npm run build`): peak RSS of the
 // bundled `onegate vm show`, `onegate-agent once` and the daemon (`onegate-agent run` for DAEMON_SECONDS, default
-// 8, with the unit file's NODE_OPTIONS, then SIGTERM) against the worst hostile servers of test/hostile/, beside
+// 8, with the unit file's NODE_OPTIONS and MALLOC_TRIM_THRESHOLD_, then SIGTERM) against the worst hostile servers of test/hostile/, beside
 // `node -e 0` in the same run. Target (issue 18): <= 64 MB whatever the server sends. Peak RSS is the process's
 // own maxRSS (getrusage), written at exit by a preloaded hook, so it needs no GNU time. Reports the maximum over
 // RUNS runs (default 3) per row. The last rows are the largest realistic document: `onegate service show
@@ -22,6 +22,8 @@ const CAP = Number(process.env.BENCH_CAP_MIB ?? 1) * 1024 * 1024;
 const capEnv = process.env.BENCH_CAP_MIB ? { ONEGATE_MAX_RESPONSE_MIB: process.env.BENCH_CAP_MIB } : {};
 // As packaging/install-tree/usr/lib/systemd/system/onegate-agent.service runs the daemon.
 const UNIT_NODE_OPTIONS = '--max-old-space-size=32 --max-semi-space-size=1 --v8-pool-size=1';
+// The unit's other environment: glibc's trim threshold (as scripts/bench/agent.mjs; AGENT_MALLOC_TRIM='' leaves it unset).
+const UNIT_ENV = process.env.AGENT_MALLOC_TRIM === '' ? {} : { MALLOC_TRIM_THRESHOLD_: process.env.AGENT_MALLOC_TRIM ?? '65536' };
 const dir = mkdtempSync(join(tmpdir(), 'onegate-bench-hostile-'));
 const preload = join(dir, 'rss.cjs');
 writeFileSync(preload, "process.on('exit', () => require('node:fs').writeSync(2, `\\nMAXRSS_KB=${process.resourceUsage().maxRSS}\\n`));\n");
@@ -175,7 +177,7 @@ try {
       const agent = join(repo, 'dist/onegate-agent.cjs');
       await row(`onegate-agent once, ${name}`, () => peak([agent, 'once', '--config', config, '--context-dir', ctx]));
       await row(`daemon (run, unit NODE_OPTIONS), ${name}`, () =>
-        peak([agent, 'run', '--config', config, '--context-dir', ctx], { nodeOptions: UNIT_NODE_OPTIONS, stopAfterMs: DAEMON_MS }),
+        peak([agent, 'run', '--config', config, '--context-dir', ctx], { nodeOptions: UNIT_NODE_OPTIONS, env: UNIT_ENV, stopAfterMs: DAEMON_MS }),
       );
     } finally {
       await server.close();
