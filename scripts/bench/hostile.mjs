@@ -177,7 +177,11 @@ try {
       const agent = join(repo, 'dist/onegate-agent.cjs');
       await row(`onegate-agent once, ${name}`, () => peak([agent, 'once', '--config', config, '--context-dir', ctx]));
       await row(`daemon (run, unit NODE_OPTIONS), ${name}`, () =>
-        peak([agent, 'run', '--config', config, '--context-dir', ctx], { nodeOptions: UNIT_NODE_OPTIONS, env: UNIT_ENV, stopAfterMs: DAEMON_MS }),
+        peak([agent, 'run', '--config', config, '--context-dir', ctx], {
+          nodeOptions: UNIT_NODE_OPTIONS,
+          env: UNIT_ENV,
+          stopAfterMs: DAEMON_MS,
+        }),
       );
     } finally {
       await server.close();
