@@ -12,6 +12,9 @@
 // names other executables instead (to compare builds; each row carries the file's directory). Their page
 // cache is dropped first, as after a boot: right after postject wrote it, the same executable peaks at
 // 55-58 MB RSS instead of 41 MB, as each page fault maps far more of the file (docs/packaging.md).
+// BENCH_RUBY_ONEGATE=FILE (one-apps' context-linux onegate.rb, e.g. from the reference harness) runs the real Ruby
+// client's `vm show --json` in the same rounds and prints the issue 15 ratio: the single executable's (else the
+// bundle's) median wall time over Ruby's, after checking that both print the same bytes.
 // BENCH_COLD=1 drops the whole page cache before every run (root only: /proc/sys/vm/drop_caches), as at
 // the first command after a boot.
 import { execFileSync, spawn } from 'node:child_process';
@@ -150,6 +153,9 @@ try {
       );
     });
   }
+  const ruby = process.env.BENCH_RUBY_ONEGATE;
+  const RUBY_CASE = 'the real Ruby onegate.rb vm show --json';
+  if (ruby) cases.push([RUBY_CASE, ['ruby', ruby, 'vm', 'show', '--json']]);
   const results = new Map(cases.map(([name]) => [name, []]));
   for (const [, argv, caseEnv] of cases) await timedRun(argv, caseEnv ?? env); // warm-up: page cache, simulator JIT
   const server = [];
@@ -170,6 +176,14 @@ try {
   console.log(
     `simulator answer to GET /vm on a fresh connection: median ${median(server).toFixed(1)} ms (included in the wall times above)`,
   );
+  if (ruby) {
+    const ours = cases.findLast(([name]) => name.endsWith('onegate vm show --json'));
+    const same = execFileSync(ours[1][0], ours[1].slice(1), { env }).equals(execFileSync('ruby', [ruby, 'vm', 'show', '--json'], { env }));
+    const wall = (name) => median(results.get(name).map((r) => r.wall));
+    console.log(
+      `ratio to Ruby (issue 15, target <= 0.30): ${ours[0]} / ${RUBY_CASE} = ${(wall(ours[0]) / wall(RUBY_CASE)).toFixed(2)}; ${same ? 'identical' : 'DIFFERENT'} bytes`,
+    );
+  }
   if (!hasTime) console.log('(install GNU time as /usr/bin/time for the RSS figures)');
 } finally {
   child.kill('SIGTERM');
