@@ -23,15 +23,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
+import { NODE_OPTIONS, TRIM, UNIT_ENV } from './lib/unit-env.mjs';
 
 const SECONDS = Number(process.env.AGENT_SECONDS ?? 90);
 const WARMUP_MS = 15_000; // CPU and memory are taken after start-up and the first cycles
 const VMID = Number(process.env.AGENT_VMID ?? 42); // 42: a service member; 7: standalone
-const NODE_OPTIONS = process.env.AGENT_NODE_OPTIONS ?? '--max-old-space-size=32 --max-semi-space-size=1 --v8-pool-size=1'; // as packaging's unit file
-// The unit's other environment: glibc's trim threshold (packaging/install-tree/usr/lib/systemd/system/onegate-agent.service);
-// AGENT_MALLOC_TRIM replaces it, empty leaves it unset.
-const TRIM = process.env.AGENT_MALLOC_TRIM ?? '65536';
-const UNIT_ENV = { NODE_OPTIONS, ...(TRIM === '' ? {} : { MALLOC_TRIM_THRESHOLD_: TRIM }) };
 const EXTRA_FLAGS = (process.env.AGENT_NODE_FLAGS ?? '').split(' ').filter(Boolean); // e.g. --cpu-prof
 const root = new URL('../../', import.meta.url).pathname;
 const EXECUTABLES = process.env.AGENT_EXE ? process.env.AGENT_EXE.split(':') : [join(root, 'dist/onegate-agent-linux-x64')];

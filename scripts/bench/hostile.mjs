@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UNIT_ENV } from './lib/unit-env.mjs';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const runs = Number(process.argv[2] ?? 3);
@@ -20,10 +21,6 @@ const BIG_NODES = Number(process.env.BIG_NODES ?? 1000);
 // The default maxResponseBytes (agent/onegate/options.ts; BENCH_CAP_MIB for another): near-cap answers are just under it.
 const CAP = Number(process.env.BENCH_CAP_MIB ?? 1) * 1024 * 1024;
 const capEnv = process.env.BENCH_CAP_MIB ? { ONEGATE_MAX_RESPONSE_MIB: process.env.BENCH_CAP_MIB } : {};
-// As packaging/install-tree/usr/lib/systemd/system/onegate-agent.service runs the daemon.
-const UNIT_NODE_OPTIONS = '--max-old-space-size=32 --max-semi-space-size=1 --v8-pool-size=1';
-// The unit's other environment: glibc's trim threshold (as scripts/bench/agent.mjs; AGENT_MALLOC_TRIM='' leaves it unset).
-const UNIT_ENV = process.env.AGENT_MALLOC_TRIM === '' ? {} : { MALLOC_TRIM_THRESHOLD_: process.env.AGENT_MALLOC_TRIM ?? '65536' };
 const dir = mkdtempSync(join(tmpdir(), 'onegate-bench-hostile-'));
 const preload = join(dir, 'rss.cjs');
 writeFileSync(preload, "process.on('exit', () => require('node:fs').writeSync(2, `\\nMAXRSS_KB=${process.resourceUsage().maxRSS}\\n`));\n");
@@ -86,10 +83,10 @@ async function hostile({ first, piece, everyMs, once }) {
 }
 
 /** Peak RSS in MB of `node -r preload ARGS`, and its last stderr line that is not the hook's ('accepted' on 0). */
-function peak(args, { env = {}, nodeOptions, stopAfterMs } = {}) {
+function peak(args, { env = {}, stopAfterMs } = {}) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['-r', preload, ...args], {
-      env: { PATH: process.env.PATH, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...env },
+      env: { PATH: process.env.PATH, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
@@ -176,9 +173,8 @@ try {
       const { ctx, config } = agentFiles(server.url, name.replace(/\W+/g, '-'));
       const agent = join(repo, 'dist/onegate-agent.cjs');
       await row(`onegate-agent once, ${name}`, () => peak([agent, 'once', '--config', config, '--context-dir', ctx]));
-      await row(`daemon (run, unit NODE_OPTIONS), ${name}`, () =>
+      await row(`daemon (run, unit environment), ${name}`, () =>
         peak([agent, 'run', '--config', config, '--context-dir', ctx], {
-          nodeOptions: UNIT_NODE_OPTIONS,
           env: UNIT_ENV,
           stopAfterMs: DAEMON_MS,
         }),
