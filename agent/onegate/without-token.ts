@@ -16,13 +16,11 @@ export function scrubToken(text: string, token: string, mark: string = TOKEN_MAR
   return token.length >= MIN_TOKEN && text.includes(token) ? text.replaceAll(token, mark) : text;
 }
 
-const scrub = (text: string, token: string): string => scrubToken(text, token);
-
 /** `res` with every occurrence of `token` in its body and headers replaced by {@link TOKEN_MARK}. */
 export function answerWithoutToken(res: RawResponse, token: string): RawResponse {
   if (token.length < MIN_TOKEN) return res;
-  const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, scrub(v, token)]));
-  return { ...res, body: scrub(res.body, token), headers };
+  const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, scrubToken(v, token)]));
+  return { ...res, body: scrubToken(res.body, token), headers };
 }
 
 /** `err` with `token` replaced in its message, hint and body (a new OneGateError when anything changed). */
@@ -31,10 +29,10 @@ export function failureWithoutToken(err: unknown, token: string): unknown {
   const texts = [err.message, err.hint ?? '', err.body ?? ''];
   if (!texts.some((t) => t.includes(token))) return err;
   // The cause keeps the raw text: it is never printed (messages are built from the OneGateError alone).
-  return new OneGateError(err.code, scrub(err.message, token), {
+  return new OneGateError(err.code, scrubToken(err.message, token), {
     status: err.status,
-    body: err.body === undefined ? undefined : scrub(err.body, token),
-    hint: err.hint === undefined ? undefined : scrub(err.hint, token),
+    body: err.body === undefined ? undefined : scrubToken(err.body, token),
+    hint: err.hint === undefined ? undefined : scrubToken(err.hint, token),
     key: err.key,
     character: err.character,
     transient: err.transient,
